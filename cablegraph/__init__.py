@@ -1,0 +1,1 @@
+"""cablegraph: a relationship knowledge graph service over diplomatic cables."""
