@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import TypeAlias
 
-PropValue: TypeAlias = str | int | float | bool | None | tuple[str, ...]
+PropValue: TypeAlias = str | int | float | bool | tuple[str, ...] | None
 Props: TypeAlias = Mapping[str, PropValue]
 NodeId: TypeAlias = str
 
