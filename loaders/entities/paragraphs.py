@@ -1,0 +1,109 @@
+"""Numbered paragraphs with portion marks: ``¶1.  (U)  text`` / ``1. (C) text``.
+
+Numbers must run in sequence (1, 2, 3, ...), so a wrapped line that happens to start
+with ``25.`` is not taken for paragraph 25. Text before the first numbered paragraph
+(or the whole body when nothing is numbered) becomes unnumbered paragraphs split at
+blank lines. Section headings framed by ruler lines (``-----``) and a trailing
+signature line (``RICE``) are left out of the paragraph text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from loaders.entities.text import collapse_spaces
+from loaders.record import Paragraph
+
+_START: Final = re.compile(
+    r"^[ \t]*(?:¶[ \t]*)?(\d{1,3})[ \t]*\.(?=[ \t(]|$)[ \t]*"
+    r"(?:\([ \t]*([A-Za-z]{1,4}(?:[ \t]*/{1,2}[ \t]*[A-Za-z]{1,8}){0,3})[ \t]*\)[ \t]*)?",
+    re.MULTILINE,
+)
+_MARK_HEADS: Final = frozenset({"U", "C", "S", "TS", "SBU", "LOU", "FOUO", "CUI"})
+_RULER: Final = re.compile(r"^[ \t]*[-=_*]{4,}[ \t]*$", re.MULTILINE)
+_HEADING: Final = re.compile(r"^[ \t]*[-=_*]{4,}[ \t]*\n[^\n]{1,80}\n[ \t]*[-=_*]{4,}[ \t]*$", re.M)
+_SIGNATURE: Final = re.compile(r"\n[ \t]*\n\s*[A-Z][A-Z.' -]{1,30}$")
+_BLANK_SPLIT: Final = re.compile(r"\n[ \t]*\n")
+_MAX_PARAGRAPH: Final = 999
+
+
+def normalize_marking(raw: str | None) -> str | None:
+    """A portion mark as ``U``, ``C``, ``SBU``, ``C/NF``; None when it is not one.
+
+    >>> normalize_marking("c // nf")
+    'C//NF'
+    >>> normalize_marking("REFS") is None
+    True
+    """
+    if raw is None:
+        return None
+    mark = "".join(raw.split()).upper()
+    return mark if mark.split("/", 1)[0] in _MARK_HEADS else None
+
+
+def clean_paragraph_text(raw: str) -> str:
+    """Join a paragraph's lines, without framed headings and ruler lines.
+
+    >>> clean_paragraph_text("First line\\n  second.\\n\\n-----\\nBackground\\n-----\\n")
+    'First line second.'
+    """
+    text = _HEADING.sub(" ", raw)
+    return collapse_spaces(_RULER.sub(" ", text))
+
+
+def iter_numbered_starts(body: str) -> Iterator[tuple[int, int, int, str | None]]:
+    """Yield (start, text start, number, marking) of paragraphs numbered in sequence.
+
+    >>> [(n, m) for _, _, n, m in iter_numbered_starts("1. (C) A\\n25. no\\n2. B\\n")]
+    [(1, 'C'), (2, None)]
+    """
+    expected: int | None = None
+    for match in _START.finditer(body):
+        number = int(match.group(1))
+        if expected is None and not 0 < number < _MAX_PARAGRAPH:
+            continue
+        if expected is not None and number != expected:
+            continue
+        expected = number + 1
+        yield match.start(), match.end(), number, normalize_marking(match.group(2))
+
+
+def split_unnumbered(text: str) -> list[Paragraph]:
+    """Blank-line separated blocks as unnumbered paragraphs.
+
+    >>> split_unnumbered("One\\ntwo.\\n\\nThree.")
+    [Paragraph(number=None, marking=None, text='One two.'), \
+Paragraph(number=None, marking=None, text='Three.')]
+    """
+    blocks = (clean_paragraph_text(block) for block in _BLANK_SPLIT.split(text))
+    return [Paragraph(number=None, marking=None, text=block) for block in blocks if block]
+
+
+def drop_signature(body: str) -> str:
+    """Cut a closing signature line (one short all-capitals line) off the body.
+
+    >>> drop_signature("1. Text here.\\n\\nRICE")
+    '1. Text here.'
+    """
+    return _SIGNATURE.sub("", body.rstrip())
+
+
+def extract_paragraphs(body: str) -> tuple[Paragraph, ...]:
+    """Split a body (header removed) into paragraphs.
+
+    >>> paras = extract_paragraphs("¶1.  (U)  Hello\\nworld.\\n\\n¶2.  (C//NF)  More.\\n\\nRICE")
+    >>> [(p.number, p.marking, p.text) for p in paras]
+    [(1, 'U', 'Hello world.'), (2, 'C//NF', 'More.')]
+    """
+    body = drop_signature(body)
+    starts = list(iter_numbered_starts(body))
+    if not starts:
+        return tuple(split_unnumbered(body))
+    result = split_unnumbered(body[: starts[0][0]])
+    ends = [start for start, _, _, _ in starts[1:]] + [len(body)]
+    for (_, text_start, number, marking), end in zip(starts, ends, strict=True):
+        text = clean_paragraph_text(body[text_start:end])
+        result.append(Paragraph(number=number, marking=marking, text=text))
+    return tuple(result)

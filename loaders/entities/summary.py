@@ -1,0 +1,73 @@
+"""The cable's summary: the text after ``Summary:`` up to ``End Summary``.
+
+When no ``End Summary`` closes it, the summary is the first paragraph labelled as one
+(``1. (C) Summary: ...``) or, for a ``Summary`` heading, the paragraph under it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from loaders.entities.text import collapse_spaces
+
+_START: Final = re.compile(
+    r"^[ \t]*(?:¶?[ \t]*\d{1,3}[ \t]*\.[ \t]*)?(?:\([A-Za-z/ ]{1,12}\)[ \t]*)?"
+    r"(?:begin[ \t]+)?summary(?:[ \t]+(?:and|&)[ \t]+[A-Za-z]+(?:[ \t][A-Za-z]+){0,2})?"
+    r"[ \t]*(?:[:.\-][ \t]*)*",
+    re.IGNORECASE | re.MULTILINE,
+)
+_END: Final = re.compile(r"\(?[ \t]*\bend[ \t]*\n?[ \t]*\n?[ \t]*(?:of[ \t]+)?summary", re.I)
+_NEXT_PARAGRAPH: Final = re.compile(r"^[ \t]*(?:¶[ \t]*)?\d{1,3}[ \t]*\.[ \t(]", re.MULTILINE)
+_LEAD: Final = re.compile(
+    r"^[\s\-=_*]*(?:¶?[ \t]*\d{1,3}[ \t]*\.[ \t]*)?(?:\([A-Za-z/ ]{1,12}\)[ \t]*)?"
+)
+_RULERS: Final = re.compile(r"[-=_*]{4,}")
+_MAX_SPAN: Final = 20_000
+
+
+def find_summary_span(body: str) -> tuple[int, int] | None:
+    """Character span of the summary text in ``body``, or None.
+
+    >>> body = "1. (C) Summary: It rains. End Summary.\\n2. (C) More."
+    >>> start, end = find_summary_span(body)
+    >>> body[start:end]
+    'It rains.'
+    """
+    start = _START.search(body)
+    if start is None:
+        return None
+    begin = start.end()
+    window = body[begin : begin + _MAX_SPAN]
+    end = _END.search(window)
+    if end is not None:
+        return begin, begin + end.start()
+    line_end = body.find("\n", begin)
+    heading = not body[begin : line_end if line_end >= 0 else len(body)].strip()
+    search_from = begin + 1 if not heading else _skip_to_paragraph(body, begin)
+    following = _NEXT_PARAGRAPH.search(body, search_from)
+    return begin, following.start() if following else len(body)
+
+
+def _skip_to_paragraph(body: str, begin: int) -> int:
+    """Offset just past the first paragraph start after a ``Summary`` heading."""
+    first = _NEXT_PARAGRAPH.search(body, begin)
+    return first.end() if first else begin + 1
+
+
+def extract_summary(body: str) -> str | None:
+    """The summary text, lines joined, or None when the cable has none.
+
+    >>> extract_summary("1. (C) SUMMARY: Talks\\nstalled.  END SUMMARY.\\n")
+    'Talks stalled.'
+    >>> extract_summary("-------\\nSummary\\n-------\\n\\n1. (C) The vote\\nfailed.\\n\\n2. Next")
+    'The vote failed.'
+    >>> extract_summary("1. No summary here.") is None
+    True
+    """
+    span = find_summary_span(body)
+    if span is None:
+        return None
+    raw = _LEAD.sub("", _RULERS.sub(" ", body[span[0] : span[1]]))
+    text = collapse_spaces(raw).rstrip(" (")
+    return text or None
