@@ -136,7 +136,8 @@ class RequestTimeout(SchemaExtension):
             async with asyncio.timeout(self.seconds):
                 yield
         except TimeoutError:
-            raise LimitError("request_timeout", self.seconds, "seconds") from None
+            message = f"request timed out: over the limit request_timeout = {self.seconds} s"
+            raise LimitError("request_timeout", self.seconds, None, message) from None
 
 
 def to_graphql_error(error: LimitError) -> GraphQLError:
