@@ -1,0 +1,138 @@
+"""SQL for :class:`~graph.store.CableFilter` and for full-text queries.
+
+A filter becomes one ``WHERE`` fragment over the cable aliased ``n`` plus named
+parameters; ``all_of`` nests with AND, ``any_of`` with OR. Relations are ``IN``
+sub-selects on the edge indexes, so the most selective one can drive the query.
+
+>>> params: dict[str, object] = {}
+>>> where = CableFilter(date_from="2008-01-01", tag="tag:JA")
+>>> print(filter_sql(where, params))  # doctest: +ELLIPSIS
+n.date >= :p0 AND n.nid IN (SELECT src FROM edges WHERE kind = 'TAGGED' AND dst = (SELECT nid ...
+
+>>> params
+{'p0': '2008-01-01', 'p1': 'tag:JA'}
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from graph.model import normalize_part
+from graph.store import CableFilter, CableOrder
+
+_WORD: Final = re.compile(r"\w+", re.UNICODE)
+
+#: The cable ordering of ``find_cables`` (placeholder-free, so dates are rarely NULL).
+ORDER_SQL: Final = {
+    CableOrder.DATE_ASC: "n.date IS NULL, n.date, n.id",
+    CableOrder.DATE_DESC: "n.date IS NULL, n.date DESC, n.id",
+    CableOrder.ID_ASC: "n.id",
+}
+
+#: Loaded cables only.
+CABLE_BASE: Final = "n.kind = 'Cable' AND n.in_corpus = 1"
+
+
+def _bind(params: dict[str, object], value: object) -> str:
+    name = f"p{len(params)}"
+    params[name] = value
+    return f":{name}"
+
+
+def _nid(params: dict[str, object], node_id: str) -> str:
+    return f"(SELECT nid FROM nodes WHERE id = {_bind(params, node_id)})"
+
+
+def _out(kind: str, target: str) -> str:
+    return f"n.nid IN (SELECT src FROM edges WHERE kind = '{kind}' AND dst = {target})"
+
+
+def _country_sql(params: dict[str, object], country: str) -> str:
+    nid = _nid(params, country)
+    denoting = (
+        "n.nid IN (SELECT t.src FROM edges d JOIN edges t ON t.dst = d.src AND t.kind = 'TAGGED'"
+        f" WHERE d.kind = 'DENOTES' AND d.dst = {nid})"
+    )
+    return f"({_out('MENTIONS', nid)} OR {denoting})"
+
+
+def fts_query(text: str, columns: str, prefix: bool = False) -> str | None:
+    """An FTS5 query for the words of ``text`` (all must occur) in ``columns``; None when
+    there is no word. With ``prefix`` every word may be the start of a longer one.
+
+    >>> fts_query('Japan "ISAF"', "subject body")
+    '{subject body} : ("JAPAN" "ISAF")'
+    >>> fts_query("08STATE686", "names", prefix=True)
+    '{names} : ("08STATE686"*)'
+    >>> fts_query("--", "names") is None
+    True
+    """
+    words = [w.upper() for w in _WORD.findall(text)]
+    if not words:
+        return None
+    star = "*" if prefix else ""
+    terms = " ".join(f'"{word}"{star}' for word in words)
+    return f"{{{columns}}} : ({terms})"
+
+
+def _relation_clauses(where: CableFilter, params: dict[str, object]) -> list[str]:
+    clauses: list[str] = []
+    if where.origin:
+        nid = _nid(params, where.origin)
+        clauses.append(f"n.nid IN (SELECT dst FROM edges WHERE kind = 'SENT' AND src = {nid})")
+    if where.addressee:
+        clauses.append(_out("SENT_TO", _nid(params, where.addressee)))
+    if where.tag:
+        clauses.append(_out("TAGGED", _nid(params, where.tag)))
+    if where.mentions:
+        clauses.append(_out("MENTIONS", _nid(params, where.mentions)))
+    if where.country:
+        clauses.append(_country_sql(params, where.country))
+    return clauses
+
+
+def filter_sql(where: CableFilter, params: dict[str, object]) -> str:
+    """The WHERE fragment of ``where`` over alias ``n`` (``1`` when it sets nothing).
+    A ``text`` without any word is ignored."""
+    clauses: list[str] = []
+    if where.date_from:
+        clauses.append(f"n.date >= {_bind(params, where.date_from)}")
+    if where.date_to:
+        clauses.append(f"n.date <= {_bind(params, where.date_to)}")
+    if where.classification:
+        value = _bind(params, where.classification.strip().upper())
+        clauses.append(f"upper(json_extract(n.props, '$.classification')) = {value}")
+    clauses.extend(_relation_clauses(where, params))
+    query = fts_query(where.text, "subject summary body") if where.text else None
+    if query:
+        match = _bind(params, query)
+        clauses.append(f"n.nid IN (SELECT rowid FROM node_fts WHERE node_fts MATCH {match})")
+    clauses.extend(f"({filter_sql(sub, params)})" for sub in where.all_of)
+    if where.any_of:
+        alternatives = " OR ".join(f"({filter_sql(sub, params)})" for sub in where.any_of)
+        clauses.append(f"({alternatives})")
+    return " AND ".join(clauses) if clauses else "1"
+
+
+def id_candidates(text: str) -> list[str]:
+    """Node ids ``text`` may name exactly, most likely first: itself, a normalised
+    ``kind:part``, then the cable, post, ... id of the bare value.
+
+    >>> id_candidates("08state68633")[:3]
+    ['08state68633', 'cable:08STATE68633', 'post:08STATE68633']
+    >>> id_candidates("Post:Tokyo")[:2]
+    ['Post:Tokyo', 'post:TOKYO']
+    """
+    from graph.model import NodeKind
+
+    raw = text.strip()
+    found = [raw]
+    slug, sep, rest = raw.partition(":")
+    kinds = {k.value.lower() for k in NodeKind}
+    if sep and slug.lower() in kinds and normalize_part(rest):
+        found.append(f"{slug.lower()}:{normalize_part(rest)}")
+    part = normalize_part(raw)
+    if part:
+        found.extend(f"{k.value.lower()}:{part}" for k in NodeKind)
+    return list(dict.fromkeys(found))

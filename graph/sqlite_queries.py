@@ -1,0 +1,143 @@
+"""Read statements of the embedded store, as module-level constants and small builders.
+
+Lists of ids or node numbers are bound as one JSON array parameter and read with
+``json_each``, so a statement's text does not depend on how many values it gets.
+Visibility uses the named parameters ``:lvl``/``:nf`` (see ``graph.sqlite_rows``).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from graph.sqlite_rows import NODE_COLUMNS, VISIBLE_N, visible_sql
+
+GET_NODES: Final = f"""
+SELECT {NODE_COLUMNS}, t.header, t.body FROM nodes n LEFT JOIN node_text t ON t.nid = n.nid
+WHERE n.id IN (SELECT value FROM json_each(:ids)) AND {VISIBLE_N}
+"""
+
+NODES_BY_NID: Final = f"""
+SELECT n.nid, {NODE_COLUMNS} FROM nodes n WHERE n.nid IN (SELECT value FROM json_each(:nids))
+"""
+
+VISIBLE_NIDS: Final = f"""
+SELECT n.id, n.nid FROM nodes n WHERE n.id IN (SELECT value FROM json_each(:ids)) AND {VISIBLE_N}
+"""
+
+EDGES_AMONG: Final = """
+SELECT s.id, e.kind, d.id, e.props FROM edges e
+JOIN nodes s ON s.nid = e.src JOIN nodes d ON d.nid = e.dst
+WHERE e.src IN (SELECT value FROM json_each(:nids))
+  AND e.dst IN (SELECT value FROM json_each(:nids)) {kinds}
+ORDER BY e.src, e.kind, e.dst
+"""
+
+EDGES_BY_KEY: Final = """
+SELECT s.id, e.kind, d.id, e.props FROM edges e
+JOIN nodes s ON s.nid = e.src JOIN nodes d ON d.nid = e.dst
+WHERE e.src = ? AND e.kind = ? AND e.dst = ?
+"""
+
+_OUT_PART: Final = """
+SELECT c.id AS center, c.id AS src_id, e.kind AS kind, e.dst AS far, e.props AS props, 0 AS rev
+FROM c JOIN edges e ON e.src = c.nid"""
+
+_IN_PART: Final = """
+SELECT c.id, c.id, e.kind, e.src, e.props, 1
+FROM c JOIN edges e INDEXED BY edges_in ON e.dst = c.nid"""
+
+
+def edges_sql(ways: tuple[bool, bool], kinds: bool, far_kinds: bool) -> str:
+    """Edges around ``:ids``, paged per centre node by window functions: ways = (out, in),
+    with an edge-kind filter ``:ek`` and a far-kind filter ``:nk`` when asked.
+
+    Rows: centre id, edge kind, edge props, reversed (0/1), the far node's columns,
+    page total.
+    """
+    parts = [p for p, on in zip((_OUT_PART, _IN_PART), ways, strict=True) if on]
+    conditions = [visible_sql("f")]
+    if kinds:
+        conditions.append("x.kind IN (SELECT value FROM json_each(:ek))")
+    if far_kinds:
+        conditions.append("f.kind IN (SELECT value FROM json_each(:nk))")
+    return f"""
+WITH c AS (
+    SELECT n.nid, n.id FROM nodes n
+    WHERE n.id IN (SELECT value FROM json_each(:ids)) AND {VISIBLE_N}),
+x AS ({" UNION ALL ".join(parts)}),
+y AS (
+    SELECT x.center, x.kind, x.props, x.rev, f.id, f.kind AS fkind, f.label, f.level,
+        f.level_rel, f.props AS fprops,
+        row_number() OVER (PARTITION BY x.center
+            ORDER BY f.date IS NULL, f.date, f.id, x.kind, x.rev) AS rn,
+        count(*) OVER (PARTITION BY x.center) AS total
+    FROM x JOIN nodes f ON f.nid = x.far
+    WHERE {" AND ".join(conditions)})
+SELECT center, kind, props, rev, id, fkind, label, level, level_rel, fprops, total FROM y
+WHERE rn > :offset AND rn <= :offset + :first ORDER BY center, rn
+"""
+
+
+DEGREES: Final = f"""
+WITH c AS (
+    SELECT n.nid, n.id FROM nodes n
+    WHERE n.id IN (SELECT value FROM json_each(:ids)) AND {VISIBLE_N})
+SELECT c.id,
+    (SELECT count(*) FROM edges e JOIN nodes f ON f.nid = e.dst
+     WHERE e.src = c.nid AND {visible_sql("f")})
+  + (SELECT count(*) FROM edges e INDEXED BY edges_in JOIN nodes f ON f.nid = e.src
+     WHERE e.dst = c.nid AND {visible_sql("f")})
+FROM c
+"""
+
+SEARCH_EXACT: Final = f"""
+SELECT {NODE_COLUMNS} FROM nodes n
+WHERE n.id IN (SELECT value FROM json_each(:ids)) AND {VISIBLE_N} {{kinds}}
+"""
+
+SEARCH_TEXT: Final = f"""
+SELECT {NODE_COLUMNS} FROM node_fts JOIN nodes n ON n.nid = node_fts.rowid
+WHERE node_fts MATCH :query AND {VISIBLE_N} {{kinds}}
+ORDER BY bm25(node_fts, 10.0, 4.0, 1.0, 0.5), n.id LIMIT :first
+"""
+
+KIND_FILTER: Final = "AND n.kind IN (SELECT value FROM json_each(:kinds))"
+
+FIND_CABLES: Final = f"""
+SELECT {NODE_COLUMNS} FROM nodes n
+WHERE {{base}} AND {VISIBLE_N} AND ({{where}})
+ORDER BY {{order}} LIMIT :first OFFSET :offset
+"""
+
+COUNT_CABLES: Final = f"""
+SELECT count(*) FROM nodes n WHERE {{base}} AND {VISIBLE_N} AND ({{where}})
+"""
+
+TIMELINE: Final = f"""
+SELECT substr(n.date, 1, :width) AS period, count(*) FROM nodes n
+WHERE {{base}} AND {VISIBLE_N} AND n.date IS NOT NULL AND ({{where}})
+GROUP BY period ORDER BY period
+"""
+
+STATS_NODES: Final = "SELECT kind, count(*) FROM nodes GROUP BY kind"
+STATS_EDGES: Final = "SELECT kind, count(*) FROM edges GROUP BY kind"
+STATS_CABLES: Final = (
+    "SELECT in_corpus, count(*) FROM nodes WHERE kind = 'Cable' GROUP BY in_corpus"
+)
+
+ITER_NODES: Final = f"""
+SELECT {NODE_COLUMNS}, t.header, t.body FROM nodes n LEFT JOIN node_text t ON t.nid = n.nid
+{{where}} ORDER BY n.nid
+"""
+
+ITER_EDGES: Final = """
+SELECT s.id, e.kind, d.id, e.props FROM edges e
+JOIN nodes s ON s.nid = e.src JOIN nodes d ON d.nid = e.dst {where}
+"""
+
+CLEAR: Final = (
+    "DELETE FROM edges",
+    "DELETE FROM node_text",
+    "DELETE FROM nodes",
+    "INSERT INTO node_fts(node_fts) VALUES ('rebuild')",
+)
