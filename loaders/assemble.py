@@ -1,0 +1,156 @@
+"""The one place a :class:`~loaders.record.Cable` is built: container parts in, record out.
+
+Header fields come from :mod:`loaders.header`; body entities from
+:func:`loaders.entities.extract_body_entities`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from loaders.entities import extract_body_entities
+from loaders.header.authority import (
+    parse_classified_by,
+    parse_declassify,
+    parse_reasons,
+    parse_signers,
+)
+from loaders.header.dtg import parse_created, parse_export_date
+from loaders.header.markings import banner_level, find_caveats, merge_caveats, split_marking
+from loaders.header.preamble import Preamble, split_preamble
+from loaders.header.references import parse_references
+from loaders.header.repair import repair_text
+from loaders.header.routing import Addressee, Routing, parse_routing
+from loaders.header.stations import canonical_station, normalize_cable_id, station_of
+from loaders.header.tables import route_names
+from loaders.header.tags import parse_tags
+from loaders.readers.raw import RawCable, ReadError
+from loaders.record import Cable, Country, PostRef, Recipient, Reference, RefKind, Tag
+
+
+@cache
+def routes_by_key() -> dict[str, str]:
+    """Canonical station → routing indicator, from the ACP 117 table (``RUEH`` first)."""
+    table: dict[str, str] = {}
+    for route, name in sorted(route_names().items(), key=lambda kv: not kv[0].startswith("RUEH")):
+        table.setdefault(canonical_station(name), route)
+    return table
+
+
+def make_recipient(addressee: Addressee) -> Recipient:
+    """A recipient with its canonical key (and its routing indicator when not written)."""
+    key = canonical_station(addressee.name)
+    route = addressee.route or routes_by_key().get(key)
+    return Recipient(
+        addressee.name, key, route, addressee.precedence, addressee.mcn, addressee.role
+    )
+
+
+def cable_date(raw: RawCable, dtg: str | None) -> str | None:
+    """The cable's date: the container's, else the DTG's.
+
+    >>> cable_date(RawCable("s", "x", "Thu Jun 26 00:00:00 +0200 2008", None, None, "", ""), None)
+    '2008-06-26'
+    """
+    created = raw.created or ""
+    found = parse_export_date(created) or parse_created(created) if created else None
+    return found or (dtg[:10] if dtg else None)
+
+
+def merge_references(
+    parsed: tuple[Reference, ...], cited_ids: Sequence[str], citing_id: str
+) -> tuple[Reference, ...]:
+    """References of the REF line, plus ids a container lists that the text lacks."""
+    known = {ref.id for ref in parsed}
+    extra = []
+    for text in cited_ids:
+        cable_id = normalize_cable_id(text)
+        if cable_id and cable_id not in known and cable_id != citing_id:
+            known.add(cable_id)
+            extra.append(Reference(None, RefKind.CABLE, cable_id, text))
+    return parsed + tuple(extra)
+
+
+def merge_countries(tags: Sequence[Tag], found: Sequence[Country]) -> tuple[Country, ...]:
+    """Countries of the geo TAGS, then those the text names; one per code."""
+    merged: dict[str, Country] = {}
+    for tag in tags:
+        if tag.country is not None:
+            merged.setdefault(tag.code, Country(tag.code, tag.country))
+    for country in found:
+        merged.setdefault(country.code, country)
+    return tuple(merged.values())
+
+
+def clean_subject(preamble: Preamble, hint: str | None) -> str | None:
+    """The subject joined across lines and repaired; the container's when absent."""
+    subject = preamble.subject or hint
+    return " ".join(repair_text(subject).split()) or None if subject else None
+
+
+def assemble_cable(raw: RawCable) -> Cable:
+    """Build the record of one cable; :class:`ReadError` when it has no usable id."""
+    cable_id = normalize_cable_id(raw.id or "")
+    if cable_id is None:
+        raise ReadError(f"no cable reference id (got {raw.id!r})")
+    body = repair_text(raw.body)
+    preamble = split_preamble(body)
+    routing = parse_routing(raw.header)
+    date = cable_date(raw, routing.dtg)
+    recipients = tuple(make_recipient(a) for a in routing.addressees)
+    origin = make_origin(cable_id, routing, raw.office)
+    tags = parse_tags(preamble.tags)
+    entities = extract_body_entities(
+        body,
+        cable_id=cable_id,
+        date=date,
+        origin_key=origin.key if origin else None,
+        recipients=recipients,
+    )
+    level, container_caveats = split_marking(raw.marking or "")
+    cby = preamble.classified_by or ""
+    refs = parse_references(preamble.ref, citing_id=cable_id, year=cable_id[:2])
+    return Cable(
+        id=cable_id,
+        date=date,
+        dtg=routing.dtg,
+        classification=level or banner_level(body),
+        caveats=merge_caveats(container_caveats, find_caveats(preamble.head.splitlines()[:12])),
+        precedence=routing.precedence,
+        subject=clean_subject(preamble, raw.subject_hint),
+        summary=entities.summary,
+        origin=origin,
+        recipients=recipients,
+        references=merge_references(refs, raw.cited_ids, cable_id),
+        tags=tags,
+        classified_by=parse_classified_by(cby) if cby else None,
+        classification_reasons=parse_reasons(cby),
+        declassify_on=parse_declassify(preamble.decl),
+        signers=parse_signers(body),
+        officials=entities.officials,
+        countries=merge_countries(tags, entities.countries),
+        organizations=entities.organizations,
+        places=entities.places,
+        assets=entities.assets,
+        requests=entities.requests,
+        partial=is_partial(routing, body),
+        header=raw.header,
+        body=body,
+        paragraphs=entities.paragraphs,
+        source=raw.source,
+    )
+
+
+def make_origin(cable_id: str, routing: Routing, office: str | None) -> PostRef | None:
+    """The sending post: key from the cable id, name as written in FM (else the office)."""
+    name = routing.origin or office
+    key = station_of(cable_id) or (canonical_station(name) if name else None)
+    if key is None:
+        return None
+    return PostRef(key=key, name=name or key)
+
+
+def is_partial(routing: Routing, body: str) -> bool:
+    """True when the routing header (FM/TO) or the body is missing."""
+    return routing.origin is None or not routing.addressees or not body.strip()

@@ -1,0 +1,1 @@
+"""Reference tables shipped with the loaders (read through :mod:`loaders.header.tables`)."""

@@ -1,0 +1,105 @@
+"""Classification markings: level word, caveats, and the spaced-out banner.
+
+>>> split_marking("SECRET//NOFORN")
+('SECRET', ('NOFORN',))
+>>> split_marking("UNCLASSIFIED//FOR OFFICIAL USE ONLY")
+('UNCLASSIFIED', ('FOR OFFICIAL USE ONLY',))
+>>> find_banner("USMISSION USNATO IMMEDIATEC O N F I D E N T I A L STATE 068633")
+26
+>>> banner_level("C O N F I D E N T I A L STATE 068633")
+'CONFIDENTIAL'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TypeAlias
+
+Level: TypeAlias = str
+Caveats: TypeAlias = tuple[str, ...]
+
+LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET")
+_SPACED = {"C O N F I D E N T I A L": "CONFIDENTIAL", "S E C R E T": "SECRET"}
+_SPACED |= {"U N C L A S S I F I E D": "UNCLASSIFIED"}
+_BANNER_RE = re.compile(r"(C O N F I D E N T I A L|S E C R E T|U N C L A S S I F I E D)", re.I)
+_PLAIN_BANNER_RE = re.compile(
+    r"^\s*(UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET)\b(?:\s+SECTION\s+\d+|\s+[A-Z][A-Z ]*\s+\d{3,})"
+)
+CAVEAT_WORDS = (
+    "NOFORN",
+    "SIPDIS",
+    "EXDIS",
+    "NODIS",
+    "LIMDIS",
+    "STADIS",
+    "ROGER",
+    "CHEROKEE",
+    "ORCON",
+    "SENSITIVE",
+    "FOR OFFICIAL USE ONLY",
+)
+_CAVEAT_RE = re.compile(r"\b(" + "|".join(CAVEAT_WORDS) + r")\b", re.I)
+
+
+def split_marking(marking: str) -> tuple[Level | None, Caveats]:
+    """A container marking (``SECRET//NOFORN``) as level word and caveats.
+
+    >>> split_marking("confidential")
+    ('CONFIDENTIAL', ())
+    >>> split_marking("")
+    (None, ())
+    """
+    parts = [p.strip().upper() for p in marking.split("//") if p.strip()]
+    if not parts:
+        return None, ()
+    level = next((lv for lv in LEVELS if parts[0].startswith(lv)), None)
+    if parts[0].startswith("UNCLAS"):
+        level = "UNCLASSIFIED"
+    return level, tuple(parts[1:])
+
+
+def find_banner(line: str) -> int | None:
+    """Where a spaced-out classification banner starts in ``line``, if any."""
+    match = _BANNER_RE.search(line)
+    return match.start() if match else None
+
+
+def banner_level(text: str) -> Level | None:
+    """The level of the first banner (spaced out or plain) in the text.
+
+    >>> banner_level("SECRET SECTION 01 OF 02 AMMAN 001288")
+    'SECRET'
+    >>> banner_level("UNCLAS STATE 001234")
+    'UNCLASSIFIED'
+    """
+    match = _BANNER_RE.search(text)
+    if match:
+        return _SPACED[match[1].upper()]
+    for line in text.splitlines()[:3]:
+        plain = _PLAIN_BANNER_RE.match(line.upper())
+        if plain:
+            return "UNCLASSIFIED" if plain[1].startswith("UNCLAS") else plain[1]
+    return None
+
+
+def find_caveats(lines: Iterable[str]) -> Caveats:
+    """Caveat words in the given lines (the banner and preamble), in order, once each.
+
+    >>> find_caveats(["S E C R E T STATE 050524", "", "NOFORN", "SIPDIS", "NOFORN"])
+    ('NOFORN', 'SIPDIS')
+    """
+    found: dict[str, None] = {}
+    for line in lines:
+        for match in _CAVEAT_RE.finditer(line):
+            found.setdefault(match[1].upper(), None)
+    return tuple(found)
+
+
+def merge_caveats(*groups: Caveats) -> Caveats:
+    """Caveats of several sources, first occurrence wins.
+
+    >>> merge_caveats(("NOFORN",), ("SIPDIS", "NOFORN"))
+    ('NOFORN', 'SIPDIS')
+    """
+    return tuple(dict.fromkeys(c for group in groups for c in group))

@@ -1,0 +1,105 @@
+"""The preamble of a cable body: the lines before the first numbered paragraph that
+carry E.O. / DECL, TAGS, SUBJECT, REF and Classified By, found by keyword (they are
+sometimes run together on one line, sometimes lower case).
+
+>>> p = split_preamble(SEED_BODY)
+>>> p.subject
+'CORRECTED COPY: REQUEST TO ENGAGE JAPAN ON CONTRIBUTIONS TO AFGHANISTAN SECURITY'
+>>> p.tags
+'PREL SMIL MARR MOPS NATO AF AS CA GM IT FR JA'
+>>> p.decl
+'DECL: 06/19/2018'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SEED_BODY = """C O N F I D E N T I A L STATE 068633
+
+E.O. 12958: DECL: 06/19/2018
+TAGS: PREL SMIL MARR MOPS NATO AF AS CA GM IT FR JA
+SUBJECT: CORRECTED COPY: REQUEST TO ENGAGE JAPAN ON
+CONTRIBUTIONS TO AFGHANISTAN SECURITY
+
+REF: A. TOKYO 1464 B. TOKYO 1593 C. SECDEF DTG 031932Z JUN 08 D. TOKYO 1623
+
+Classified By: EAP Acting A/S Glyn Davies for Reason 1.4 (b) and (d)
+
+¶1.  (U)  This is an Action Request, please see paragraph 3.
+"""
+
+_FIELD_RE = re.compile(
+    r"(?P<eo>(?<![A-Za-z])E\.?\s?O\.?\s?1[23]\d{3}\b:?)"
+    r"|(?P<tags>(?<![A-Za-z])TAGS\b:?)"
+    r"|(?P<subject>(?<![A-Za-z])SUBJ(?:ECT)?\s*:|^\s*SUBJ(?:ECT)?\b)"
+    r"|(?P<ref>^[ \t]*REFS?\b\s*:?|(?<![A-Za-z])REFS?\s*:)"
+    r"|(?P<cby>(?:\(U\)\s*)?(?<![A-Za-z])CLASSIFIED\s+BY\b\s*:?)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FIRST_PARA_RE = re.compile(r"^\s*(?:¶\s*)?1\s*\.(?=\s|\()|^\s*¶\s*1\b", re.MULTILINE)
+_REASON_RE = re.compile(r"1\s?\.\s?[4-7]|REASON|N/A", re.IGNORECASE)
+_BLANK_RE = re.compile(r"\n[ \t]*\n")
+#: A preamble is never longer than this (guards against a body without paragraphs).
+MAX_PREAMBLE = 6000
+
+
+@dataclass(frozen=True, slots=True)
+class Preamble:
+    head: str  # banner and caveat lines before the first field
+    decl: str | None
+    tags: str | None
+    subject: str | None
+    ref: str | None
+    classified_by: str | None
+    end: int  # offset in the body where the paragraphs start
+
+
+def find_preamble_end(body: str) -> int:
+    """Offset of the first numbered paragraph (or a bounded guess).
+
+    >>> find_preamble_end("SUBJECT: X\\n\\n1. (C) Text")
+    11
+    """
+    match = _FIRST_PARA_RE.search(body, 0, MAX_PREAMBLE)
+    return match.start() if match else min(len(body), MAX_PREAMBLE)
+
+
+def field_value(text: str, *, stop_at_blank: bool) -> str:
+    """A field's text up to a blank line (when asked), whitespace collapsed.
+
+    >>> field_value("A. TOKYO 1464\\n  B. TOKYO 1593\\n\\nlater", stop_at_blank=True)
+    'A. TOKYO 1464 B. TOKYO 1593'
+    """
+    if stop_at_blank:
+        blank = _BLANK_RE.search(text.lstrip("\n \t"))
+        text = text.lstrip("\n \t")[: blank.start()] if blank else text
+    return " ".join(text.split())
+
+
+def split_preamble(body: str) -> Preamble:
+    """The preamble fields of a body; absent fields are None."""
+    end = find_preamble_end(body)
+    region = body[:end]
+    matches = [m for m in _FIELD_RE.finditer(region)]
+    values: dict[str, str] = {}
+    for i, match in enumerate(matches):
+        kind = match.lastgroup or ""
+        if kind in values:
+            continue
+        stop = matches[i + 1].start() if i + 1 < len(matches) else end
+        value = field_value(region[match.end() : stop], stop_at_blank=True)
+        if kind == "cby" and not _REASON_RE.search(value):
+            value = field_value(region[match.end() : stop], stop_at_blank=False)[:300]
+        values[kind] = value
+    head = region[: matches[0].start()] if matches else region
+    return Preamble(
+        head=head,
+        decl=values.get("eo"),
+        tags=values.get("tags"),
+        subject=values.get("subject") or None,
+        ref=values.get("ref"),
+        classified_by=values.get("cby"),
+        end=end,
+    )

@@ -1,0 +1,171 @@
+"""The REF line: bullets, kinds, canonical cable ids.
+
+>>> refs = parse_references(SEED_REF, citing_id="08STATE68633", year="08")
+>>> [(r.bullet, str(r.kind), r.id) for r in refs]
+... # doctest: +NORMALIZE_WHITESPACE
+[('A', 'cable', '08TOKYO1464'), ('B', 'cable', '08TOKYO1593'), ('C', 'message', None),
+ ('D', 'cable', '08TOKYO1623'), ('E', 'cable', '08TOKYO1657')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.header.stations import canonical_cable_id
+from loaders.record import Reference, RefKind
+
+SEED_REF = "A. TOKYO 1464 B. TOKYO 1593 C. SECDEF DTG 031932Z JUN 08 D. TOKYO 1623 E. TOKYO 1657"
+
+_BULLET_RE = re.compile(r"(?:(?<=[\s,;])|^)(?:\(([A-Z])\)|([A-Z])[.)])(?=\s|[A-Z0-9(])")
+_CABLE_RE = re.compile(
+    r"(?<![A-Z0-9])(?:(\d{2})\s+)?([A-Z][A-Z'-]*(?:\s+[A-Z][A-Z'-]*){0,3}?)\s+0*(\d{1,6})"
+    r"(?:\s*/\s*(\d{2}))?(?![0-9A-Z/:])"
+)
+_MORE_RE = re.compile(r"\s*(?:,|AND|&)\s*0*(\d{2,6})(?![0-9A-Z/:])")
+_NOT_STATION = frozenset(
+    [
+        "AND",
+        "OR",
+        "THE",
+        "OF",
+        "ON",
+        "IN",
+        "DTG",
+        "REF",
+        "REFS",
+        "PREVIOUS",
+        "PARA",
+        "PARAS",
+        "PARAGRAPH",
+        "NO",
+        "NUMBER",
+        "NR",
+        "DATED",
+        "SEPTEL",
+        "EMAIL",
+        "E-MAIL",
+        "TELCON",
+        "MEMO",
+        "REPORT",
+        "PAGE",
+        "SECTION",
+        "FROM",
+        "TO",
+        "AT",
+        "BY",
+        "ALSO",
+        "SEE",
+        "IIR",
+        "JAN",
+        "FEB",
+        "MAR",
+        "APR",
+        "MAY",
+        "JUN",
+        "JUL",
+        "AUG",
+        "SEP",
+        "OCT",
+        "NOV",
+        "DEC",
+        "JANUARY",
+        "FEBRUARY",
+        "MARCH",
+        "APRIL",
+        "JUNE",
+        "JULY",
+        "AUGUST",
+        "SEPTEMBER",
+        "OCTOBER",
+        "NOVEMBER",
+        "DECEMBER",
+    ]
+)
+_KIND_WORDS = (
+    (re.compile(r"E-?MAIL"), RefKind.EMAIL),
+    (re.compile(r"TELCON|TELECON|PHONE|TELEPHONE"), RefKind.TELCON),
+    (re.compile(r"\bDTG\b|\d{6}Z|\bMSG\b|MESSAGE"), RefKind.MESSAGE),
+    (re.compile(r"REPORT|\bIIR\b|INTSUM|\bTD\b"), RefKind.REPORT),
+    (re.compile(r"MEMO|DIPNOTE|NON-?PAPER|LETTER"), RefKind.MEMO),
+)
+
+
+def split_bullets(value: str) -> list[tuple[str | None, str]]:
+    """The REF value cut at its bullet letters (``A.``, ``B)``, ``(C)``), in order.
+
+    >>> split_bullets("(A)STATE 071143, (B)STATE 073601")
+    [('A', 'STATE 071143,'), ('B', 'STATE 073601')]
+    >>> split_bullets("A. A) 04 STATE 274965 B. B) MADRID 156")
+    [('A', '04 STATE 274965'), ('B', 'MADRID 156')]
+    """
+    text = value.replace("¶", " ")
+    parts: list[tuple[str | None, str]] = []
+    bullet: str | None = None
+    last = 0
+    for match in _BULLET_RE.finditer(text):
+        letter = match[1] or match[2]
+        expected = "A" if bullet is None else chr(ord(bullet) + 1)
+        if letter not in (expected, bullet):
+            continue
+        parts.append((bullet, text[last : match.start()].strip()))
+        bullet, last = letter, match.end()
+    parts.append((bullet, text[last:].strip()))
+    return [(b, t) for b, t in parts if t]
+
+
+def find_cables(text: str, year: str) -> list[tuple[str, str]]:
+    """(canonical id, matched text) of the cables cited in one bullet's text.
+
+    >>> find_cables("BRASILIA 2799 AND 2764", "08")
+    [('08BRASILIA2799', 'BRASILIA 2799'), ('08BRASILIA2764', 'BRASILIA 2764')]
+    >>> find_cables("SECSTATE 232089 & USUN 2336", "06")
+    [('06STATE232089', 'SECSTATE 232089'), ('06USUNNEWYORK2336', 'USUN 2336')]
+    >>> find_cables("A) PANAMA 00789/08 AND PREVIOUS 03 RANGOON 1427", "09")
+    [('08PANAMA789', 'PANAMA 789'), ('03RANGOON1427', 'RANGOON 1427')]
+    """
+    found: list[tuple[str, str]] = []
+    pos = 0
+    while (match := _CABLE_RE.search(text, pos)) is not None:
+        pos = match.end()
+        words = match[2].split()
+        while words and words[0] in _NOT_STATION:
+            words.pop(0)
+        if not words or any(w in _NOT_STATION for w in words):
+            pos = match.start(2) + len(match[2].split()[0]) if match[2] else match.end()
+            continue
+        station = " ".join(words)
+        cited_year = match[4] or match[1] or year
+        found.append(
+            (canonical_cable_id(cited_year, station, match[3]), f"{station} {int(match[3])}")
+        )
+        while (more := _MORE_RE.match(text, pos)) is not None:
+            pos = more.end()
+            found.append(
+                (canonical_cable_id(cited_year, station, more[1]), f"{station} {int(more[1])}")
+            )
+    return found
+
+
+def classify_other(text: str) -> RefKind:
+    """The kind of a cited document that is not a cable.
+
+    >>> str(classify_other("LAKHDHIR E-MAIL 12/01/09"))
+    'email'
+    """
+    return next((kind for pattern, kind in _KIND_WORDS if pattern.search(text)), RefKind.OTHER)
+
+
+def parse_references(value: str | None, *, citing_id: str, year: str) -> tuple[Reference, ...]:
+    """All references of a REF value; a cable never cites itself."""
+    if not value:
+        return ()
+    refs: list[Reference] = []
+    for bullet, text in split_bullets(value.upper()):
+        kind = classify_other(text)
+        cables = find_cables(text, year) if kind is not RefKind.MESSAGE else []
+        if not cables:
+            refs.append(Reference(bullet, kind, None, text.strip(" ,;.")))
+        for cable_id, _matched in cables:
+            if cable_id != citing_id:
+                refs.append(Reference(bullet, RefKind.CABLE, cable_id, text.strip(" ,;.")))
+    return tuple(dict.fromkeys(refs))

@@ -1,0 +1,124 @@
+"""The routing header: precedence, DTG, FM / TO / INFO addressees.
+
+Page-break lines (``TO PAGE 02  STATE 068633 261308Z``) are removed and a classification
+banner glued to the last addressee is cut off before the lines are read.
+
+>>> r = parse_routing(SEED_HEADER)
+>>> r.precedence, r.dtg, r.origin
+('IMMEDIATE', '2008-06-26T13:10Z', 'SECSTATE WASHDC')
+>>> [(a.name, a.precedence, str(a.role)) for a in r.addressees]
+[('USMISSION USNATO', 'IMMEDIATE', 'action')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.header.dtg import DTG_RE, parse_dtg
+from loaders.header.markings import find_banner
+from loaders.record import Role
+
+SEED_HEADER = """O 261310Z JUN 08
+FM SECSTATE WASHDC
+TO PAGE 02        STATE   068633  261308Z
+USMISSION USNATO IMMEDIATEC O N F I D E N T I A L STATE 068633"""
+
+PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
+_PAGE_RE = re.compile(
+    r"PAGE\s+\d{1,3}\s+[A-Z][A-Z ]*?\s+\d{2,6}\s+(?:\d{1,2}\s+OF\s+\d{1,2}\s+)?\d{6}Z\s*$"
+)
+_PRECEDENCE_LINE_RE = re.compile(r"^\s*([ZOPR])(?:\s+([ZOPR]))?\s+(\d{6}Z\s+[A-Z]{3}\s+\d{2,4})")
+_ADDRESSEE_RE = re.compile(
+    r"^(?:(R[A-Z0-9]{3,7})\s*/\s*)?(.+?)"
+    r"(?:\s+((?:NIACT\s+)?IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:\s+(\d{1,6}))?\s*$"
+)
+_SECTION_RE = re.compile(r"^(FM|FROM|TO|INFO)\b\s*(.*)$")
+_SKIP_RE = re.compile(r"^(?:ZEN|ZFR|ZEX|BT\b|NNNN|XMT\b|O\s+\d{6}Z|SPECIAL\b|INFO\s+\w+-\d\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Addressee:
+    name: str
+    route: str | None
+    precedence: str | None
+    mcn: str | None
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Routing:
+    precedence: str | None
+    dtg: str | None
+    origin: str | None
+    addressees: tuple[Addressee, ...]
+
+
+def clean_header_line(line: str) -> str:
+    """A header line without a page-break tail or a glued banner.
+
+    >>> clean_header_line("TO PAGE 02        STATE   068633  261308Z ")
+    'TO'
+    >>> clean_header_line("INFO PAGE 02        STATE   050524  131535Z")
+    'INFO'
+    """
+    line = _PAGE_RE.sub("", line.rstrip())
+    cut = find_banner(line)
+    if cut is not None:
+        line = line[:cut]
+    return line.strip()
+
+
+def parse_addressee(text: str, role: Role) -> Addressee | None:
+    """One addressee line: ``RUEHC/SECSTATE WASHDC PRIORITY 7906``.
+
+    >>> a = parse_addressee("RUEHC/SECSTATE WASHDC PRIORITY 7906", Role.ACTION)
+    >>> a.name, a.route, a.precedence, a.mcn, str(a.role)
+    ('SECSTATE WASHDC', 'RUEHC', 'PRIORITY', '7906', 'action')
+    """
+    match = _ADDRESSEE_RE.match(text.strip())
+    if match is None or not re.search(r"[A-Za-z]{2}", match[2]):
+        return None
+    route, name, precedence, mcn = match.groups()
+    return Addressee(" ".join(name.split()), route, precedence, mcn, role)
+
+
+def parse_routing(header: str) -> Routing:
+    """Precedence, DTG, origin name and addressees of a routing header."""
+    precedence: str | None = None
+    dtg: str | None = None
+    origin: str | None = None
+    role: Role | None = None
+    addressees: list[Addressee] = []
+    for raw in header.splitlines():
+        line = clean_header_line(raw)
+        head = _PRECEDENCE_LINE_RE.match(line)
+        if head and dtg is None and origin is None:
+            precedence, dtg = PRECEDENCE_LETTERS[head[1]], parse_dtg(head[3])
+            continue
+        section = _SECTION_RE.match(line)
+        if section and (section[1] in ("FM", "FROM") or origin is not None):
+            if section[1] in ("FM", "FROM"):
+                origin, role = section[2].strip() or None, None
+                continue
+            role = Role.ACTION if section[1] == "TO" else Role.INFO
+            line = section[2]
+        if role is None or not line or _SKIP_RE.match(line):
+            continue
+        addressee = parse_addressee(line, role)
+        if addressee is not None:
+            addressees.append(addressee)
+    if dtg is None:
+        dtg = first_dtg(header)
+    if precedence is None and addressees:
+        precedence = addressees[0].precedence
+    return Routing(precedence, dtg, origin, tuple(addressees))
+
+
+def first_dtg(text: str) -> str | None:
+    """The first DTG anywhere in the text (partial extracts carry one alone).
+
+    >>> first_dtg("This record is a partial extract.\\n\\n201247Z Jan 04")
+    '2004-01-20T12:47Z'
+    """
+    return parse_dtg(text) if DTG_RE.search(text) else None

@@ -1,0 +1,89 @@
+"""TAGS: split, typed (subject, program, organization, geo, person), geo resolved.
+
+>>> [(t.code, str(t.kind), t.country) for t in parse_tags("PREL, SMIL NATO KDEM JA")]
+... # doctest: +NORMALIZE_WHITESPACE
+[('PREL', 'subject', None), ('SMIL', 'subject', None), ('NATO', 'organization', None),
+ ('KDEM', 'program', None), ('JA', 'geo', 'Japan')]
+>>> [(t.code, str(t.kind)) for t in parse_tags("OVIP (CLINTON, HILLARY), PREL")]
+[('OVIP', 'subject'), ('CLINTON, HILLARY', 'person'), ('PREL', 'subject')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.header.tables import geo_countries, organization_tags, subject_tags
+from loaders.record import Tag, TagKind
+
+_PAREN_RE = re.compile(r"\(([^()]*)\)")
+_TOKEN_RE = re.compile(r"\(([^()]*)\)|([^\s,;()]+)")
+_CODE_RE = re.compile(r"^[A-Z0-9]{2,6}$")
+
+
+def classify_tag(code: str) -> Tag:
+    """The kind of one TAGS code (and the country of a geo code).
+
+    >>> classify_tag("SF")
+    Tag(code='SF', kind=<TagKind.GEO: 'geo'>, country='South Africa')
+    >>> classify_tag("UNSC").kind
+    <TagKind.ORGANIZATION: 'organization'>
+    """
+    countries = geo_countries()
+    if code in subject_tags():
+        return Tag(code, TagKind.SUBJECT, None)
+    if len(code) == 2 and code in countries:
+        return Tag(code, TagKind.GEO, countries[code])
+    if code in organization_tags():
+        return Tag(code, TagKind.ORGANIZATION, None)
+    if len(code) == 4 and code.startswith("K") and code.isalpha():
+        return Tag(code, TagKind.PROGRAM, None)
+    if len(code) == 4 and code.isalpha() and code[0] in "ABCEMOPST":
+        return Tag(code, TagKind.SUBJECT, None)
+    if _CODE_RE.match(code) and not code.isalpha():
+        return Tag(code, TagKind.PROGRAM, None)
+    if " " in code or "," in code or len(code) > 6:
+        return Tag(code, TagKind.PERSON, None)
+    return Tag(code, TagKind.ORGANIZATION, None)
+
+
+def group_words(tokens: list[str]) -> list[str]:
+    """Join runs of plain words that are not codes (``COUNTER TERRORISM``) into one.
+
+    >>> group_words(["PREL", "COUNTER", "TERRORISM", "SP"])
+    ['PREL', 'COUNTER TERRORISM', 'SP']
+    """
+    known = subject_tags() | organization_tags() | geo_countries().keys()
+    out: list[str] = []
+    run: list[str] = []
+    for token in tokens:
+        if token not in known and len(token) > 4 and token.isalpha():
+            run.append(token)
+            continue
+        if run:
+            out.append(" ".join(run))
+            run = []
+        out.append(token)
+    if run:
+        out.append(" ".join(run))
+    return out
+
+
+def parse_tags(value: str | None) -> tuple[Tag, ...]:
+    """All tags of a TAGS value, in order, once each; stray punctuation ignored."""
+    if not value:
+        return ()
+    codes: list[str] = []
+    pending: list[str] = []
+    for match in _TOKEN_RE.finditer(value.upper()):
+        if match[1] is not None:
+            codes.extend(group_words(pending))
+            pending = []
+            person = " ".join(match[1].split()).strip(" ,")
+            if person:
+                codes.append(person)
+        else:
+            token = match[2].strip(".:-")
+            if token:
+                pending.append(token)
+    codes.extend(group_words(pending))
+    return tuple(classify_tag(code) for code in dict.fromkeys(codes))

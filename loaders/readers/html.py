@@ -1,0 +1,72 @@
+"""Reader for a Cablegate web page (December 2010 layout): a metadata table and two
+``<pre>`` blocks (routing header, body). Only the part from the metadata table on is
+handed to the HTML parser, so the large navigation column costs nothing.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from loaders.readers.raw import RawCable, ReadError
+
+_TABLE_MARK = b"<table class='cable'>"
+_TABLE_MARK_DQ = b'<table class="cable">'
+_PARTIAL_NOTE = "This record is a partial extract of the original cable."
+
+
+def looks_like_cablegate(data: bytes) -> bool:
+    """True for a Cablegate cable page.
+
+    >>> looks_like_cablegate(b"<html><table class='cable'><tr></tr></table></html>")
+    True
+    """
+    head = data[:200].lstrip().lower()
+    return (
+        _TABLE_MARK in data
+        or _TABLE_MARK_DQ in data
+        or head.startswith((b"<?xml", b"<!doctype html", b"<html"))
+    )
+
+
+def cable_part(data: bytes) -> bytes:
+    """The bytes from the metadata table on (the whole page when it has none)."""
+    start = data.find(_TABLE_MARK)
+    if start < 0:
+        start = data.find(_TABLE_MARK_DQ)
+    return data[start:] if start >= 0 else data
+
+
+def read_cablegate_page(data: bytes, source: str) -> RawCable:
+    """The parts of one Cablegate page; :class:`ReadError` when it has no cable."""
+    try:
+        text = cable_part(data).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ReadError(f"not valid UTF-8 at byte {error.start}") from None
+    tree = LexborHTMLParser(text)
+    cells = [td.text(strip=True) for td in tree.css("table.cable td")]
+    pres = [pre.text() for pre in tree.css("pre")]
+    if len(cells) < 5 and not pres:
+        raise ReadError("HTML page without a cable (no metadata table, no <pre> block)")
+    cells += [""] * (5 - len(cells))
+    header, body = split_pres(pres)
+    return RawCable(
+        source=source,
+        id=cells[0] or None,
+        created=cells[1] or None,
+        marking=cells[3] or None,
+        office=cells[4] or None,
+        header=header,
+        body=body,
+    )
+
+
+def split_pres(pres: list[str]) -> tuple[str, str]:
+    """(header, body) of the page's ``<pre>`` blocks; a partial-extract note is dropped
+    from the header (a DTG that follows it is kept)."""
+    if not pres:
+        return "", ""
+    if len(pres) == 1:
+        return "", pres[0]
+    header = pres[0].replace(_PARTIAL_NOTE, "")
+    header = header.replace("The full text of the original cable is not available.", "")
+    return header.strip("\n"), "\n".join(pres[1:])
