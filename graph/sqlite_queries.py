@@ -39,11 +39,11 @@ WHERE e.src = ? AND e.kind = ? AND e.dst = ?
 """
 
 _OUT_PART: Final = """
-SELECT c.id AS center, c.id AS src_id, e.kind AS kind, e.dst AS far, e.props AS props, 0 AS rev
+SELECT c.id AS center, e.kind AS kind, e.dst AS far, e.props AS props, 0 AS rev
 FROM c JOIN edges e ON e.src = c.nid"""
 
 _IN_PART: Final = """
-SELECT c.id, c.id, e.kind, e.src, e.props, 1
+SELECT c.id AS center, e.kind AS kind, e.src AS far, e.props AS props, 1 AS rev
 FROM c JOIN edges e INDEXED BY edges_in ON e.dst = c.nid"""
 
 

@@ -162,8 +162,8 @@ def shortest_steps(
     params: dict[str, object],
     max_length: int,
 ) -> list[Step] | None:
-    """The steps of one shortest undirected path from ``source`` to ``target``, by
-    bidirectional BFS (the smaller frontier grows first); None beyond ``max_length``."""
+    """The steps of one shortest undirected path from ``source`` to ``target``, each
+    step's third value the next node on the way, by bidirectional BFS (the smaller frontier grows first); None beyond ``max_length``."""
     if source == target:
         return []
     sql = step_sql(step, params)
@@ -182,5 +182,6 @@ def shortest_steps(
             meet = [n for n in bwd_front if n in fwd]
         if meet:
             middle = min(meet, key=lambda n: (len(_trace(fwd, n)) + len(_trace(bwd, n)), n))
-            return _trace(fwd, middle)[::-1] + _trace(bwd, middle)
+            back = [(b, k, a, src, dst) for a, k, b, src, dst in _trace(bwd, middle)]
+            return _trace(fwd, middle)[::-1] + back
     return None
