@@ -162,8 +162,9 @@ def shortest_steps(
     params: dict[str, object],
     max_length: int,
 ) -> list[Step] | None:
-    """The steps of one shortest undirected path from ``source`` to ``target``, each
-    step's third value the next node on the way, by bidirectional BFS (the smaller frontier grows first); None beyond ``max_length``."""
+    """The steps of one shortest undirected path from ``source`` to ``target`` (each
+    step's third value is the next node on the way), by bidirectional BFS: the smaller
+    frontier grows first. None when there is none within ``max_length`` hops."""
     if source == target:
         return []
     sql = step_sql(step, params)

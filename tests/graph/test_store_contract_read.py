@@ -8,17 +8,17 @@ import pytest
 from graph.model import FULL_CLEARANCE, EdgeKind, NodeKind
 from graph.store import Bucket, CableFilter, CableOrder, Direction, Store
 from tests.graph.test_store_contract import (
+    CC,
+    CN,
+    DAVIES,
+    POST,
+    REF,
     A,
     B,
     C,
-    CC,
-    CN,
     D,
-    DAVIES,
     E,
     N,
-    POST,
-    REF,
     S,
     U,
     load_canonical,

@@ -8,16 +8,16 @@ import pytest
 from graph.model import FULL_CLEARANCE, EdgeKind, GraphBatch, Node, NodeKind
 from graph.store import ChainDirection, NotFoundError, Store
 from tests.graph.test_store_contract import (
+    CC,
+    CN,
+    POST,
+    REF,
     A,
     B,
     C,
-    CC,
-    CN,
     D,
     E,
     N,
-    POST,
-    REF,
     S,
     U,
     load_canonical,
