@@ -1,0 +1,136 @@
+"""GraphiQL in a real headless Chromium with every non-loopback request blocked: the page
+loads from the app alone, runs a query against the corpus and shows the result."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import uvicorn
+from playwright.sync_api import ConsoleMessage, Route, sync_playwright
+from starlette.applications import Starlette
+
+from api.app import create_app
+from api.graphiql import routes
+from api.settings import Settings
+from graph.sqlite_store import SQLiteStore
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
+QUERY = '{ cable(id: "08STATE68633") { id subject } }'
+EXPECTED = '"id": "cable:08STATE68633"'
+
+
+def with_graphiql_routes(app: Starlette, settings: Settings) -> Starlette:
+    """The app, with /graphiql added when create_app does not mount it itself."""
+    paths = {getattr(route, "path", "") for route in app.routes}
+    if "/graphiql" not in paths:
+        app.router.routes.extend(routes(settings))
+    return app
+
+
+@dataclass
+class Served:
+    url: str
+    server: uvicorn.Server
+    thread: threading.Thread
+
+
+def serve(app: Starlette) -> Served:
+    """Run ``app`` under uvicorn on a free loopback port, in a thread."""
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, ws="none", log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    return Served(f"http://127.0.0.1:{port}", server, thread)
+
+
+@pytest.fixture(scope="module")
+def served(corpus_db: Path) -> Iterator[Served]:
+    settings = Settings()
+    app = with_graphiql_routes(create_app(settings, SQLiteStore.open(str(corpus_db))), settings)
+    running = serve(app)
+    yield running
+    running.server.should_exit = True
+    running.thread.join(timeout=10)
+
+
+@dataclass
+class Watch:
+    """What the page tried and said: blocked outside requests, errors."""
+
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    local: list[str] = field(default_factory=list)
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium")
+def test_graphiql_runs_a_query_with_the_network_cut_off(
+    served: Served, artifacts_dir: Path
+) -> None:
+    watch = Watch()
+
+    def guard(route: Route) -> None:
+        url = route.request.url
+        if urlsplit(url).hostname in LOCAL_HOSTS:
+            watch.local.append(url)
+            route.continue_()
+        else:
+            watch.blocked.append(url)
+            route.abort()
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1400, "height": 900})
+            context.route("**/*", guard)
+            page = context.new_page()
+            page.on("console", watch.on_console)
+            page.on("pageerror", lambda e: watch.errors.append(str(e)))
+            page.on("websocket", lambda ws: watch.blocked.append(ws.url))
+            page.goto(f"{served.url}/graphiql", wait_until="networkidle")
+            page.wait_for_selector(".graphiql-query-editor", timeout=20_000)
+            editor = page.locator(".graphiql-query-editor .CodeMirror").first
+            editor.click()
+            page.keyboard.press("Control+A")
+            page.keyboard.press("Delete")
+            page.keyboard.insert_text(QUERY)
+            page.locator(".graphiql-execute-button").click()
+            response = page.locator(".graphiql-response")
+            response.get_by_text('"data"', exact=False).first.wait_for(timeout=20_000)
+            text = response.inner_text()
+            page.screenshot(path=str(artifacts_dir / "graphiql.png"))
+        finally:
+            browser.close()
+
+    assert watch.blocked == [], f"tried to leave loopback: {watch.blocked}"
+    assert watch.errors == []
+    assert EXPECTED in text
+    assert any("/graphiql-assets/graphiql@3.8.3/graphiql.min.js" in u for u in watch.local)
+    # the schema's introspection, then the query
+    assert sum(u.endswith("/graphql") for u in watch.local) >= 2
