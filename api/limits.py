@@ -21,6 +21,7 @@ even for a code path that bypasses the extensions.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TypeAlias
 
@@ -42,6 +43,7 @@ from api.settings import Settings
 __all__ = [
     "ArgumentLimiter",
     "ExtensionFactory",
+    "LabelLimitErrors",
     "LimitError",
     "RequestTimeout",
     "build_extensions",
@@ -140,6 +142,50 @@ class RequestTimeout(SchemaExtension):
             raise LimitError("request_timeout", self.seconds, None, message) from None
 
 
+#: strawberry's / graphql-core's messages of the document limits -> the limit's name.
+_DOCUMENT_LIMITS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"exceeds maximum operation depth of (?P<max>\d+)$"), "max_depth"),
+    (re.compile(r"^(?P<value>\d+) aliases found\. Allowed: (?P<max>\d+)$"), "max_aliases"),
+    (re.compile(r"Document contains more than (?P<max>\d+) tokens"), "max_tokens"),
+)
+
+
+def label_limit_error(error: GraphQLError) -> None:
+    """Mark a depth, alias or token rejection as a :class:`LimitError` (message kept),
+    so it is reported with code ``LIMIT_EXCEEDED`` like the other limits.
+
+    >>> error = GraphQLError("'Deep' exceeds maximum operation depth of 12")
+    >>> label_limit_error(error)
+    >>> error.extensions
+    {'code': 'LIMIT_EXCEEDED', 'limit': 'max_depth', 'max': 12, 'value': None}
+    """
+    for pattern, limit in _DOCUMENT_LIMITS:
+        found = pattern.search(error.message)
+        if found and not isinstance(error.original_error, LimitError):
+            value = found.groupdict().get("value")
+            cause = LimitError(limit, int(found["max"]), value and int(value), error.message)
+            error.original_error = cause
+            error.extensions = cause.extensions
+            return
+
+
+class LabelLimitErrors(SchemaExtension):
+    """Label the document-limit errors of parsing and validation (see
+    :func:`label_limit_error`)."""
+
+    def label(self) -> None:
+        for error in self.execution_context.pre_execution_errors or ():
+            label_limit_error(error)
+
+    def on_parse(self) -> Iterator[None]:
+        yield
+        self.label()
+
+    def on_validate(self) -> Iterator[None]:
+        yield
+        self.label()
+
+
 def to_graphql_error(error: LimitError) -> GraphQLError:
     """The GraphQL error of a rejection, with the limit in its extensions.
 
@@ -151,13 +197,14 @@ def to_graphql_error(error: LimitError) -> GraphQLError:
 
 def build_extensions(settings: Settings) -> list[ExtensionFactory]:
     """The schema's extension factories (one fresh instance per request), in order:
-    token limit, parse cache, depth and alias rules, validation cache, argument and
-    complexity checks, request timeout.
+    limit-error labels, token limit, parse cache, depth and alias rules, validation
+    cache, argument and complexity checks, request timeout.
 
     >>> from api.settings import Settings
-    >>> [type(make()).__name__ for make in build_extensions(Settings())]
-    ['MaxTokensLimiter', 'ParserCache', 'AddValidationRules', 'ValidationCache', \
-'ArgumentLimiter', 'RequestTimeout']
+    >>> [type(make()).__name__ for make in build_extensions(Settings())][:4]
+    ['LabelLimitErrors', 'MaxTokensLimiter', 'ParserCache', 'AddValidationRules']
+    >>> [type(make()).__name__ for make in build_extensions(Settings())][4:]
+    ['ValidationCache', 'ArgumentLimiter', 'RequestTimeout']
     """
     limits = settings.limits
     # The rule classes are made once: the validation cache is keyed by them.
@@ -165,6 +212,9 @@ def build_extensions(settings: Settings) -> list[ExtensionFactory]:
         depth_validator(limits.max_depth, None, None),
         alias_validator(limits.max_aliases),
     ]
+
+    def make_labels() -> SchemaExtension:
+        return LabelLimitErrors()
 
     def make_tokens() -> SchemaExtension:
         return MaxTokensLimiter(limits.max_tokens)
@@ -185,6 +235,7 @@ def build_extensions(settings: Settings) -> list[ExtensionFactory]:
         return RequestTimeout(settings)
 
     return [
+        make_labels,
         make_tokens,
         make_parser_cache,
         make_rules,

@@ -198,3 +198,27 @@ def test_graphiql_introspection_passes_the_default_limits(ids: list[str]) -> Non
     data, errors = run(schema, query)
     assert errors == []
     assert data["__schema"]["queryType"]["name"] == "Query"
+
+
+@pytest.mark.parametrize(
+    ("query", "limit", "maximum"),
+    [
+        ("{ cables { " + "references { " * 8 + "id" + " }" * 9, "max_depth", 6),
+        ("{ " + " ".join(f"a{n}: cables {{ id }}" for n in range(6)) + " }", "max_aliases", 5),
+        ("{ cables { " + "id " * 400 + "} }", "max_tokens", 400),
+        ("{ cables(first: 1000000) { id } }", "first", 500),
+    ],
+    ids=["depth", "aliases", "tokens", "first"],
+)
+def test_every_rejection_carries_the_limit_in_extensions(
+    schema: LimitedSchema, query: str, limit: str, maximum: int
+) -> None:
+    context = {"ids": schema.ids, "calls": schema.calls}
+    result = asyncio.run(schema.schema.execute(query, context_value=context))
+    assert result.errors is not None and len(result.errors) == 1
+    extensions = result.errors[0].extensions or {}
+    assert (extensions["code"], extensions["limit"], extensions["max"]) == (
+        "LIMIT_EXCEEDED",
+        limit,
+        maximum,
+    )
