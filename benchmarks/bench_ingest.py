@@ -1,0 +1,186 @@
+"""Ingest benchmark: synthetic corpora of 10k and 250k cables into the embedded store.
+
+    .venv/bin/python -m benchmarks.bench_ingest [--sizes 10000 250000] [--repeat 3]
+        [--dir /work/bench]
+
+For each size: generate the input once (``synth<N>.csv``, :mod:`benchmarks.synth`,
+seed 1), run ``cablegraph ingest`` in a subprocess into a fresh ``synth<N>.db`` while
+sampling the RSS of the whole process tree (parent + parser workers, psutil, every
+0.1 s), then measure the store size and the time a fresh process needs to open the
+store and answer its first query (ready to serve). Runs are repeated ``--repeat``
+times for sizes up to 50k (once above) and medians reported; the last store of each
+size is kept. Results go to ``benchmarks/out/bench_ingest.json``.
+
+Targets (issue 3): 250k cables in at most 300 s, peak RSS at most 2 GB, re-open < 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+CLI = ROOT / ".venv" / "bin" / "cablegraph"
+OUT = ROOT / "benchmarks" / "out" / "bench_ingest.json"
+REOPEN_SNIPPET = """
+import sys, time
+t0 = time.perf_counter()
+from graph.sqlite_store import SQLiteStore
+from graph.model import FULL_CLEARANCE
+store = SQLiteStore.open(sys.argv[1])
+store.get_nodes([sys.argv[2]], FULL_CLEARANCE)
+store.search("embassy", FULL_CLEARANCE, first=5)
+print(time.perf_counter() - t0)
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    cables: int
+    seconds: float
+    cables_per_s: float
+    peak_rss_mb: float
+    store_mb: float
+    reopen_s: float
+    exit_code: int
+
+
+def ensure_input(folder: Path, size: int) -> Path:
+    """The synthetic input of ``size`` cables (generated once, seed 1)."""
+    path = folder / f"synth{_label(size)}.csv"
+    if not path.exists():
+        subprocess.run(
+            [str(PYTHON), "-m", "benchmarks.synth", str(size), str(path), "--seed", "1"],
+            cwd=ROOT,
+            check=True,
+        )
+    return path
+
+
+def run_ingest(source: Path, db: Path, size: int) -> Run:
+    """One ingest of ``source`` into a fresh ``db``, with RSS sampling."""
+    for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}.ingest-checkpoint")):
+        stale.unlink(missing_ok=True)
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [str(CLI), "ingest", str(source), "--store", str(db)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    peak = _sample_peak_rss(proc)
+    code = proc.wait()
+    seconds = time.perf_counter() - started
+    store_bytes = sum(p.stat().st_size for p in db.parent.glob(f"{db.name}*") if p.is_file())
+    return Run(
+        cables=size,
+        seconds=round(seconds, 2),
+        cables_per_s=round(size / seconds, 1),
+        peak_rss_mb=round(peak / 2**20, 1),
+        store_mb=round(store_bytes / 2**20, 1),
+        reopen_s=measure_reopen(db),
+        exit_code=code,
+    )
+
+
+def measure_reopen(db: Path, repeat: int = 5) -> float:
+    """Median time for a fresh process to open ``db`` and answer a lookup and a search
+    (interpreter start-up excluded: timed inside the process)."""
+    times = []
+    for _ in range(repeat):
+        result = subprocess.run(
+            [str(PYTHON), "-c", REOPEN_SNIPPET, str(db), "cable:04TELAVIV1"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        times.append(float(result.stdout.strip()))
+    return round(statistics.median(times), 3)
+
+
+def _sample_peak_rss(proc: subprocess.Popen[bytes]) -> int:
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        try:
+            root = psutil.Process(proc.pid)
+        except psutil.NoSuchProcess:
+            return
+        while not stop.is_set() and proc.poll() is None:
+            total = 0
+            for process in [root, *root.children(recursive=True)]:
+                try:
+                    total += process.memory_info().rss
+                except psutil.NoSuchProcess:
+                    continue
+            peak = max(peak, total)
+            time.sleep(0.1)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    proc.wait()
+    stop.set()
+    thread.join()
+    return peak
+
+
+def _label(size: int) -> str:
+    return f"{size // 1000}k" if size % 1000 == 0 else str(size)
+
+
+def summarize(runs: list[Run]) -> dict[str, float]:
+    """Medians over repeated runs."""
+    return {
+        "cables": runs[0].cables,
+        "runs": len(runs),
+        "seconds": statistics.median(r.seconds for r in runs),
+        "cables_per_s": statistics.median(r.cables_per_s for r in runs),
+        "peak_rss_mb": statistics.median(r.peak_rss_mb for r in runs),
+        "store_mb": statistics.median(r.store_mb for r in runs),
+        "reopen_s": statistics.median(r.reopen_s for r in runs),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 250_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--dir", type=Path, default=Path("/work/bench"))
+    args = parser.parse_args(argv)
+    args.dir.mkdir(parents=True, exist_ok=True)
+    results: dict[str, object] = {}
+    for size in args.sizes:
+        source = ensure_input(args.dir, size)
+        db = args.dir / f"synth{_label(size)}.db"
+        repeat = args.repeat if size <= 50_000 else 1
+        runs = [run_ingest(source, db, size) for _ in range(repeat)]
+        summary = summarize(runs)
+        results[_label(size)] = {"summary": summary, "runs": [asdict(r) for r in runs]}
+        print(json.dumps({_label(size): summary}), flush=True)
+    labels = [_label(s) for s in args.sizes]
+    if len(labels) == 2:
+        small, large = (results[label]["summary"] for label in labels)  # type: ignore[index]
+        results["rate_ratio_large_vs_small"] = round(
+            large["cables_per_s"] / small["cables_per_s"], 3
+        )
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(results, indent=2))
+    print(json.dumps(results, indent=2))
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()
