@@ -177,12 +177,12 @@ class LabelLimitErrors(SchemaExtension):
         for error in self.execution_context.pre_execution_errors or ():
             label_limit_error(error)
 
-    def on_parse(self) -> Iterator[None]:
-        yield
-        self.label()
-
-    def on_validate(self) -> Iterator[None]:
-        yield
+    def on_operation(self) -> Iterator[None]:
+        try:
+            yield
+        except GraphQLError as error:  # a parse error raised through the parser cache
+            label_limit_error(error)
+            raise
         self.label()
 
 
