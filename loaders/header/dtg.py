@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import TypeAlias
 
 IsoDate: TypeAlias = str
@@ -28,6 +28,7 @@ DTG_RE = re.compile(
     re.IGNORECASE,
 )
 _US_DATE_RE = re.compile(r"(\d{1,4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,4})")
+_ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _EXPORT_DATE_RE = re.compile(r"\b([A-Z][a-z]{2})\s+(\d{1,2})\s+\d{2}:\d{2}:\d{2}\s+\S+\s+(\d{4})\b")
 
 
@@ -113,7 +114,7 @@ def parse_created(text: str) -> IsoDate | None:
     >>> parse_created("2/19/2004 20:08")
     '2004-02-19'
     """
-    try:
-        return datetime.strptime(text.strip()[:10], "%Y-%m-%d").date().isoformat()
-    except ValueError:
-        return parse_us_date(text)
+    match = _ISO_DATE_RE.match(text.strip())
+    if match:
+        return make_date(int(match[1]), int(match[2]), int(match[3]))
+    return parse_us_date(text)

@@ -30,13 +30,14 @@ Classified By: EAP Acting A/S Glyn Davies for Reason 1.4 (b) and (d)
 ¶1.  (U)  This is an Action Request, please see paragraph 3.
 """
 
-_FIELD_RE = re.compile(
-    r"(?P<eo>(?<![A-Za-z])E\.?\s?O\.?\s?1[23]\d{3}\b:?)"
-    r"|(?P<tags>(?<![A-Za-z])TAGS\b:?)"
-    r"|(?P<subject>(?<![A-Za-z])SUBJ(?:ECT)?\s*:|^\s*SUBJ(?:ECT)?\b)"
-    r"|(?P<ref>^[ \t]*REFS?\b\s*:?|(?<![A-Za-z])REFS?\s*:)"
-    r"|(?P<cby>(?:\(U\)\s*)?(?<![A-Za-z])CLASSIFIED\s+BY\b\s*:?)",
-    re.IGNORECASE | re.MULTILINE,
+#: Field keywords, searched in the upper-cased preamble. Each starts with a literal
+#: (fast to scan for); ``line_start`` fields without a colon must open their line.
+_FIELDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    ("eo", re.compile(r"E\.?\s?O\.?\s?1[23]\d{3}\b:?"), False),
+    ("tags", re.compile(r"TAGS\b:?"), False),
+    ("subject", re.compile(r"SUBJ(?:ECT)?\b\s*(:?)"), True),
+    ("ref", re.compile(r"REFS?\b\s*(:?)"), True),
+    ("cby", re.compile(r"CLASSIFIED\s+BY\b\s*:?"), False),
 )
 _FIRST_PARA_RE = re.compile(r"^\s*(?:¶\s*)?1\s*\.(?=\s|\()|^\s*¶\s*1\b", re.MULTILINE)
 _REASON_RE = re.compile(r"1\s?\.\s?[4-7]|REASON|N/A", re.IGNORECASE)
@@ -78,22 +79,39 @@ def field_value(text: str, *, stop_at_blank: bool) -> str:
     return " ".join(text.split())
 
 
+def find_fields(upper: str) -> list[tuple[int, int, str]]:
+    """(keyword start, value start, field) of the first occurrence of each field.
+
+    >>> find_fields("E.O. 12958: DECL: 1/1/2010 TAGS: PREL\\nSUBJECT: X")
+    [(0, 11, 'eo'), (27, 32, 'tags'), (38, 46, 'subject')]
+    """
+    found: list[tuple[int, int, str]] = []
+    for kind, pattern, line_start in _FIELDS:
+        for match in pattern.finditer(upper):
+            start = match.start()
+            if start and upper[start - 1].isalpha():
+                continue
+            opens_line = upper[upper.rfind("\n", 0, start) + 1 : start].strip() == ""
+            if line_start and not opens_line and not match[1]:
+                continue
+            found.append((start, match.end(), kind))
+            break
+    return found
+
+
 def split_preamble(body: str) -> Preamble:
     """The preamble fields of a body; absent fields are None."""
     end = find_preamble_end(body)
     region = body[:end]
-    matches = [m for m in _FIELD_RE.finditer(region)]
+    spans = sorted(find_fields(region.upper()))
     values: dict[str, str] = {}
-    for i, match in enumerate(matches):
-        kind = match.lastgroup or ""
-        if kind in values:
-            continue
-        stop = matches[i + 1].start() if i + 1 < len(matches) else end
-        value = field_value(region[match.end() : stop], stop_at_blank=True)
+    for i, (_start, value_start, kind) in enumerate(spans):
+        stop = spans[i + 1][0] if i + 1 < len(spans) else end
+        value = field_value(region[value_start:stop], stop_at_blank=True)
         if kind == "cby" and not _REASON_RE.search(value):
-            value = field_value(region[match.end() : stop], stop_at_blank=False)[:300]
+            value = field_value(region[value_start:stop], stop_at_blank=False)[:300]
         values[kind] = value
-    head = region[: matches[0].start()] if matches else region
+    head = region[: spans[0][0]] if spans else region
     return Preamble(
         head=head,
         decl=values.get("eo"),

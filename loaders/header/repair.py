@@ -43,11 +43,12 @@ _ENTITY_NAMES = {
     "¿": "iquest",
 }
 _ENTITY_RE = re.compile("([" + "".join(_ENTITY_NAMES) + "])(?=[A-Za-z-])")
-_QUOTED_RE = re.compile(
-    r"(?<![A-Za-z0-9&])&(?=[A-Za-z0-9(])([^&\n]{0,300}?(?:\n[^&\n]{0,300}?){0,3})8(?![0-9])"
-)
-_CLOSE_RE = re.compile(r"(?<=[A-Za-z][.,!?])8(?=\s|$)")
-_APOSTROPHE_RE = re.compile(r"(?<=[A-Za-z]),(?=(?:s|t|ll|re|ve|d|m)\b)")
+# Each pattern starts with a literal so the engine can skip ahead; the character
+# before the match is checked in Python (a leading look-behind would be tried at
+# every position of the text).
+_QUOTED_RE = re.compile(r"&(?=[A-Za-z0-9(])([^&\n]{0,300}?(?:\n[^&\n]{0,300}?){0,3})8(?![0-9])")
+_CLOSE_RE = re.compile(r"8(?=\s|$)")
+_APOSTROPHE_RE = re.compile(r",(?=(?:s|t|ll|re|ve|d|m)\b)")
 
 
 def restore_entities(text: str) -> str:
@@ -70,10 +71,22 @@ def repair_quotes(text: str) -> str:
     'working on it."  A firm date'
     """
     if "&" in text:
-        text = _QUOTED_RE.sub(lambda m: '"' + m[1] + '"', text)
+        text = _QUOTED_RE.sub(lambda m: quote_pair(m, text), text)
     if "8" in text:
-        text = _CLOSE_RE.sub('"', text)
+        text = _CLOSE_RE.sub(lambda m: close_quote(m, text), text)
     return text
+
+
+def quote_pair(match: re.Match[str], text: str) -> str:
+    """``"..."`` for an ``&...8`` pair that opens at a word start, else unchanged."""
+    before = text[match.start() - 1] if match.start() else " "
+    return match[0] if before.isalnum() or before == "&" else '"' + match[1] + '"'
+
+
+def close_quote(match: re.Match[str], text: str) -> str:
+    """``"`` for an ``8`` right after a letter and closing punctuation, else ``8``."""
+    start = match.start()
+    return '"' if start >= 2 and text[start - 1] in ".,!?" and text[start - 2].isalpha() else "8"
 
 
 def repair_apostrophes(text: str) -> str:
@@ -82,7 +95,14 @@ def repair_apostrophes(text: str) -> str:
     >>> repair_apostrophes("don,t and Rome, Paris")
     "don't and Rome, Paris"
     """
-    return _APOSTROPHE_RE.sub("'", text) if "," in text else text
+    if "," not in text:
+        return text
+    return _APOSTROPHE_RE.sub(lambda m: "'" if is_letter_before(m, text) else ",", text)
+
+
+def is_letter_before(match: re.Match[str], text: str) -> bool:
+    """True when the character before the match is a letter."""
+    return match.start() > 0 and text[match.start() - 1].isalpha()
 
 
 def repair_text(text: str) -> str:

@@ -62,8 +62,10 @@ def clean_header_line(line: str) -> str:
     >>> clean_header_line("INFO PAGE 02        STATE   050524  131535Z")
     'INFO'
     """
-    line = _PAGE_RE.sub("", line.rstrip())
-    cut = find_banner(line)
+    line = line.rstrip()
+    if "PAGE" in line:
+        line = _PAGE_RE.sub("", line)
+    cut = find_banner(line) if " I " in line or "E C R" in line else None
     if cut is not None:
         line = line[:cut]
     return line.strip()

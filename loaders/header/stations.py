@@ -23,6 +23,7 @@ cable ids (``STATE``, ``TELAVIV``, ``RIODEJANEIRO``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TypeAlias
 
 from loaders.header.tables import station_aliases
@@ -51,6 +52,7 @@ _NON_ALNUM = re.compile(r"[^A-Z0-9]+")
 _CABLE_ID_RE = re.compile(r"^(\d{2})([A-Z]+?)0*(\d+)$")
 
 
+@lru_cache(maxsize=4096)
 def canonical_station(name: str) -> StationKey:
     """The canonical station key of a station or post name as written.
 

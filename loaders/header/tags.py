@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from loaders.header.tables import geo_countries, organization_tags, subject_tags
 from loaders.record import Tag, TagKind
@@ -46,13 +47,19 @@ def classify_tag(code: str) -> Tag:
     return Tag(code, TagKind.ORGANIZATION, None)
 
 
+@cache
+def known_codes() -> frozenset[str]:
+    """Every code of the subject, organization and geo tables."""
+    return subject_tags() | organization_tags() | frozenset(geo_countries())
+
+
 def group_words(tokens: list[str]) -> list[str]:
     """Join runs of plain words that are not codes (``COUNTER TERRORISM``) into one.
 
     >>> group_words(["PREL", "COUNTER", "TERRORISM", "SP"])
     ['PREL', 'COUNTER TERRORISM', 'SP']
     """
-    known = subject_tags() | organization_tags() | geo_countries().keys()
+    known = known_codes()
     out: list[str] = []
     run: list[str] = []
     for token in tokens:

@@ -1,0 +1,86 @@
+"""Parse throughput on one core: cables/s, MB/s and the slowest cable.
+
+Run: ``.venv/bin/python benchmarks/bench_parse.py [FOLDER] [--rounds N]`` (default: the
+633 Cablegate pages of ../shared/corpus, 5 rounds). Each cable is parsed from bytes in
+memory (no disk I/O in the timing); medians over the rounds are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from loaders.read import LoadError, expand_paths, parse_document  # noqa: E402
+
+DEFAULT = ROOT.parent / "shared" / "corpus" / "cablegate"
+TARGET_RATE = 2000.0
+TARGET_SLOWEST_MS = 20.0
+
+
+def time_round(documents: list[tuple[str, bytes]]) -> tuple[float, list[float], int]:
+    """Total seconds, per-document seconds and the error count of one round."""
+    per_doc: list[float] = []
+    errors = 0
+    start = time.perf_counter()
+    for source, data in documents:
+        t0 = time.perf_counter()
+        results = parse_document(data, source)
+        per_doc.append(time.perf_counter() - t0)
+        errors += sum(isinstance(r, LoadError) for r in results)
+    return time.perf_counter() - start, per_doc, errors
+
+
+def skip_body_entities() -> None:
+    """Replace the body-entity extractors by an empty result (for a split measurement)."""
+    import loaders.assemble
+    from loaders.entities import BodyEntities
+
+    empty = BodyEntities(None, (), (), (), (), (), (), ())
+    setattr(loaders.assemble, "extract_body_entities", lambda body, **_: empty)  # noqa: B010
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--structural-only",
+        action="store_true",
+        help="skip the body-entity extractors (measures readers + header parsing alone)",
+    )
+    args = parser.parse_args()
+    if args.structural_only:
+        skip_body_entities()
+    documents = [(str(p), p.read_bytes()) for p in expand_paths([args.folder])]
+    megabytes = sum(len(d) for _, d in documents) / 1e6
+    time_round(documents[:50])  # warm caches (tables, regexes)
+    totals: list[float] = []
+    slowest: list[tuple[float, str]] = []
+    for _ in range(args.rounds):
+        total, per_doc, errors = time_round(documents)
+        totals.append(total)
+        slowest.append(max(zip(per_doc, (s for s, _ in documents), strict=True)))
+    median = statistics.median(totals)
+    rate = len(documents) / median
+    worst_s, worst_source = max(slowest)
+    mode = "structural only (no body entities)" if args.structural_only else "full parse"
+    print(f"mode           {mode}")
+    size = f"{len(documents)} ({megabytes:.1f} MB)"
+    print(f"documents      {size}, {args.rounds} rounds, errors {errors}")
+    print(f"median round   {median * 1000:.1f} ms")
+    print(f"throughput     {rate:,.0f} cables/s ({rate / TARGET_RATE:.2f}x target 2,000)")
+    print(f"               {megabytes / median:.1f} MB/s")
+    print(
+        f"slowest cable  {worst_s * 1000:.2f} ms  {Path(worst_source).name}"
+        f" ({worst_s * 1000 / TARGET_SLOWEST_MS:.2f}x the 20 ms limit)"
+    )
+
+
+if __name__ == "__main__":
+    main()
