@@ -23,7 +23,7 @@ from loaders.header.references import parse_references
 from loaders.header.repair import repair_text
 from loaders.header.routing import Addressee, Routing, parse_routing
 from loaders.header.stations import canonical_station, normalize_cable_id, station_of
-from loaders.header.tables import route_names
+from loaders.header.tables import geo_aliases, route_names
 from loaders.header.tags import parse_tags
 from loaders.readers.raw import RawCable, ReadError
 from loaders.record import Cable, Country, PostRef, Recipient, Reference, RefKind, Tag
@@ -77,7 +77,8 @@ def merge_countries(tags: Sequence[Tag], found: Sequence[Country]) -> tuple[Coun
     merged: dict[str, Country] = {}
     for tag in tags:
         if tag.country is not None:
-            merged.setdefault(tag.code, Country(tag.code, tag.country))
+            code = geo_aliases().get(tag.code, tag.code)
+            merged.setdefault(code, Country(code, tag.country))
     for country in found:
         merged.setdefault(country.code, country)
     return tuple(merged.values())

@@ -16,137 +16,86 @@ from __future__ import annotations
 import re
 
 from loaders.header.dtg import parse_us_date
+from loaders.header.tables import title_words
 from loaders.record import ClassifiedBy
 
 _CUT_RE = re.compile(
-    r"[,;:]?\s*(?:\bfor\s+reasons?\b|\breasons?\b|\bper\s+1\s?\.|\bE\.?O\.?\s*1[23]|\b1\s?\.\s?[4-7]\b)",
+    r"[,;:]?\s*(?:\bfor\s+rea\s?s\s?o\s?n\s?s?\b|\brea\s?s\s?o\s?n\s?s?\b|\bper\s+1\s?\.|\bE\.?O\.?\s*1[23]"
+    r"|\b1\s?[.:/]\s?[4-7]\b)",
     re.IGNORECASE,
 )
-_LEAD_RE = re.compile(r"^(?:CLASSIFIED\s+BY\s*:?\s*)+", re.IGNORECASE)
-_REASON_RE = re.compile(r"1\s?\.\s?([4-7])((?:[\s(),&/]|AND|OR|[A-Ha-h](?![A-Za-z]))*)", re.I)
+_LEAD_RE = re.compile(r"^(?:\(U\)\s*)?(?:CLASSIFIED\s+BY\s*:?\s*)+(?:BY\s+)?", re.IGNORECASE)
+_TRAIL_RE = re.compile(r"(?:\s+(?:for|by))+$|\s*\([^()]*\)\s*$", re.IGNORECASE)
+_NAME_SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV"})
+_REASON_RE = re.compile(
+    r"1\s?[.:/]\s?([4-7])\.?((?:[\s(),&/'’]|AND|OR|[A-Ha-h](?![A-Za-z]))*)", re.IGNORECASE
+)
 _LETTER_RE = re.compile(r"(?<![A-Za-z])([A-Ha-h])(?![A-Za-z])")
-TITLE_WORDS = frozenset(
-    [
-        "AMB",
-        "AMBASSADOR",
-        "AMBASSADOR-DESIGNATE",
-        "CHARGE",
-        "D'AFFAIRES",
-        "D'AFFAIRS",
-        "DCM",
-        "COM",
-        "CDA",
-        "POLITICAL",
-        "POL",
-        "POLOFF",
-        "ECON",
-        "ECONOFF",
-        "ESTOFF",
-        "POLCOUNS",
-        "ECONCOUNS",
-        "COUNSELOR",
-        "COUNSELLOR",
-        "MINISTER",
-        "MINISTER-COUNSELOR",
-        "ACTING",
-        "DEPUTY",
-        "CHIEF",
-        "OF",
-        "MISSION",
-        "PRINCIPAL",
-        "OFFICER",
-        "CONSUL",
-        "GENERAL",
-        "CONSUL-GENERAL",
-        "SECRETARY",
-        "ASSISTANT",
-        "UNDER",
-        "DIRECTOR",
-        "DAS",
-        "PDAS",
-        "A/S",
-        "ISN",
-        "EAP",
-        "EUR",
-        "NEA",
-        "SCA",
-        "WHA",
-        "AF",
-        "IO",
-        "INR",
-        "PM",
-        "DRL",
-        "OFFICE",
-        "FOR",
-        "THE",
-        "AND",
-        "ADVISOR",
-        "ADVISER",
-        "SPECIAL",
-        "ENVOY",
-        "REPRESENTATIVE",
-        "PERMANENT",
-        "ALTERNATE",
-        "HEAD",
-        "SECTION",
-        "POLITICO-MILITARY",
-        "POL/MIL",
-        "PUBLIC",
-        "AFFAIRS",
-        "ECONOMIC",
-        "MANAGEMENT",
-        "MGMT",
-        "RSO",
-        "DATT",
-        "ATTACHE",
-        "DEFENSE",
-        "MISSION",
-        "INTERIM",
-        "CHARGE,",
-        "DR",
-        "DR.",
-        "MR",
-        "MR.",
-        "MS",
-        "MS.",
-        "MRS",
-        "MRS.",
-    ]
+_SIGNER_LINE_RE = re.compile(
+    r"^(?:[A-Z][A-Z'\-]+(?:[ /][A-Z][A-Z'\-]+){0,2}|[A-Za-z][a-z]*[A-Z]?[a-z'\-]+)$"
 )
-_SIGNER_RE = re.compile(r"^[A-Z][A-Z'\-]+(?:[ /][A-Z][A-Z'\-]+){0,2}$")
+_AFTER_SENTENCE_RE = re.compile(r"[.)]\s+([A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]+)?)$")
+_SIGNER_TAIL_RE = re.compile(r"\s*(?:\.|\d{4}-\d{2}-\d{2})$")
 _NOT_SIGNERS = frozenset(
-    [
-        "BT",
-        "NNNN",
-        "END",
-        "SUMMARY",
-        "COMMENT",
-        "SIPDIS",
-        "NOFORN",
-        "UNCLASSIFIED",
-        "CONFIDENTIAL",
-        "SECRET",
-    ]
+    """BT NNNN END SUMMARY COMMENT TEXT NOTE SIPDIS NOFORN UNCLASSIFIED CONFIDENTIAL SECRET
+    MINIMIZE CONSIDERED THANKS""".split()  # noqa: SIM905
 )
+
+
+def is_title_token(token: str, mixed: bool) -> bool:
+    """True when a token belongs to a title rather than to a name.
+
+    >>> is_title_token("DCM", True), is_title_token("McEldowney", True), is_title_token("a.i.", True)
+    (True, False, True)
+    >>> is_title_token("PolMinCouns", True), is_title_token("POLLARD", True)
+    (True, False)
+    """
+    bare = token.upper().replace("’", "'").strip(".,;:")
+    if bare in _NAME_SUFFIXES:
+        return False
+    if bare in title_words() or "/" in token or not token[0].isalpha():
+        return True
+    if not mixed:
+        return False
+    acronym = token.isupper() and 1 < len(token) <= 4 and "." not in token
+    camel = not token.isupper() and sum(ch.isupper() for ch in token) >= 3
+    return token[0].islower() or acronym or camel
+
+
+def is_name_run(text: str, mixed: bool) -> bool:
+    """True for 2-4 tokens that are all name-like (``Donna M. Blair``).
+
+    >>> is_name_run("Donna M. Blair", True), is_name_run("S/CT DAS", True)
+    (True, False)
+    """
+    tokens = text.split()
+    return 2 <= len(tokens) <= 4 and not any(is_title_token(t, mixed) for t in tokens)
 
 
 def split_name_title(text: str) -> ClassifiedBy | None:
-    """A ``title name`` run split at the last title word.
+    """A ``title name`` run split at the last title word; ``name, title`` when a comma
+    follows the name.
 
     >>> split_name_title("POLITICAL COUNSELOR KATHLEEN M. FITZPATRICK")
     ClassifiedBy(name='KATHLEEN M. FITZPATRICK', title='POLITICAL COUNSELOR')
     >>> split_name_title("Amb. Edward W. Gnehm")
     ClassifiedBy(name='Edward W. Gnehm', title='Amb.')
+    >>> split_name_title("Alan Eyre, Director, Iran Regional Presence Office")
+    ClassifiedBy(name='Alan Eyre', title='Director, Iran Regional Presence Office')
+    >>> split_name_title("S/CT DAS, Susan F. Burk")
+    ClassifiedBy(name='Susan F. Burk', title='S/CT DAS')
+    >>> split_name_title("Anne W. Patterson")
+    ClassifiedBy(name='Anne W. Patterson', title=None)
     """
-    tokens = text.replace(",", " ").split()
     mixed = any(ch.islower() for ch in text)
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    for i, part in enumerate(parts):
+        if is_name_run(part, mixed):
+            title = ", ".join(parts[:i] + parts[i + 1 :]) or None
+            return ClassifiedBy(name=part, title=title)
+    tokens = text.replace(",", " ").split()
     start = len(tokens)
-    while start > 0 and len(tokens) - start < 4:
-        token = tokens[start - 1]
-        bare = token.upper().strip(".")
-        acronym = mixed and token.isupper() and len(token) > 1 and "." not in token
-        if bare in TITLE_WORDS or "/" in token or acronym or not token[0].isalpha():
-            break
+    while start > 0 and len(tokens) - start < 4 and not is_title_token(tokens[start - 1], mixed):
         start -= 1
     if start == len(tokens):
         return None
@@ -165,6 +114,7 @@ def parse_classified_by(value: str) -> ClassifiedBy | None:
     text = _LEAD_RE.sub("", value.strip())
     cut = _CUT_RE.search(text)
     head = text[: cut.start()] if cut else text[:120]
+    head = _TRAIL_RE.sub("", head.replace(";", " ").strip(" .,;:"))
     return split_name_title(head.strip(" .,;:"))
 
 
@@ -197,17 +147,24 @@ def parse_declassify(decl: str | None) -> str | None:
 
 
 def parse_signers(body: str) -> tuple[str, ...]:
-    """The signature on the last line of the body (``RICE``; ``SMITH/JONES`` is two).
+    """The signature on the last line of the body, upper-cased (``RICE``; ``Stapleton``;
+    ``End Text. AGUIRRE``; ``SMITH/JONES`` is two).
 
     >>> parse_signers("text.\\nEND SUMMARY")
     ()
+    >>> parse_signers("points.\\nEnd points. RICE"), parse_signers("x\\nKENNARD ."), parse_signers("x\\nLeBaron")
+    (('RICE',), ('KENNARD',), ('LEBARON',))
     """
     for line in reversed(body.rstrip().splitlines()[-4:]):
-        candidate = line.strip()
-        if not candidate or candidate in ("BT", "NNNN") or candidate.startswith("#"):
+        candidate = _SIGNER_TAIL_RE.sub("", line.strip())
+        if not candidate or candidate.upper() in ("BT", "NNNN") or candidate.startswith("#"):
             continue
-        words = candidate.replace("/", " ").split()
-        if _SIGNER_RE.match(candidate) and _NOT_SIGNERS.isdisjoint(words):
-            return tuple(part.strip() for part in candidate.split("/"))
-        return ()
+        tail = _AFTER_SENTENCE_RE.search(candidate)
+        if tail and not _SIGNER_LINE_RE.match(candidate):
+            candidate = tail[1]
+        if not _SIGNER_LINE_RE.match(candidate):
+            return ()
+        names = tuple(part.strip().upper() for part in candidate.split("/"))
+        words = {w for name in names for w in name.split()}
+        return names if _NOT_SIGNERS.isdisjoint(words) else ()
     return ()

@@ -34,7 +34,7 @@ Classified By: EAP Acting A/S Glyn Davies for Reason 1.4 (b) and (d)
 #: (fast to scan for); ``line_start`` fields without a colon must open their line.
 _FIELDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("eo", re.compile(r"E\.?\s?O\.?\s?1[23]\d{3}\b:?"), False),
-    ("tags", re.compile(r"TAGS\b:?"), False),
+    ("tags", re.compile(r"TAGS?\b:?"), False),
     ("subject", re.compile(r"SUBJ(?:ECT)?\b\s*(:?)"), True),
     ("ref", re.compile(r"REFS?\b\s*(:?)"), True),
     ("cby", re.compile(r"CLASSIFIED\s+BY\b\s*:?"), False),

@@ -40,6 +40,25 @@ def geo_countries() -> CodeTable:
 
 
 @cache
+def geo_aliases() -> CodeTable:
+    """Geographic codes written in another scheme (ISO ``IQ``) → the State code (``IZ``)."""
+    return read_pairs("geo-aliases.csv")
+
+
+@cache
+def geo_regions() -> CodeTable:
+    """Regional geographic TAGS codes (``XF``) → region name; they are not countries."""
+    return read_pairs("geo-regions.csv")
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Upper-case words that belong to an official's title (``AMBASSADOR``, ``DCM``)."""
+    lines = read_data_text("title-words.txt").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
 def station_aliases() -> CodeTable:
     """Spelling variant of a station (spaces removed) → canonical station."""
     return read_pairs("station-aliases.csv")

@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from loaders.header.tables import geo_countries, organization_tags, subject_tags
+from loaders.header.tables import (
+    geo_aliases,
+    geo_countries,
+    geo_regions,
+    organization_tags,
+    subject_tags,
+)
 from loaders.record import Tag, TagKind
 
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
@@ -26,6 +32,8 @@ def classify_tag(code: str) -> Tag:
 
     >>> classify_tag("SF")
     Tag(code='SF', kind=<TagKind.GEO: 'geo'>, country='South Africa')
+    >>> classify_tag("IQ").country, classify_tag("XF").country
+    ('Iraq', None)
     >>> classify_tag("UNSC").kind
     <TagKind.ORGANIZATION: 'organization'>
     """
@@ -34,6 +42,10 @@ def classify_tag(code: str) -> Tag:
         return Tag(code, TagKind.SUBJECT, None)
     if len(code) == 2 and code in countries:
         return Tag(code, TagKind.GEO, countries[code])
+    if code in geo_aliases():
+        return Tag(code, TagKind.GEO, countries[geo_aliases()[code]])
+    if code in geo_regions():
+        return Tag(code, TagKind.GEO, None)
     if code in organization_tags():
         return Tag(code, TagKind.ORGANIZATION, None)
     if len(code) == 4 and code.startswith("K") and code.isalpha():
@@ -42,8 +54,10 @@ def classify_tag(code: str) -> Tag:
         return Tag(code, TagKind.SUBJECT, None)
     if _CODE_RE.match(code) and not code.isalpha():
         return Tag(code, TagKind.PROGRAM, None)
-    if " " in code or "," in code or len(code) > 6:
+    if "," in code:
         return Tag(code, TagKind.PERSON, None)
+    if " " in code:
+        return Tag(code, TagKind.SUBJECT, None)
     return Tag(code, TagKind.ORGANIZATION, None)
 
 
