@@ -1,9 +1,10 @@
 """The ASGI application: ``create_app(settings, store)``.
 
-Routes: ``/graphql`` (strawberry; GET with ``Accept: text/html`` gives GraphiQL),
-``/health`` (the store answers: 200, else 503), ``/explorer`` (the explorer's static
-build, when it has been built). The store is handed in already open and is closed
-when the application shuts down. Nothing is created at import time.
+Routes: ``/graphql`` (strawberry; a browser's GET gives the offline GraphiQL of
+:mod:`api.graphiql`, also at ``/graphiql``), ``/health`` (the store answers: 200, else
+503), ``/explorer`` (the explorer's static build, when it has been built). The store is
+handed in already open and is closed when the application shuts down. Nothing is
+created at import time.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from strawberry.types import ExecutionResult
 
 from api.context import Context, build_context
 from api.errors import format_error
+from api.graphiql import graphiql_html
+from api.graphiql import routes as graphiql_routes
 from api.limits import build_extensions
 from api.schema.build import build_schema
 from api.settings import Settings
@@ -55,6 +58,11 @@ class GraphQLView(GraphQL[Context, None]):
         super().__init__(schema, graphql_ide="graphiql", keep_alive=False)
         self.store = store
         self.settings = settings
+        self.ide_page = graphiql_html(settings)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """GraphiQL with its assets served by this app (works offline)."""
+        return HTMLResponse(self.ide_page)
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         client = request.client.host if request.client else None
@@ -96,6 +104,7 @@ def create_app(settings: Settings, store: Store, explorer_dir: Path = EXPLORER_D
     routes: list[BaseRoute] = [
         Route("/health", health, methods=["GET"]),
         Route("/graphql", graphql, methods=["GET", "POST"]),
+        *graphiql_routes(settings),
         explorer_route(explorer_dir),
     ]
     return Starlette(routes=routes, lifespan=lifespan)

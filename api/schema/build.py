@@ -9,6 +9,7 @@ from strawberry.extensions import SchemaExtension
 
 from api.context import AuthorizeOperation
 from api.schema.entities import ENTITY_TYPES, Asset, Organization, Reference
+from api.schema.mutation import Mutation
 from api.schema.nodes import Cable, Post
 from api.schema.query import Query
 
@@ -28,6 +29,7 @@ def build_schema(
     assert len(ENTITY_TYPES) == 6
     return strawberry.Schema(
         query=Query,
+        mutation=Mutation,
         types=NODE_TYPES,
         extensions=[AuthorizeOperation, *extensions],
     )
