@@ -11,9 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from loaders.entities.assets import find_assets
+from loaders.entities.geo import countries_from_hits, find_places
+from loaders.entities.lexicon import iter_hits
+from loaders.entities.officials import find_officials
+from loaders.entities.organizations import organizations_from_hits
 from loaders.entities.paragraphs import extract_paragraphs
+from loaders.entities.requests import extract_requests
+from loaders.entities.scan import scan_segments
 from loaders.entities.summary import extract_summary
-from loaders.entities.text import strip_header
+from loaders.entities.text import is_all_caps, strip_header
 from loaders.record import Asset, Country, Official, Paragraph, Recipient, Request
 
 __all__ = ["BodyEntities", "extract_body_entities"]
@@ -54,13 +61,18 @@ def extract_body_entities(
     ('Rain.', ['C'])
     """
     text = strip_header(body)
+    all_caps = is_all_caps(text)
+    segments = scan_segments(text)
+    hits = list(iter_hits(segments))
     return BodyEntities(
         summary=extract_summary(text),
         paragraphs=extract_paragraphs(text),
-        officials=(),
-        countries=(),
-        organizations=(),
-        places=(),
-        assets=(),
-        requests=(),
+        officials=find_officials(text, segments, all_caps),
+        countries=countries_from_hits(hits),
+        organizations=organizations_from_hits(hits, all_caps),
+        places=find_places(text, segments, hits),
+        assets=find_assets(text, segments, hits),
+        requests=extract_requests(
+            text, cable_date=date, origin_key=origin_key, recipients=recipients
+        ),
     )

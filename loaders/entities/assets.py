@@ -1,0 +1,175 @@
+"""Military equipment and capabilities: ``CH-47``, ``C-130``, ``F-16``, ISR, airlift.
+
+Three sources: designators (``PREFIX-NUMBER`` with a known prefix, plural ``CH-47s``
+folded into ``CH-47``), named systems and capability acronyms from the lexicon
+(``Chinook`` → CH-47, ``ISR``, ``MRAP``), and lower-case capability phrases found by a
+plain substring test (``airlift``, ``medevac``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Final
+
+from loaders.entities.asset_table import (
+    AIRCRAFT_PREFIXES,
+    NAMED_ROWS,
+    NEEDS_CONTEXT,
+    NOT_DESIGNATORS,
+    SHORT_DESIGNATORS,
+    VEHICLE_FIRST,
+    VEHICLE_PREFIXES,
+    VESSEL_PREFIXES,
+    WEAPON_PREFIXES,
+)
+from loaders.entities.lexicon import EntryKind, Hit, iter_hits
+from loaders.entities.scan import Segment, bare_word, scan_segments
+from loaders.record import Asset
+
+_DESIGNATOR: Final = re.compile(r"([A-Za-z]{1,8})-(\d{1,4})([A-Z]{0,2})(?:/[A-Z])?s?")
+_CANONICAL_PREFIX: Final = {
+    prefix.upper(): prefix
+    for prefix in [
+        "MiG",
+        "Mi",
+        "Su",
+        "Tu",
+        "Il",
+        "An",
+        "Yak",
+        "Ka",
+        "Shahab",
+        "Scud",
+        "Nodong",
+        "Taepodong",
+        "Fateh",
+        "Zelzal",
+        "Qassam",
+        "Hwasong",
+        "Kh",
+    ]
+}
+_LOWER_CAPABILITIES: Final = tuple(
+    (form, name, kind)
+    for form, name, kind in (row.split("|") for row in NAMED_ROWS.strip().splitlines())
+    if form[0].islower()
+)
+_CONTEXT_WORDS: Final = frozenset(
+    [
+        "missile",
+        "missiles",
+        "battery",
+        "batteries",
+        "system",
+        "systems",
+        "aircraft",
+        "drone",
+        "drones",
+        "UAV",
+    ]
+)
+
+
+def kind_of_prefix(prefix: str) -> str | None:
+    """Asset kind a designator prefix stands for, or None when it is not one.
+
+    >>> kind_of_prefix("CH"), kind_of_prefix("BTR"), kind_of_prefix("SA"), kind_of_prefix("DS")
+    ('aircraft', 'vehicle', 'weapon', None)
+    """
+    if prefix in VEHICLE_FIRST:
+        return "vehicle"
+    if prefix in AIRCRAFT_PREFIXES:
+        return "aircraft"
+    if prefix in WEAPON_PREFIXES:
+        return "weapon"
+    if prefix in VESSEL_PREFIXES:
+        return "vessel"
+    return "vehicle" if prefix in VEHICLE_PREFIXES else None
+
+
+def parse_designator(word: str) -> Asset | None:
+    """An asset from a designator word, plural and model letters kept apart.
+
+    >>> parse_designator("CH-47s"), parse_designator("MIG-29")
+    (Asset(name='CH-47', kind='aircraft'), Asset(name='MiG-29', kind='aircraft'))
+    >>> parse_designator("H-1B"), parse_designator("C-1"), parse_designator("G-8")
+    (None, None, None)
+    """
+    match = _DESIGNATOR.fullmatch(word)
+    if match is None:
+        return None
+    prefix, number, model = match.groups()
+    kind = kind_of_prefix(prefix)
+    if kind is None:
+        return None
+    name = f"{_CANONICAL_PREFIX.get(prefix.upper(), prefix)}-{number}{model}"
+    short = len(prefix) == 1 and len(number) < 2
+    if (short and f"{prefix}-{number}" not in SHORT_DESIGNATORS) or name in NOT_DESIGNATORS:
+        return None
+    return Asset(name=name, kind=kind)
+
+
+def iter_designators(segments: Iterable[Segment]) -> Iterator[Asset]:
+    """Designator assets in the scanned segments.
+
+    >>> list(iter_designators(scan_segments("fixed-wing (C-130) and CH-47s")))
+    [Asset(name='C-130', kind='aircraft'), Asset(name='CH-47', kind='aircraft')]
+    """
+    for segment in segments:
+        for word in segment.words:
+            if "-" in word and any(char.isdigit() for char in word):
+                asset = parse_designator(bare_word(word).rstrip(",;:)"))
+                if asset is not None:
+                    yield asset
+
+
+def iter_named_assets(text: str, hits: Iterable[Hit]) -> Iterator[Asset]:
+    """Named systems and capabilities: lexicon hits, then lower-case capability phrases.
+
+    >>> list(iter_named_assets("Patriot Act; medevac and ISR", []))
+    [Asset(name='MEDEVAC', kind='capability')]
+    """
+    for hit in hits:
+        if hit.entry.kind is EntryKind.ASSET and has_context(text, hit):
+            yield Asset(name=hit.entry.key, kind=hit.entry.name)
+    for form, name, kind in _LOWER_CAPABILITIES:
+        if form in text:
+            yield Asset(name=name, kind=kind)
+
+
+def has_context(text: str, hit: Hit) -> bool:
+    """Ambiguous names (``Patriot``, ``Predator``) count only before ``missile`` etc.
+
+    >>> text = "Patriot Act; Patriot missiles; Chinook"
+    >>> [has_context(text, h) for h in iter_hits(scan_segments(text))]
+    [False, True, True]
+    """
+    words = hit.segment.words
+    if words[hit.first] not in NEEDS_CONTEXT:
+        return True
+    after = hit.first + hit.width
+    if after < len(words):
+        following = words[after]
+    else:
+        following = next(iter(text[hit.segment.end : hit.segment.end + 24].split()), "")
+    return following.lower().rstrip(".,;:") in _CONTEXT_WORDS
+
+
+def find_assets(text: str, segments: Iterable[Segment], hits: Iterable[Hit]) -> tuple[Asset, ...]:
+    """Unique assets (by name), designators first, in order of first mention."""
+    found: dict[str, Asset] = {}
+    for asset in (*iter_designators(segments), *iter_named_assets(text, hits)):
+        found.setdefault(asset.name, asset)
+    return tuple(found.values())
+
+
+def extract_assets(text: str) -> tuple[Asset, ...]:
+    """Assets named in ``text``.
+
+    >>> [a.name for a in extract_assets("CH-47s for medevac; fixed-wing (C-130) or "
+    ...                                 "intelligence, surveillance, and reconnaissance (ISR)")]
+    ['CH-47', 'C-130', 'ISR', 'MEDEVAC']
+    """
+    segments = scan_segments(text)
+    return find_assets(text, segments, list(iter_hits(segments)))

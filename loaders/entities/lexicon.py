@@ -1,0 +1,196 @@
+"""One lookup table for every dictionary entity: countries, organizations, places and
+named assets, keyed by surface form (as written and in capitals).
+
+Multi-word forms are found through :data:`FIRST_WORDS`, the longest form (in words)
+starting with each first word, so that a scan tries only the lengths that can match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from enum import StrEnum
+from typing import Final, NamedTuple
+
+from loaders.entities.asset_table import NAMED_ROWS
+from loaders.entities.country_table import AMBIGUOUS, COUNTRY_ROWS, NOT_COUNTRIES
+from loaders.entities.gazetteer import EXTRA_PLACES, STATION_CITIES
+from loaders.entities.org_table import AMBIGUOUS as AMBIGUOUS_ORGS
+from loaders.entities.org_table import ORGANIZATION_ROWS
+from loaders.entities.scan import Segment, bare_word
+
+
+class EntryKind(StrEnum):
+    COUNTRY = "country"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    ASSET = "asset"
+    NONE = "none"  # a form that looks like an entity but is not one (Latin America ...)
+
+
+class Entry(NamedTuple):
+    """What a surface form denotes: kind, key (code or canonical name), display name."""
+
+    kind: EntryKind
+    key: str
+    name: str
+
+
+def iter_country_entries() -> Iterator[tuple[str, Entry]]:
+    """(surface, entry) for every country form; ambiguous government acronyms left out.
+
+    >>> dict(iter_country_entries())["Japanese"]
+    Entry(kind=<EntryKind.COUNTRY: 'country'>, key='JA', name='Japan')
+    """
+    for row in COUNTRY_ROWS.strip().splitlines():
+        code, name, forms = row.split("|")
+        entry = Entry(EntryKind.COUNTRY, code, name)
+        for form in (name, *forms.split(";")):
+            if form and form not in AMBIGUOUS:
+                yield form, entry
+
+
+def iter_organization_entries() -> Iterator[tuple[str, Entry]]:
+    """(surface, entry) for every organization form, the code included.
+
+    >>> dict(iter_organization_entries())["G-8"].key
+    'G8'
+    """
+    for row in ORGANIZATION_ROWS.strip().splitlines():
+        code, forms = row.split("|")
+        entry = Entry(EntryKind.ORGANIZATION, code, code)
+        for form in (code, *forms.split(";")):
+            if form and form not in AMBIGUOUS_ORGS:
+                yield form, entry
+
+
+def iter_place_entries() -> Iterator[tuple[str, Entry]]:
+    """(surface, entry) for known places: post cities and a few often-named regions.
+
+    >>> dict(iter_place_entries())["Rio de Janeiro"].name
+    'Rio de Janeiro'
+    """
+    for city in STATION_CITIES:
+        name = " ".join(_capitalize_place_word(word) for word in city.split())
+        yield name, Entry(EntryKind.PLACE, name, name)
+    for place in EXTRA_PLACES:
+        yield place, Entry(EntryKind.PLACE, place, place)
+
+
+def _capitalize_place_word(word: str) -> str:
+    """``RIO`` → ``Rio``; small connecting words stay lower case (``de``, ``es``)."""
+    return word.lower() if word in {"DE", "ES", "OF", "AU"} else word.capitalize()
+
+
+def iter_asset_entries() -> Iterator[tuple[str, Entry]]:
+    """(surface, entry) for named systems written with a capital (``Chinook``, ``ISR``).
+
+    >>> dict(iter_asset_entries())["Chinooks"].key
+    'CH-47'
+    """
+    for row in NAMED_ROWS.strip().splitlines():
+        form, name, kind = row.split("|")
+        if form[0].isupper():
+            yield form, Entry(EntryKind.ASSET, name, kind)
+
+
+def build_lexicon() -> dict[str, Entry]:
+    """All surface forms, in capitals too; earlier kinds win (country over place).
+
+    >>> lexicon = build_lexicon()
+    >>> lexicon["JAPAN"].key, lexicon["Latin America"].kind.value, lexicon["Kabul"].kind.value
+    ('JA', 'none', 'place')
+    """
+    lexicon: dict[str, Entry] = {}
+    none = Entry(EntryKind.NONE, "", "")
+    sources = (
+        [(form, none) for form in NOT_COUNTRIES],
+        iter_country_entries(),
+        iter_organization_entries(),
+        iter_asset_entries(),
+        iter_place_entries(),
+    )
+    for source in sources:
+        for form, entry in source:
+            lexicon.setdefault(form, entry)
+            lexicon.setdefault(form.upper(), entry)
+    return lexicon
+
+
+def index_first_words(lexicon: Mapping[str, Entry]) -> dict[str, int]:
+    """First word of each form → the most words any form starting with it has.
+
+    >>> index_first_words({"South Africa": Entry(EntryKind.COUNTRY, "SF", "South Africa")})
+    {'South': 2}
+    """
+    first: dict[str, int] = {}
+    for form in lexicon:
+        words = form.split()
+        first[words[0]] = max(first.get(words[0], 0), len(words))
+    return first
+
+
+LEXICON: Final = build_lexicon()
+FIRST_WORDS: Final = index_first_words(LEXICON)
+MAX_WORDS: Final = max(FIRST_WORDS.values())
+
+
+class Hit(NamedTuple):
+    """A lexicon form found in a segment: ``count`` words from word ``first``."""
+
+    entry: Entry
+    segment: Segment
+    first: int
+    width: int
+
+
+def match_at(words: tuple[str, ...], first: int, width: int) -> tuple[Entry, int] | None:
+    """The longest lexicon form starting at ``words[first]``, at most ``width`` words.
+
+    >>> match_at(("The", "South", "African", "Embassy"), 1, 3)[0].key
+    'SF'
+    """
+    for count in range(min(width, len(words) - first), 0, -1):
+        last = words[first + count - 1]
+        head = " ".join(words[first : first + count - 1])
+        for tail in (last, bare_word(last)):
+            entry = LEXICON.get(f"{head} {tail}" if head else tail)
+            if entry is not None:
+                return entry, count
+    return None
+
+
+def match_hyphenated(word: str) -> Entry | None:
+    """``NATO-led`` → NATO, ``U.S.-Japan`` → United States; None otherwise.
+
+    >>> match_hyphenated("NATO-led").key, match_hyphenated("Kobe-based")
+    ('NATO', None)
+    """
+    head, _, tail = word.partition("-")
+    if not tail or not head:
+        return None
+    return LEXICON.get(head)
+
+
+def iter_hits(segments: Iterable[Segment]) -> Iterator[Hit]:
+    """Every lexicon form in the segments, longest first, left to right.
+
+    >>> from loaders.entities.scan import scan_segments
+    >>> [h.entry.key for h in iter_hits(scan_segments("The South African and NATO-led ISAF"))]
+    ['SF', 'NATO', 'ISAF']
+    """
+    for segment in segments:
+        words = segment.words
+        index = 0
+        while index < len(words):
+            word = words[index]
+            width = FIRST_WORDS.get(word)
+            if width is None and word[-1] in ".s’":
+                width = FIRST_WORDS.get(bare_word(word))
+            found = match_at(words, index, width) if width else None
+            if found is not None:
+                yield Hit(found[0], segment, index, found[1])
+                index += found[1]
+                continue
+            if "-" in word and (entry := match_hyphenated(word)) is not None:
+                yield Hit(entry, segment, index, 1)
+            index += 1

@@ -1,0 +1,319 @@
+"""Officials mentioned in a cable: name, title and affiliation where the text gives them.
+
+A person is found where a title or courtesy form introduces a name
+(``Foreign Minister Koumura``, ``National Security Adviser Rassoul``,
+``Minister of Defense Wardak``, ``Dr. Jason Hamm, OSD Country Director for Japan``).
+Bare names without a title are not taken: capitalised words alone are too often places,
+parties or sentence starts. Mentions of one person are merged (``Koumura`` with
+``Masahiko Koumura``): one entry per person per cable, the fullest name kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final, NamedTuple
+
+from loaders.entities.common_words import COMMON_WORDS
+from loaders.entities.lexicon import LEXICON, EntryKind
+from loaders.entities.scan import Segment, bare_word, ends_sentence, scan_segments
+from loaders.entities.title_words import (
+    COMMON_CAPS,
+    HONORIFICS,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    OFFICE_WORDS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
+from loaders.record import Official
+
+_MAX_NAME_WORDS: Final = 4
+_MAX_CAPS_NAME_WORDS: Final = 2
+_MAX_APPOSITIVE_WORDS: Final = 9
+_ORG_WORDS: Final = frozenset(
+    [
+        "Affairs",
+        "Office",
+        "Ministry",
+        "Department",
+        "Bureau",
+        "Agency",
+        "Embassy",
+        "Council",
+        "Division",
+        "Directorate",
+        "Command",
+        "Party",
+        "Bank",
+        "Institute",
+        "University",
+        "Committee",
+        "Commission",
+    ]
+)
+_AFFILIATION_KINDS: Final = frozenset({EntryKind.COUNTRY, EntryKind.ORGANIZATION})
+
+
+class Mention(NamedTuple):
+    """One titled mention: where the name ends (word index) and what was found."""
+
+    name_end: int
+    official: Official
+
+
+def affiliation_of(word: str, all_caps: bool) -> str | None:
+    """Country name, organization code or office acronym that ``word`` denotes.
+
+    >>> affiliation_of("Japanese", False), affiliation_of("OSD", False)
+    ('Japan', 'OSD')
+    >>> affiliation_of("Foreign", False) is None
+    True
+    """
+    entry = LEXICON.get(bare_word(word))
+    if entry is not None and entry.kind in _AFFILIATION_KINDS:
+        return entry.name
+    is_acronym = 2 <= len(word) <= 6 and word.isupper() and word.isalpha()
+    return word if is_acronym and not all_caps and word not in TITLE_HEADS else None
+
+
+def is_name_word(word: str, all_caps: bool) -> bool:
+    """Can ``word`` (bare) be part of a person's name?
+
+    >>> [is_name_word(w, False) for w in ("Koumura", "Embassy", "June", "NATO", "J.")]
+    [True, False, False, False, True]
+    >>> is_name_word("SAID", True), is_name_word("KOUMURA", True)
+    (False, True)
+    """
+    if not word[:1].isupper() or word in NOT_NAMES or word in LEXICON:
+        return False
+    if word.lower() in COMMON_WORDS:
+        return False
+    if all_caps:
+        return word not in COMMON_CAPS and word.isalpha()
+    if len(word) == 2 and word[1] == ".":
+        return True
+    return not word.isupper() and word.replace("-", "").replace("'", "").isalpha()
+
+
+def read_name(words: Sequence[str], start: int, all_caps: bool) -> int:
+    """Index just past the name that starts at ``words[start]`` (== start: no name).
+
+    >>> read_name(("Lula", "da", "Silva", "Administration"), 0, False)
+    3
+    >>> read_name(("of", "Japan"), 0, False)
+    0
+    """
+    limit = _MAX_CAPS_NAME_WORDS if all_caps else _MAX_NAME_WORDS
+    end = index = start
+    taken = 0
+    while index < len(words) and taken < limit:
+        word = words[index]
+        if word in NAME_PARTICLES and taken:
+            index += 1
+            continue
+        if not is_name_word(bare_word(word), all_caps):
+            break
+        taken += 1
+        index += 1
+        end = index
+        if ends_sentence(word):
+            break
+    if end > start and len(words[end - 1]) == 2 and words[end - 1][1] == ".":
+        end -= 1  # a trailing initial is not a surname
+    return end
+
+
+def read_office(words: Sequence[str], start: int) -> int:
+    """Index past ``of Defense`` / ``for Foreign Affairs`` following a title head.
+
+    >>> read_office(("of", "Foreign", "Affairs", "Spanta"), 0)
+    3
+    >>> read_office(("of", "Health", "and", "Consumption", "Soria"), 0)
+    4
+    """
+    if start >= len(words) or words[start] not in ("of", "for"):
+        return start
+    index = start + 1
+    while index < len(words) and (
+        words[index] in OFFICE_WORDS or bare_word(words[index]) in LEXICON
+    ):
+        index += 2 if words[index] == "and" else 1
+    return index if index > start + 1 else start
+
+
+def read_title_start(words: Sequence[str], head: int, all_caps: bool) -> tuple[int, str | None]:
+    """Walk left from a title head over modifiers: (first title word, affiliation).
+
+    >>> read_title_start(("The", "Japan", "Foreign", "Minister"), 3, False)
+    (2, 'Japan')
+    """
+    index = head
+    while index > 0 and words[index - 1] in TITLE_MODIFIERS and not ends_sentence(words[index - 1]):
+        index -= 1
+    if index > 0 and not ends_sentence(words[index - 1]):
+        affiliation = affiliation_of(words[index - 1], all_caps)
+        if affiliation is not None:
+            return index, affiliation
+    return index, None
+
+
+def parse_mention(words: Sequence[str], head: int, all_caps: bool) -> Mention | None:
+    """The official introduced by the title head or honorific at ``words[head]``.
+
+    >>> parse_mention(("Japan", "Foreign", "Minister", "Koumura"), 2, False).official
+    Official(name='Koumura', title='Foreign Minister', affiliation='Japan')
+    >>> parse_mention(("Minister", "of", "Defense", "Wardak"), 0, False).official.title
+    'Minister of Defense'
+    >>> parse_mention(("Chief", "of", "Mission"), 0, False) is None
+    True
+    """
+    office_end = read_office(words, head + 1)
+    name_end = read_name(words, office_end, all_caps)
+    if name_end == office_end:
+        return None
+    name = " ".join(bare_word(word) for word in words[office_end:name_end])
+    if words[head] in HONORIFICS:
+        return Mention(name_end, Official(name=name, title=None, affiliation=None))
+    title_start, affiliation = read_title_start(words, head, all_caps)
+    office = words[head + 1 : office_end]
+    if affiliation is None:
+        affiliation = next(
+            (found for word in office if (found := affiliation_of(word, all_caps))), None
+        )
+    title = " ".join(words[title_start:office_end])
+    return Mention(name_end, Official(name=name, title=title, affiliation=affiliation))
+
+
+def iter_segment_mentions(words: Sequence[str], all_caps: bool) -> list[Mention]:
+    """All titled mentions in one segment's words.
+
+    >>> [m.official.name for m in iter_segment_mentions(
+    ...     ("Secretary", "General", "Ban", "Ki-moon", "and", "President", "Bush"), False)]
+    ['Ban Ki-moon', 'Bush']
+    """
+    mentions: list[Mention] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in TITLE_HEADS or word in HONORIFICS:
+            mention = parse_mention(words, index, all_caps)
+            if mention is not None:
+                mentions.append(mention)
+                index = mention.name_end
+                continue
+        index += 1
+    return mentions
+
+
+def read_appositive(segment: Segment, all_caps: bool) -> tuple[str | None, str | None]:
+    """(title, affiliation) from the words after ``Name,``: ``OSD Country Director ...``.
+
+    >>> seg = Segment(0, 0, ("OSD", "Country", "Director", "for", "Japan"))
+    >>> read_appositive(seg, False)
+    ('Country Director for Japan', 'OSD')
+    >>> read_appositive(Segment(0, 0, ("State", "Political-Military", "Affairs")), False)
+    (None, 'State Political-Military Affairs')
+    >>> read_appositive(Segment(0, 0, ("Lula",)), False)
+    (None, None)
+    """
+    words = segment.words[:_MAX_APPOSITIVE_WORDS]
+    affiliation = affiliation_of(words[0], all_caps)
+    rest = words[1:] if affiliation is not None else words
+    if any(word in TITLE_HEADS for word in rest):
+        return " ".join(bare_word(word) for word in rest) or None, affiliation
+    if affiliation is not None or any(bare_word(word) in _ORG_WORDS for word in words):
+        return None, " ".join(bare_word(word) for word in words)
+    return None, None
+
+
+def follows_with_comma(text: str, segment: Segment, after: Segment) -> bool:
+    """True when ``after`` starts right after ``segment`` and a comma: ``Hamm, OSD``.
+
+    >>> text = "Hamm, OSD Director"
+    >>> follows_with_comma(text, Segment(0, 4, ()), Segment(6, 18, ()))
+    True
+    """
+    gap = text[segment.end : after.start]
+    return len(gap) <= 3 and gap.strip() == ","
+
+
+def complete_with_appositive(
+    text: str, segments: Sequence[Segment], index: int, official: Official, all_caps: bool
+) -> Official:
+    """Fill a missing title or affiliation from an appositive after the name."""
+    if index + 1 >= len(segments) or not follows_with_comma(
+        text, segments[index], segments[index + 1]
+    ):
+        return official
+    title, affiliation = read_appositive(segments[index + 1], all_caps)
+    return Official(
+        name=official.name,
+        title=official.title or title,
+        affiliation=official.affiliation or affiliation,
+    )
+
+
+def merge_officials(officials: Sequence[Official]) -> tuple[Official, ...]:
+    """One entry per person: names whose words are contained in another's are merged.
+
+    >>> merge_officials([Official("Koumura", "Foreign Minister", None),
+    ...                  Official("Masahiko Koumura", "Minister", "Japan")])
+    (Official(name='Masahiko Koumura', title='Foreign Minister', affiliation='Japan'),)
+    """
+    merged: list[Official] = []
+    keys: list[frozenset[str]] = []
+    for official in officials:
+        key = frozenset(official.name.upper().split())
+        for position, seen in enumerate(keys):
+            if key <= seen or seen <= key:
+                merged[position] = merge_pair(merged[position], official)
+                keys[position] = seen | key
+                break
+        else:
+            merged.append(official)
+            keys.append(key)
+    return tuple(merged)
+
+
+def merge_pair(first: Official, second: Official) -> Official:
+    """The longer name, the longer title, the first affiliation of two mentions.
+
+    >>> merge_pair(Official("Hamm", None, "OSD"), Official("Jason Hamm", "Director", None))
+    Official(name='Jason Hamm', title='Director', affiliation='OSD')
+    """
+    titles = [title for title in (first.title, second.title) if title]
+    return Official(
+        name=max(first.name, second.name, key=len),
+        title=max(titles, key=len) if titles else None,
+        affiliation=first.affiliation or second.affiliation,
+    )
+
+
+def find_officials(
+    text: str, segments: Sequence[Segment], all_caps: bool = False
+) -> tuple[Official, ...]:
+    """Officials in already scanned ``segments`` of ``text``, merged per person."""
+    found: list[Official] = []
+    for index, segment in enumerate(segments):
+        words = segment.words
+        if TITLE_HEADS.isdisjoint(words) and HONORIFICS.isdisjoint(words):
+            continue
+        mentions = iter_segment_mentions(words, all_caps)
+        for mention in mentions:
+            official = mention.official
+            if mention.name_end == len(words):
+                official = complete_with_appositive(text, segments, index, official, all_caps)
+            found.append(official)
+    return merge_officials(found)
+
+
+def extract_officials(text: str, all_caps: bool = False) -> tuple[Official, ...]:
+    """Officials mentioned in ``text``.
+
+    >>> for o in extract_officials("Please brief Foreign Minister Koumura.  Questions to "
+    ...                            "Dr. Jason Hamm, OSD Country Director for Japan, at x."):
+    ...     print(o)
+    Official(name='Koumura', title='Foreign Minister', affiliation=None)
+    Official(name='Jason Hamm', title='Country Director for Japan', affiliation='OSD')
+    """
+    return find_officials(text, scan_segments(text), all_caps)
