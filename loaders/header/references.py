@@ -17,69 +17,19 @@ from loaders.record import Reference, RefKind
 SEED_REF = "A. TOKYO 1464 B. TOKYO 1593 C. SECDEF DTG 031932Z JUN 08 D. TOKYO 1623 E. TOKYO 1657"
 
 _BULLET_RE = re.compile(r"(?:(?<=[\s,;])|^)(?:\(([A-Z])\)|([A-Z])[.)])(?=\s|[A-Z0-9(])")
+_NOT_CABLE_RE = re.compile(r"\bFA[MH]\b|\bIMSWM\b")
+_REF_BULLET_RE = re.compile(r"\bREF\s+([A-Z])\s")
 _CABLE_RE = re.compile(
-    r"(?<![A-Z0-9])(?:(\d{2})\s+)?([A-Z][A-Z'-]*(?:\s+[A-Z][A-Z'-]*){0,3}?)\s+0*(\d{1,6})"
+    r"(?<![A-Z0-9])(?:(\d{2})\s*)?([A-Z][A-Z'-]*(?:\s+[A-Z][A-Z'-]*){0,3}?)\s*0*(\d{1,6})"
     r"(?:\s*/\s*(\d{2}))?(?![0-9A-Z/:])"
 )
 _MORE_RE = re.compile(r"\s*(?:,|AND|&)\s*0*(\d{2,6})(?![0-9A-Z/:])")
 _NOT_STATION = frozenset(
-    [
-        "AND",
-        "OR",
-        "THE",
-        "OF",
-        "ON",
-        "IN",
-        "DTG",
-        "REF",
-        "REFS",
-        "PREVIOUS",
-        "PARA",
-        "PARAS",
-        "PARAGRAPH",
-        "NO",
-        "NUMBER",
-        "NR",
-        "DATED",
-        "SEPTEL",
-        "EMAIL",
-        "E-MAIL",
-        "TELCON",
-        "MEMO",
-        "REPORT",
-        "PAGE",
-        "SECTION",
-        "FROM",
-        "TO",
-        "AT",
-        "BY",
-        "ALSO",
-        "SEE",
-        "IIR",
-        "JAN",
-        "FEB",
-        "MAR",
-        "APR",
-        "MAY",
-        "JUN",
-        "JUL",
-        "AUG",
-        "SEP",
-        "OCT",
-        "NOV",
-        "DEC",
-        "JANUARY",
-        "FEBRUARY",
-        "MARCH",
-        "APRIL",
-        "JUNE",
-        "JULY",
-        "AUGUST",
-        "SEPTEMBER",
-        "OCTOBER",
-        "NOVEMBER",
-        "DECEMBER",
-    ]
+    """AND OR THE OF ON IN DTG REF REFS REFTEL REFTELS PREVIOUS PARA PARAS PARAGRAPH NO
+    NUMBER NR DATED SEPTEL EMAIL E-MAIL TELCON MEMO REPORT PAGE SECTION FROM TO AT BY ALSO
+    SEE IIR FAM FAH POINTS OSC TD TDX JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC
+    JANUARY FEBRUARY MARCH APRIL JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER
+    """.split()  # noqa: SIM905
 )
 _KIND_WORDS = (
     (re.compile(r"E-?MAIL"), RefKind.EMAIL),
@@ -98,7 +48,7 @@ def split_bullets(value: str) -> list[tuple[str | None, str]]:
     >>> split_bullets("A. A) 04 STATE 274965 B. B) MADRID 156")
     [('A', '04 STATE 274965'), ('B', 'MADRID 156')]
     """
-    text = value.replace("¶", " ")
+    text = _REF_BULLET_RE.sub(r" \1. ", value.replace("¶", " "))
     parts: list[tuple[str | None, str]] = []
     bullet: str | None = None
     last = 0
@@ -122,15 +72,17 @@ def find_cables(text: str, year: str) -> list[tuple[str, str]]:
     [('06STATE232089', 'SECSTATE 232089'), ('06USUNNEWYORK2336', 'USUN 2336')]
     >>> find_cables("A) PANAMA 00789/08 AND PREVIOUS 03 RANGOON 1427", "09")
     [('08PANAMA789', 'PANAMA 789'), ('03RANGOON1427', 'RANGOON 1427')]
+    >>> find_cables("09RIYADH 1302, ASHGABAT687, PARIS POINTS 20 SEPTEMBER 2007", "10")
+    [('09RIYADH1302', 'RIYADH 1302'), ('10ASHGABAT687', 'ASHGABAT 687')]
     """
     found: list[tuple[str, str]] = []
     pos = 0
     while (match := _CABLE_RE.search(text, pos)) is not None:
         pos = match.end()
         words = match[2].split()
-        while words and words[0] in _NOT_STATION:
+        while words and (words[0] in _NOT_STATION or len(words[0]) == 1):
             words.pop(0)
-        if not words or any(w in _NOT_STATION for w in words):
+        if not words or any(w in _NOT_STATION or w.endswith("-") for w in words):
             pos = match.start(2) + len(match[2].split()[0]) if match[2] else match.end()
             continue
         station = " ".join(words)
@@ -162,7 +114,8 @@ def parse_references(value: str | None, *, citing_id: str, year: str) -> tuple[R
     refs: list[Reference] = []
     for bullet, text in split_bullets(value.upper()):
         kind = classify_other(text)
-        cables = find_cables(text, year) if kind is not RefKind.MESSAGE else []
+        cited = kind is not RefKind.MESSAGE and not _NOT_CABLE_RE.search(text)
+        cables = find_cables(text, year) if cited else []
         if not cables:
             refs.append(Reference(bullet, kind, None, text.strip(" ,;.")))
         for cable_id, _matched in cables:

@@ -31,7 +31,7 @@ _PAGE_RE = re.compile(
 _PRECEDENCE_LINE_RE = re.compile(r"^\s*([ZOPR])(?:\s+([ZOPR]))?\s+(\d{6}Z\s+[A-Z]{3}\s+\d{2,4})")
 _ADDRESSEE_RE = re.compile(
     r"^(?:(R[A-Z0-9]{3,7})\s*/\s*)?(.+?)"
-    r"(?:\s+((?:NIACT\s+)?IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:\s+(\d{1,6}))?\s*$"
+    r"(?:\s+((?:NIACT\s+)?IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:\s+(\d{1,6}(?:-\d{1,6})?))?\s*$"
 )
 _SECTION_RE = re.compile(r"^(FM|FROM|TO|INFO)\b\s*(.*)$")
 _SKIP_RE = re.compile(r"^(?:ZEN|ZFR|ZEX|BT\b|NNNN|XMT\b|O\s+\d{6}Z|SPECIAL\b|INFO\s+\w+-\d\d)")

@@ -62,8 +62,10 @@ def canonical_station(name: str) -> StationKey:
     'NSC'
     >>> canonical_station("Iran RPO Dubai")
     'RPODUBAI'
+    >>> canonical_station("USDAO LONDON UK//AIROPS//")
+    'USDAOLONDONUK'
     """
-    upper = " ".join(name.upper().split())
+    upper = " ".join(name.upper().split("//", 1)[0].split())
     aliases = station_aliases()
     whole = _NON_ALNUM.sub("", upper)
     if whole in aliases:
