@@ -9,7 +9,6 @@ import {
   dropNodes,
   fillLocalDegrees,
   mergePayload,
-  nodeFromId,
   restoreSnapshot,
   takeSnapshot,
 } from "./graph";
@@ -22,6 +21,14 @@ export class NoPathError extends Error {
   constructor(from: NodeId, to: NodeId) {
     super(`no path between ${from} and ${to} within 6 hops`);
     this.name = "NoPathError";
+  }
+}
+
+/** Steps of a shared view that could not be replayed (the rest was). */
+export class ReplayError extends Error {
+  constructor(readonly failures: string[]) {
+    super(`${failures.length} step(s) of this view could not be shown: ${failures[0]}`);
+    this.name = "ReplayError";
   }
 }
 
@@ -87,16 +94,19 @@ export class Explorer {
       this.undoStack = [];
       this.view = { ...view, steps: [] };
       const kept: Step[] = [];
+      const failures: string[] = [];
       for (const step of view.steps) {
         try {
           await this.apply(step);
           kept.push(step);
         } catch (err) {
-          if (!(err instanceof NoPathError)) throw err;
+          if (!(err instanceof NoPathError || err instanceof api.ApiError)) throw err;
+          failures.push(err.message);
         }
       }
       this.view = { ...view, steps: kept };
       await this.layout();
+      if (failures.length) throw new ReplayError(failures);
     });
   }
 
@@ -176,15 +186,11 @@ export class Explorer {
     };
   }
 
-  /** The node alone, described by the server when it can (depth 0 neighbourhood). */
+  /** The node alone, as the server describes it (a depth-0 neighbourhood). */
   private async fetchNode(id: NodeId): Promise<Payload> {
-    let payload: Payload | null = null;
-    try {
-      payload = await api.neighborhood([id], { edgeTypes: [], nodeKinds: [] }, 1, 0);
-    } catch (err) {
-      if (!(err instanceof api.ApiError)) throw err;
-    }
-    const node = payload?.nodes.find((n) => n.id === id) ?? nodeFromId(id);
+    const payload = await api.neighborhood([id], { edgeTypes: [], nodeKinds: [] }, 1, 0);
+    const node = payload.nodes.find((n) => n.id === id);
+    if (!node) throw new api.ApiError(`${id}: not found, or not visible with your clearance`);
     return { nodes: [node], edges: [], truncated: false };
   }
 

@@ -30,12 +30,6 @@ export function kindOfId(id: NodeId): NodeKind {
   return NODE_KINDS.find((k) => k.toLowerCase() === slug) ?? "Reference";
 }
 
-/** A node made from its id alone, for ids the server did not describe. */
-export function nodeFromId(id: NodeId): PayloadNode {
-  const kind = kindOfId(id);
-  return { id, kind, label: id.slice(id.indexOf(":") + 1), inCorpus: kind === "Cable" };
-}
-
 function attrsFor(node: PayloadNode, x: number, y: number): NodeAttrs {
   const inCorpus = node.kind !== "Cable" || node.inCorpus !== false;
   const degree = node.degree ?? 0;

@@ -60,6 +60,7 @@ export function installHooks(app: App, ready: Promise<void>): void {
     ready,
     state: () => state(app),
     nodePosition: (id: NodeId) => nodePosition(app, id),
+    months: () => app.slider.monthList(),
     select: (ids: NodeId[]) => app.explorer.setSelected(ids),
     nodeAttributes: (id: NodeId) => (app.explorer.graph.hasNode(id) ? app.explorer.graph.getNodeAttributes(id) : null),
   };

@@ -10,7 +10,10 @@ import type { NodeId } from "./types";
 /** Above this many nodes the force layout runs in a web worker, in a time budget. */
 export const WORKER_THRESHOLD = 1500;
 const WORKER_BUDGET_MS = 1500;
-const OFF_CHAIN_ROW = 40;
+const ROW_WIDTH = 16;
+const GAP = 10;
+const ROW_GAP = 26;
+const SUB_ROW_GAP = 11;
 
 function iterationsFor(order: number): number {
   if (order <= 100) return 400;
@@ -93,10 +96,19 @@ function byTime(graph: ExplorerGraph) {
   };
 }
 
-/** Place one row of nodes centred on x = 0 at height y. */
-function placeRow(graph: ExplorerGraph, row: NodeId[], y: number, gap: number): void {
-  const width = (row.length - 1) * gap;
-  row.forEach((id, i) => graph.mergeNodeAttributes(id, { x: i * gap - width / 2, y }));
+/** Place a row of nodes centred on x = 0 at height y, wrapped into staggered
+ * sub-rows of at most ROW_WIDTH nodes; returns the height used. */
+function placeRow(graph: ExplorerGraph, row: NodeId[], y: number): number {
+  const lines = Math.ceil(row.length / ROW_WIDTH);
+  for (let line = 0; line < lines; line++) {
+    const chunk = row.slice(line * ROW_WIDTH, (line + 1) * ROW_WIDTH);
+    const width = (chunk.length - 1) * GAP;
+    const shift = line % 2 ? GAP / 2 : 0;
+    chunk.forEach((id, i) => {
+      graph.mergeNodeAttributes(id, { x: i * GAP - width / 2 + shift, y: y - line * SUB_ROW_GAP });
+    });
+  }
+  return (lines - 1) * SUB_ROW_GAP;
 }
 
 /**
@@ -108,22 +120,16 @@ export function layeredLayout(graph: ExplorerGraph, roots: NodeId[]): number {
   const layers = chainLayers(graph, roots);
   const rows = new Map<number, NodeId[]>();
   for (const [id, l] of layers) rows.set(l, [...(rows.get(l) ?? []), id]);
-  const offChain = graph.filterNodes((id) => !layers.has(id));
   const order = [...rows.keys()].sort((a, b) => a - b);
-  const widest = Math.max(1, Math.min(offChain.length, OFF_CHAIN_ROW), ...[...rows.values()].map((r) => r.length));
-  const gap = 10;
-  const rowGap = Math.max(18, (widest * gap) / Math.max(3, order.length + 1) / 1.6);
-  for (const l of order) placeRow(graph, (rows.get(l) ?? []).sort(byTime(graph)), -l * rowGap, gap);
-  const bottom = order.length ? order[order.length - 1] + 1 : 0;
+  let y = 0;
+  for (const l of order) {
+    y -= placeRow(graph, (rows.get(l) ?? []).sort(byTime(graph)), y) + ROW_GAP;
+  }
   const kindThenTime = (a: NodeId, b: NodeId): number => {
     const ka = graph.getNodeAttribute(a, "kind");
     const kb = graph.getNodeAttribute(b, "kind");
     return ka === kb ? byTime(graph)(a, b) : ka.localeCompare(kb);
   };
-  const rest = offChain.sort(kindThenTime);
-  for (let i = 0; i * OFF_CHAIN_ROW < rest.length; i++) {
-    const chunk = rest.slice(i * OFF_CHAIN_ROW, (i + 1) * OFF_CHAIN_ROW);
-    placeRow(graph, chunk, -(bottom + i * 0.6) * rowGap, gap);
-  }
+  placeRow(graph, graph.filterNodes((id) => !layers.has(id)).sort(kindThenTime), y);
   return order.length;
 }

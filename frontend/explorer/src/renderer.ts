@@ -37,6 +37,7 @@ function reduceNode(explorer: Explorer, hover: Hover, id: NodeId, data: NodeAttr
   if (!explorer.visible.has(id)) return { ...out, hidden: true };
   if (!data.inCorpus) {
     Object.assign(out, { color: PLACEHOLDER_FILL, borderColor: PLACEHOLDER_BORDER, borderSize: 0.3 });
+    if (explorer.view.layout === "layered") out.forceLabel = true;
   }
   const path = explorer.highlight.nodes;
   if (path.size && !path.has(id)) Object.assign(out, { color: DIM_COLOR, borderColor: DIM_COLOR });
@@ -86,7 +87,7 @@ export function createRenderer(container: HTMLElement, state: Explorer, hover: H
     edgeLabelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     edgeLabelSize: 11,
     edgeLabelColor: { color: "#374151" },
-    labelRenderedSizeThreshold: 7,
+    labelRenderedSizeThreshold: 6,
     labelDensity: 0.6,
     zIndex: true,
     minCameraRatio: 0.02,

@@ -20,10 +20,10 @@ export const EDGE_CITES_COLOR = "#7d95b8";
 export const HIGHLIGHT_COLOR = "#e8443a";
 export const DIM_COLOR = "#e6e9ed";
 
-/** Node size on screen from its degree: log-scaled between 4 and 18 pixels. */
+/** Node size on screen from its degree: log-scaled between 4 and 15 pixels. */
 export function sizeForDegree(degree: number): number {
   const d = Math.max(0, degree);
-  return Math.min(18, 4 + 2.6 * Math.log2(1 + d));
+  return Math.min(15, 4 + 1.6 * Math.log2(1 + d));
 }
 
 /** The colour of an edge of a given kind. */

@@ -45,6 +45,11 @@ export class TimeSlider {
     this.draw();
   }
 
+  /** The months under the slider, first to last. */
+  monthList(): string[] {
+    return [...this.months];
+  }
+
   /** Show a window (from the URL or undo) without firing onChange. */
   set(from: string | null, to: string | null): void {
     const last = Math.max(0, this.months.length - 1);
@@ -65,8 +70,8 @@ export class TimeSlider {
       this.els.to.value = String(j);
     }
     this.draw();
-    const full = i === 0 && j === this.months.length - 1;
-    this.onChange(full ? null : this.months[i], full ? null : this.months[j]);
+    const last = this.months.length - 1;
+    this.onChange(i === 0 ? null : this.months[i], j === last ? null : this.months[j]);
   }
 
   private draw(): void {
