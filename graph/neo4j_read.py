@@ -64,9 +64,14 @@ def to_subgraph(reached: Sequence[tuple[Node, int]], edges: Records, truncated: 
     )
 
 
-def _found(records: Sequence[Record], room: int) -> tuple[list[tuple[Node, int]], bool]:
+def _found(
+    records: Sequence[Record], room: int, starts: Sequence[Node]
+) -> tuple[list[tuple[Node, int]], bool]:
+    """The reached nodes that fit in ``room`` (starts left out), and whether some did not."""
+    seen = {node.id for node in starts}
     reached = [(to_node(r["node"]), int(r["depth"])) for r in records]
-    return reached[: max(room, 0)], len(reached) > room
+    reached = [(node, depth) for node, depth in reached if node.id not in seen]
+    return [(n, 0) for n in starts] + reached[: max(room, 0)], len(reached) > room
 
 
 class Neo4jReads:
@@ -81,6 +86,12 @@ class Neo4jReads:
     def _edges_among(self, ids: Sequence[NodeId], kinds: Sequence[EdgeKind]) -> Records:
         params = {"ids": list(ids), "edge_kinds": kind_names(kinds)}
         return self._read("read edges among nodes", cy.EDGES_AMONG, params)
+
+    def _visible_start(self, node_id: NodeId, clearance: Clearance) -> Node:
+        found = self.get_nodes([node_id], clearance)
+        if node_id not in found:
+            raise NotFoundError(f"no node {node_id!r} visible to this caller")
+        return found[node_id]
 
     def get_nodes(self, ids: Sequence[NodeId], clearance: Clearance) -> dict[NodeId, Node]:
         params = {"ids": list(ids), **clearance_params(clearance)}
@@ -163,14 +174,17 @@ class Neo4jReads:
         limit: int = 500,
     ) -> Subgraph:
         limit = max(limit, 1)
+        if max_depth < 1:
+            start = self._visible_start(cable_id, clearance)
+            return to_subgraph([(start, 0)], [], truncated=False)
         params = {"id": cable_id, "limit": limit, **clearance_params(clearance)}
         records = self._read(
             "read a reference chain", chain_statement(direction, max_depth), params
         )
         if not records:
             raise NotFoundError(f"no node {cable_id!r} visible to this caller")
-        reached, truncated = _found(records[0]["found"], limit - 1)
-        reached.insert(0, (to_node(records[0]["start"]), 0))
+        start = to_node(records[0]["start"])
+        reached, truncated = _found(records[0]["found"], limit - 1, [start])
         ids = [node.id for node, _ in reached]
         return to_subgraph(reached, self._edges_among(ids, [EdgeKind.CITES]), truncated)
 
@@ -195,10 +209,12 @@ class Neo4jReads:
             "date_to": date_to,
             **clearance_params(clearance),
         }
-        record = self._read("read a neighbourhood", neighborhood_statement(depth), params)[0]
-        starts = [(to_node(n), 0) for n in record["starts"]]
-        reached, truncated = _found(record["found"], limit - len(starts))
-        reached = starts + reached
+        statement = neighborhood_statement(max(depth, 1))
+        record = self._read("read a neighbourhood", statement, params)[0]
+        if depth < 1:
+            record = {**record, "found": []}
+        starts = [to_node(n) for n in record["starts"]]
+        reached, truncated = _found(record["found"], limit - len(starts), starts)
         edges = self._edges_among([node.id for node, _ in reached], edge_kinds)
         return to_subgraph(reached, edges, truncated or bool(record["cut"]))
 
@@ -210,12 +226,12 @@ class Neo4jReads:
         max_length: int = 6,
         edge_kinds: Sequence[EdgeKind] = (),
     ) -> Subgraph | None:
-        ends = self.get_nodes([source, target], clearance)
-        for end in (source, target):
-            if end not in ends:
-                raise NotFoundError(f"no node {end!r} visible to this caller")
+        start = self._visible_start(source, clearance)
+        self._visible_start(target, clearance)
         if source == target:
-            return to_subgraph([(ends[source], 0)], [], truncated=False)
+            return to_subgraph([(start, 0)], [], truncated=False)
+        if max_length < 1:
+            return None
         params = {
             "source": source,
             "target": target,

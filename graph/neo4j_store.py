@@ -155,13 +155,14 @@ class Neo4jStore(Neo4jReads):
         nodes, edges = self._session.read_steps(
             "count the graph", [(cy.NODE_COUNTS, {}), (cy.EDGE_COUNTS, {})]
         )
+        counts = {str(r["kind"]): int(r["count"]) for r in nodes}
         loaded = sum(int(r["loaded"]) for r in nodes if r["kind"] == NodeKind.CABLE.value)
-        cables = sum(int(r["count"]) for r in nodes if r["kind"] == NodeKind.CABLE.value)
+        by_type = {str(r["kind"]): int(r["count"]) for r in edges}
         return StoreStats(
-            nodes={str(r["kind"]): int(r["count"]) for r in nodes},
-            edges={str(r["kind"]): int(r["count"]) for r in edges},
+            nodes={k.value: counts.get(k.value, 0) for k in NodeKind},
+            edges={k.value: by_type.get(k.value, 0) for k in EdgeKind},
             cables_in_corpus=loaded,
-            placeholders=cables - loaded,
+            placeholders=counts.get(NodeKind.CABLE.value, 0) - loaded,
         )
 
     def iter_nodes(self, kinds: Sequence[NodeKind] = ()) -> Iterator[Node]:
