@@ -28,7 +28,7 @@ EDGES_AMONG: Final = """
 SELECT s.id, e.kind, d.id, e.props FROM edges e
 JOIN nodes s ON s.nid = e.src JOIN nodes d ON d.nid = e.dst
 WHERE e.src IN (SELECT value FROM json_each(:nids))
-  AND e.dst IN (SELECT value FROM json_each(:nids)) {kinds}
+  AND +e.dst IN (SELECT value FROM json_each(:nids)) {kinds}
 ORDER BY e.src, e.kind, e.dst
 """
 

@@ -110,14 +110,6 @@ def to_text_row(node: Node) -> TextRow:
     )
 
 
-def _from_json(value: Any) -> PropValue:
-    if isinstance(value, list):
-        return tuple(str(v) for v in value)
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    return str(value)
-
-
 def load_props(text: str | bytes | None) -> dict[str, PropValue]:
     """Props from stored JSON; lists come back as tuples.
 
@@ -126,10 +118,14 @@ def load_props(text: str | bytes | None) -> dict[str, PropValue]:
     >>> load_props(None)
     {}
     """
-    if not text:
+    if not text or text == "{}":
         return {}
     loaded: dict[str, Any] = orjson.loads(text)
-    return {k: _from_json(v) for k, v in loaded.items()}
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in loaded.items()}
+
+
+_NODE_KINDS: Final = {k.value: k for k in NodeKind}
+_EDGE_KINDS: Final = {k.value: k for k in EdgeKind}
 
 
 def to_node(row: Sequence[Any], heavy: Mapping[str, str | None] | None = None) -> Node:
@@ -138,7 +134,12 @@ def to_node(row: Sequence[Any], heavy: Mapping[str, str | None] | None = None) -
     if heavy:
         props.update({k: v for k, v in heavy.items() if v is not None})
     return Node(
-        id=row[0], kind=NodeKind(row[1]), label=row[2], props=props, level=row[3], level_rel=row[4]
+        id=row[0],
+        kind=_NODE_KINDS[row[1]],
+        label=row[2],
+        props=props,
+        level=row[3],
+        level_rel=row[4],
     )
 
 
@@ -148,7 +149,7 @@ def to_edge(source: str, kind: str, target: str, props: str | None) -> Edge:
     >>> to_edge("post:STATE", "SENT", "cable:X", None)
     Edge(source='post:STATE', kind=<EdgeKind.SENT: 'SENT'>, target='cable:X', props={})
     """
-    return Edge(source=source, kind=EdgeKind(kind), target=target, props=load_props(props))
+    return Edge(source, _EDGE_KINDS[kind], target, load_props(props) if props else {})
 
 
 def dump_edge_props(edge: Edge) -> str | None:

@@ -8,7 +8,7 @@ Tables:
   properties as orjson JSON, without the heavy ``header``/``body``;
 - ``node_text``: the searchable and heavy text of a node (names, subject, summary,
   body, header), the external content of the FTS5 index ``node_fts``, kept in step by
-  triggers;
+  ``write`` with set statements (not per-row triggers: FTS5 flushes per statement);
 - ``edges``: ``(src, kind, dst)`` unique, ``WITHOUT ROWID`` so the primary key is the
   out-index, and ``edges_in`` the in-index.
 
@@ -20,10 +20,12 @@ from __future__ import annotations
 import sqlite3  # noqa: TID251 (pyproject globs miss graph/sqlite_*.py)
 from typing import Final
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 
 PRAGMAS: Final = (
+    "PRAGMA page_size=8192",
     "PRAGMA journal_mode=WAL",
+    "PRAGMA wal_autocheckpoint=8192",
     "PRAGMA synchronous=NORMAL",
     "PRAGMA foreign_keys=OFF",
     "PRAGMA temp_store=MEMORY",
@@ -63,22 +65,8 @@ CREATE TABLE IF NOT EXISTS node_text (
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS node_fts USING fts5(
     names, subject, summary, body,
-    content='node_text', content_rowid='nid', tokenize='unicode61'
+    content='node_text', content_rowid='nid', tokenize='unicode61', detail='column'
 );
-CREATE TRIGGER IF NOT EXISTS node_text_ai AFTER INSERT ON node_text BEGIN
-    INSERT INTO node_fts(rowid, names, subject, summary, body)
-    VALUES (new.nid, new.names, new.subject, new.summary, new.body);
-END;
-CREATE TRIGGER IF NOT EXISTS node_text_ad AFTER DELETE ON node_text BEGIN
-    INSERT INTO node_fts(node_fts, rowid, names, subject, summary, body)
-    VALUES ('delete', old.nid, old.names, old.subject, old.summary, old.body);
-END;
-CREATE TRIGGER IF NOT EXISTS node_text_au AFTER UPDATE ON node_text BEGIN
-    INSERT INTO node_fts(node_fts, rowid, names, subject, summary, body)
-    VALUES ('delete', old.nid, old.names, old.subject, old.summary, old.body);
-    INSERT INTO node_fts(rowid, names, subject, summary, body)
-    VALUES (new.nid, new.names, new.subject, new.summary, new.body);
-END;
 """
 
 
