@@ -66,9 +66,9 @@ def cable_batch(rng: random.Random, i: int) -> tuple[list[Node], list[Edge]]:
     for _ in range(3):
         link(K.POST, f"P{skewed(rng, 250)}", E.SENT_TO, role="action")
     for _ in range(3):
-        cited = (
-            rng.randrange(max(i, 1)) if rng.random() < 0.75 else 10_000_000 + rng.randrange(10**6)
-        )
+        cited = rng.randrange(max(i, 1))
+        if rng.random() >= 0.75:  # a missing cable: a placeholder
+            cited = 10_000_000 + rng.randrange(10**6)
         nid = f"cable:{cable_id(cited)}"
         nodes.append(Node(nid, K.CABLE, cable_id(cited), {"in_corpus": False}, level, rel))
         edges.append(Edge(cid, E.CITES, nid, {"bullet": "A"}))
