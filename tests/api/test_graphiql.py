@@ -24,6 +24,7 @@ from api.graphiql import (
     routes,
 )
 from api.settings import Settings
+from tests.api.graphql_client import GraphQLClient
 
 TEMPLATE = get_graphql_ide_html("graphiql")
 _TAG = re.compile(r'(?:src|href)="(?P<url>[^"]+)"\s+integrity="(?P<integrity>sha384-[^"]+)"')
@@ -99,3 +100,11 @@ def test_routes_serve_the_page_and_the_files() -> None:
         digest = base64.b64encode(hashlib.sha384(asset.content).digest()).decode()
         assert f"sha384-{digest}" == integrity
     assert fetch(app, ASSETS_PATH + "/graphiql@3.8.3/nothing.js").status_code == 404
+
+
+def test_a_browser_at_graphql_gets_the_offline_page(client: GraphQLClient) -> None:
+    page = client.http.get("/graphql", headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    assert page.text == graphiql_html(Settings())
+    also = client.http.get("/graphiql")
+    assert also.status_code == 200 and also.text == page.text
