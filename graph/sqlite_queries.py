@@ -25,8 +25,7 @@ SELECT n.id, n.nid FROM nodes n WHERE n.id IN (SELECT value FROM json_each(:ids)
 """
 
 EDGES_AMONG: Final = """
-SELECT s.id, e.kind, d.id, e.props FROM edges e
-JOIN nodes s ON s.nid = e.src JOIN nodes d ON d.nid = e.dst
+SELECT e.src, e.kind, e.dst, e.props FROM edges e
 WHERE e.src IN (SELECT value FROM json_each(:nids))
   AND +e.dst IN (SELECT value FROM json_each(:nids)) {kinds}
 ORDER BY e.src, e.kind, e.dst

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any, Final, TypeAlias
 
@@ -143,13 +144,18 @@ def to_node(row: Sequence[Any], heavy: Mapping[str, str | None] | None = None) -
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _edge_props(text: str) -> tuple[tuple[str, PropValue], ...]:
+    return tuple(load_props(text).items())
+
+
 def to_edge(source: str, kind: str, target: str, props: str | None) -> Edge:
     """An edge from its stored columns.
 
     >>> to_edge("post:STATE", "SENT", "cable:X", None)
     Edge(source='post:STATE', kind=<EdgeKind.SENT: 'SENT'>, target='cable:X', props={})
     """
-    return Edge(source, _EDGE_KINDS[kind], target, load_props(props) if props else {})
+    return Edge(source, _EDGE_KINDS[kind], target, dict(_edge_props(props)) if props else {})
 
 
 def dump_edge_props(edge: Edge) -> str | None:

@@ -122,11 +122,11 @@ class SQLiteStore:
         rows = self._rows(q.NODES_BY_NID, {"nids": _json(nids)})
         return {row[0]: to_node(row[1:]) for row in rows}
 
-    def _edges_among(self, nids: Sequence[Nid], kinds: Sequence[EdgeKind]) -> list[Edge]:
-        params = {"nids": _json(nids), "ek": _json([k.value for k in kinds])}
+    def _edges_among(self, nodes: dict[Nid, Node], kinds: Sequence[EdgeKind]) -> list[Edge]:
+        params = {"nids": _json(list(nodes)), "ek": _json([k.value for k in kinds])}
         kind_sql = "AND e.kind IN (SELECT value FROM json_each(:ek))" if kinds else ""
         rows = self._rows(q.EDGES_AMONG.format(kinds=kind_sql), params)
-        return [to_edge(*row) for row in rows]
+        return [to_edge(nodes[s].id, k, nodes[d].id, p) for s, k, d, p in rows]
 
     def _subgraph(
         self, depth: dict[Nid, int], kinds: Sequence[EdgeKind], truncated: bool
@@ -135,7 +135,7 @@ class SQLiteStore:
         order = sorted(nodes, key=lambda nid: (depth[nid], nodes[nid].id))
         return Subgraph(
             nodes=tuple(nodes[nid] for nid in order),
-            edges=tuple(self._edges_among(list(depth), kinds)),
+            edges=tuple(self._edges_among(nodes, kinds)),
             depth={nodes[nid].id: depth[nid] for nid in order},
             truncated=truncated,
         )
