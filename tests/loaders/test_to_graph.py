@@ -23,8 +23,8 @@ from loaders.record import (
     ClassifiedBy,
     Official,
     PostRef,
-    RefKind,
     Reference,
+    RefKind,
     Tag,
     TagKind,
 )
