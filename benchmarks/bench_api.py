@@ -1,0 +1,225 @@
+"""API benchmark: uvicorn in a subprocess on 127.0.0.1, requests over loopback HTTP.
+
+Times (p50/p99, ms) cable-by-id with references and recipients, a filtered ``cables``
+page, ``referenceChain`` depth 6, ``path`` and a 500-node ``neighborhood``, then the
+throughput of cable-by-id (wrk when installed, else a threaded httpx client), and the
+GraphQL overhead: HTTP p50 over the p50 of the same store calls made in-process.
+
+    .venv/bin/python benchmarks/bench_api.py [--store /work/bench/synth250k.db]
+        [--workers 2] [--calls 300] [--seconds 10] [--out benchmarks/out/bench_api.json]
+
+Without --store it uses /work/bench/synth250k.db when present, else an embedded store
+of ../shared/corpus built once into benchmarks/out/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+from bench_api_cases import CABLE_BY_ID, Case, build_cases
+
+from graph.model import FULL_CLEARANCE
+from graph.sqlite_store import SQLiteStore
+from graph.store import CableFilter
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+SYNTH = Path("/work/bench/synth250k.db")
+WRK_SCRIPT = """
+local bodies = {}
+for line in io.lines("%s") do bodies[#bodies + 1] = line end
+local i = 0
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+  i = i %% #bodies + 1
+  return wrk.format(nil, "/graphql", nil, bodies[i])
+end
+"""
+
+
+def corpus_store() -> Path:
+    """An embedded store of ../shared/corpus (built on first use)."""
+    path = OUT / "api-corpus.db"
+    if not path.exists():
+        from loaders.ingest import ingest_paths
+
+        OUT.mkdir(parents=True, exist_ok=True)
+        store = SQLiteStore.open(str(path))
+        ingest_paths(store, [ROOT.parent / "shared" / "corpus"])
+        store.close()
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serve(store: Path, workers: int) -> Iterator[str]:
+    """uvicorn with ``workers`` processes on a free loopback port; yields its URL."""
+    port = free_port()
+    env = {**os.environ, "CABLEGRAPH_STORE": str(store), "CABLEGRAPH_ANONYMOUS": "auto",
+           "CABLEGRAPH_COMPLEXITY_BUDGET": "1000000"}  # fmt: skip
+    command = [sys.executable, "-m", "uvicorn", "api.app:app_from_env", "--factory",
+               "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+               "--log-level", "warning", "--no-access-log"]  # fmt: skip
+    process = subprocess.Popen(command, cwd=ROOT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def wait_healthy(url: str, seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"server at {url} did not become healthy in {seconds:.0f} s")
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def time_http(client: httpx.Client, case: Case, calls: int) -> list[float]:
+    """Latencies (ms) of ``calls`` sequential requests cycling over the case's variables."""
+    times = []
+    for n in range(calls):
+        body = {"query": case.query, "variables": case.variables[n % len(case.variables)]}
+        start = time.perf_counter()
+        response = client.post("/graphql", json=body)
+        times.append((time.perf_counter() - start) * 1000)
+        reply = response.json()
+        if response.status_code != 200 or reply.get("errors"):
+            raise RuntimeError(f"{case.name}: {response.status_code} {reply.get('errors')}")
+    return times
+
+
+def time_direct(case: Case, calls: int) -> list[float]:
+    assert case.direct is not None
+    times = []
+    for n in range(calls):
+        start = time.perf_counter()
+        case.direct(case.variables[n % len(case.variables)])
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def throughput(url: str, ids: list[str], seconds: int, connections: int) -> tuple[float, str]:
+    """Requests/s of cable-by-id over ``ids``: wrk if installed, else threaded httpx."""
+    bodies = [json.dumps({"query": CABLE_BY_ID, "variables": {"id": i}}) for i in ids]
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        return threaded_throughput(url, bodies, seconds, connections), "httpx threads"
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "bodies.txt").write_text("\n".join(bodies) + "\n")
+        (Path(tmp) / "post.lua").write_text(WRK_SCRIPT % (Path(tmp) / "bodies.txt"))
+        command = [wrk, "-t2", f"-c{connections}", f"-d{seconds}s", "-s",
+                   str(Path(tmp) / "post.lua"), url]  # fmt: skip
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    line = next(ln for ln in output.splitlines() if ln.startswith("Requests/sec:"))
+    return float(line.split()[1]), f"wrk -t2 -c{connections}"
+
+
+def threaded_throughput(url: str, bodies: list[str], seconds: int, threads: int) -> float:
+    from concurrent.futures import ThreadPoolExecutor
+
+    deadline = time.monotonic() + seconds
+
+    def worker(offset: int) -> int:
+        done = 0
+        with httpx.Client(base_url=url) as client:
+            while time.monotonic() < deadline:
+                body = bodies[(offset + done) % len(bodies)]
+                client.post("/graphql", content=body, headers={"content-type": "application/json"})
+                done += 1
+        return done
+
+    with ThreadPoolExecutor(threads) as pool:
+        total = sum(pool.map(worker, range(threads)))
+    return total / seconds
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, default=None)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--calls", type=int, default=300)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--out", type=Path, default=OUT / "bench_api.json")
+    args = parser.parse_args(argv)
+    store_path = args.store or (SYNTH if SYNTH.exists() else corpus_store())
+    store = SQLiteStore.open(str(store_path))
+    cases = build_cases(store)
+    cables = store.find_cables(CableFilter(), FULL_CLEARANCE, first=0).total
+    results: dict[str, object] = {
+        "store": str(store_path),
+        "cables": cables,
+        "workers": args.workers,
+    }
+    rows = []
+    with serve(store_path, args.workers) as url, httpx.Client(base_url=url) as client:
+        for case in cases:
+            time_http(client, case, 20)  # warm up caches and connections
+            http = time_http(client, case, args.calls)
+            direct = time_direct(case, args.calls) if case.direct else []
+            p50 = statistics.median(http)
+            d50 = statistics.median(direct) if direct else None
+            rows.append({"case": case.name, "p50_ms": round(p50, 2),
+                         "p99_ms": round(percentile(http, 0.99), 2),
+                         "direct_p50_ms": round(d50, 3) if d50 else None,
+                         "overhead_ratio": round(p50 / d50, 1) if d50 else None})  # fmt: skip
+        ids = cases[0].variables
+        rate, tool = throughput(url, [v["id"] for v in ids], args.seconds, args.connections)
+    store.close()
+    results["latency"] = rows
+    results["throughput"] = {"case": "cable by id", "requests_per_s": round(rate), "tool": tool}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    print_table(results)
+    return 0
+
+
+def print_table(results: dict[str, object]) -> None:
+    print(f"store {results['store']} ({results['cables']} cables), "
+          f"{results['workers']} uvicorn workers")  # fmt: skip
+    print(f"{'case':42} {'p50 ms':>8} {'p99 ms':>8} {'store ms':>9} {'ratio':>6}")
+    for row in results["latency"]:  # type: ignore[attr-defined]
+        direct = row["direct_p50_ms"]
+        ratio = row["overhead_ratio"]
+        direct_text = "-" if direct is None else f"{direct:.3f}"
+        ratio_text = "-" if ratio is None else f"{ratio:.1f}x"
+        print(f"{row['case']:42} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} "
+              f"{direct_text:>9} {ratio_text:>6}")  # fmt: skip
+    tp = results["throughput"]
+    print(f"throughput cable by id: {tp['requests_per_s']} req/s ({tp['tool']})")  # type: ignore[index]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
