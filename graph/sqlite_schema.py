@@ -20,7 +20,7 @@ from __future__ import annotations
 import sqlite3  # noqa: TID251 (pyproject globs miss graph/sqlite_*.py)
 from typing import Final
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 
 PRAGMAS: Final = (
     "PRAGMA page_size=8192",
@@ -46,7 +46,7 @@ CREATE TABLE IF NOT EXISTS nodes (
     in_corpus INTEGER,
     props TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS nodes_kind_date ON nodes(kind, in_corpus, date);
+CREATE INDEX IF NOT EXISTS nodes_kind_date ON nodes(kind, in_corpus, date, level, level_rel);
 CREATE TABLE IF NOT EXISTS edges (
     src INTEGER NOT NULL,
     kind TEXT NOT NULL,
