@@ -94,8 +94,8 @@ def to_node_row(node: Node) -> Row:
     props: dict[str, Any] = {
         k: to_property(v) for k, v in node.props.items() if v is not None and k not in RESERVED
     }
-    if nulls := sorted(k for k, v in node.props.items() if v is None):
-        props["null_props"] = nulls
+    if nulls := [k for k, v in node.props.items() if v is None]:
+        props["null_props"] = sorted(nulls)
     props.update(id=node.id, label=node.label)
     return {
         "id": node.id,
@@ -113,9 +113,11 @@ def to_edge_row(edge: Edge) -> Row:
     >>> to_edge_row(Edge("cable:A", EdgeKind.MENTIONS, "country:JA", {"count": 3}))
     {'source': 'cable:A', 'target': 'country:JA', 'props': {'count': 3}}
     """
+    if not edge.props:  # most edges: no props at all
+        return {"source": edge.source, "target": edge.target, "props": {}}
     props: dict[str, Any] = {k: to_property(v) for k, v in edge.props.items() if v is not None}
-    if nulls := sorted(k for k, v in edge.props.items() if v is None):
-        props["null_props"] = nulls
+    if len(props) < len(edge.props):
+        props["null_props"] = sorted(k for k, v in edge.props.items() if v is None)
     return {"source": edge.source, "target": edge.target, "props": props}
 
 
