@@ -81,9 +81,12 @@ class Session:
     def open(cls, settings: StoreSettings) -> Session:
         """A driver for ``settings``, its connectivity verified."""
         with cls.boundary("connect", settings):
-            driver = GraphDatabase.driver(
-                settings.location, auth=(settings.user, settings.password)
-            )
+            try:
+                driver = GraphDatabase.driver(
+                    settings.location, auth=(settings.user, settings.password)
+                )
+            except ValueError as exc:  # a malformed URI
+                raise store_error(exc, "connect", settings) from None
             try:
                 driver.verify_connectivity()
             except BaseException:
@@ -94,10 +97,10 @@ class Session:
     @staticmethod
     @contextmanager
     def boundary(action: str, settings: StoreSettings) -> Iterator[None]:
-        """Re-raise driver errors (and invalid URIs) as ``StoreError``."""
+        """Re-raise driver errors as ``StoreError``."""
         try:
             yield
-        except (Neo4jError, DriverError, ValueError) as exc:
+        except (Neo4jError, DriverError) as exc:
             raise store_error(exc, action, settings) from None
 
     def close(self) -> None:
