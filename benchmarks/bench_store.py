@@ -20,7 +20,17 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from graph.model import FULL_CLEARANCE, NEVER, Clearance, Edge, GraphBatch, Level, Node, NodeKind
+from graph.model import (
+    FULL_CLEARANCE,
+    NEVER,
+    Clearance,
+    Edge,
+    GraphBatch,
+    Level,
+    Node,
+    NodeKind,
+    PropValue,
+)
 from graph.model import EdgeKind as E
 from graph.sqlite_store import SQLiteStore
 from graph.store import CableFilter, ChainDirection, Direction
@@ -44,7 +54,7 @@ def cable_batch(rng: random.Random, i: int) -> tuple[list[Node], list[Edge]]:
     rel = NEVER if rng.random() < 0.1 else level
     cid = f"cable:{cable_id(i)}"
     body = " ".join(rng.choices(WORDS, k=300))
-    props = {
+    props: dict[str, PropValue] = {
         "date": f"20{8 + i % 3:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}",
         "subject": body[:80],
         "classification": Level(level).name,
