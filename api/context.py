@@ -7,9 +7,12 @@ so the GraphiQL page still loads and the refusal is a GraphQL error like any oth
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import functools
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
+import anyio.to_thread
 from strawberry.extensions import SchemaExtension
 from strawberry.types import Info
 from strawberry.types.graphql import OperationType
@@ -19,6 +22,8 @@ from api.schema.batching import Loaders, make_loaders
 from api.settings import Settings
 from graph.model import Clearance
 from graph.store import Store
+
+T = TypeVar("T")
 
 READ = "read"
 WRITE = "write"
@@ -55,6 +60,13 @@ class Context:
 
 
 GraphInfo = Info[Context, None]
+
+
+async def in_thread(call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a store call that may be long (a traversal, a full-text page, a write) in a
+    worker thread: the event loop keeps serving other requests, and the per-request
+    timeout can give up on it. Point lookups (the DataLoaders) stay on the loop."""
+    return await anyio.to_thread.run_sync(functools.partial(call, *args, **kwargs))
 
 
 def build_context(

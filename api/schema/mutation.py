@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import strawberry
 
-from api.context import WRITE, GraphInfo
+from api.context import WRITE, GraphInfo, in_thread
 from api.schema.fields import mutation
 from api.schema.inputs import DocumentInput
 from api.schema.results import DocumentError, IngestReport
@@ -45,6 +45,6 @@ def ingest_documents(store: Store, documents: Sequence[DocumentInput]) -> Ingest
 @strawberry.type(description="Change the cable graph (needs a token with the write scope).")
 class Mutation:
     @mutation(description="Parse and store cables: HTML pages, text exports, CSV.")
-    def ingest(self, info: GraphInfo, documents: list[DocumentInput]) -> IngestReport:
+    async def ingest(self, info: GraphInfo, documents: list[DocumentInput]) -> IngestReport:
         info.context.require(WRITE)
-        return ingest_documents(info.context.store, documents)
+        return await in_thread(ingest_documents, info.context.store, documents)

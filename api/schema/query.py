@@ -6,7 +6,7 @@ from typing import Annotated, TypeVar
 
 import strawberry
 
-from api.context import GraphInfo
+from api.context import GraphInfo, in_thread
 from api.limits import check_traversal, clamp_first
 from api.schema import enums
 from api.schema.enums import Bucket, CableOrder, ChainDirection, EdgeKind, NodeKind
@@ -18,6 +18,7 @@ from api.schema.results import CableConnection, SearchHit, Stats, TimelineBucket
 from api.schema.subgraph import Subgraph
 from graph import model as m
 from graph.model import FULL_CLEARANCE
+from graph.store import CableFilter
 
 T = TypeVar("T")
 
@@ -55,7 +56,7 @@ class Query:
         return wrap(node) if node else None
 
     @field(description="Loaded cables matching `where`, a page at a time.")
-    def cables(
+    async def cables(
         self,
         info: GraphInfo,
         where: CableWhere | None = None,
@@ -66,11 +67,14 @@ class Query:
         ctx, offset = info.context, start_offset(after)
         order = enums.to_cable_order(or_default(order_by, CableOrder.DATE_ASC))
         size = clamp_first(or_default(first, 20), ctx.settings)
-        page = ctx.store.find_cables(to_cable_filter(where), ctx.clearance, order, size, offset)
+        where_filter = to_cable_filter(where)
+        page = await in_thread(
+            ctx.store.find_cables, where_filter, ctx.clearance, order, size, offset
+        )
         return CableConnection.from_model(page, offset)
 
     @field(description="Nodes of any kind whose id, label, subject or name match.")
-    def search(
+    async def search(
         self,
         info: GraphInfo,
         text: str,
@@ -79,11 +83,12 @@ class Query:
     ) -> list[SearchHit]:
         ctx = info.context
         size = clamp_first(or_default(first, 20), ctx.settings)
-        found = ctx.store.search(text, ctx.clearance, enums.to_node_kinds(kinds), size)
+        kind_list = enums.to_node_kinds(kinds)
+        found = await in_thread(ctx.store.search, text, ctx.clearance, kind_list, size)
         return [SearchHit.from_model(node) for node in found]
 
     @field(description="Cables and documents reachable over CITES, with depths.")
-    def reference_chain(
+    async def reference_chain(
         self,
         info: GraphInfo,
         id: strawberry.ID,
@@ -94,13 +99,18 @@ class Query:
         limit = ctx.settings.limits.max_result_nodes
         check_traversal(depth, limit, ctx.settings, depth_arg="maxDepth")
         chain_direction = enums.to_chain_direction(or_default(direction, ChainDirection.BOTH))
-        sub = ctx.store.reference_chain(
-            cable_node_id(id), ctx.clearance, chain_direction, depth, limit
+        sub = await in_thread(
+            ctx.store.reference_chain,
+            cable_node_id(id),
+            ctx.clearance,
+            chain_direction,
+            depth,
+            limit,
         )
         return Subgraph.from_model(sub)
 
     @field(description="One shortest path between two nodes (null: none).")
-    def path(
+    async def path(
         self,
         info: GraphInfo,
         from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
@@ -111,11 +121,11 @@ class Query:
         ctx, length = info.context, or_default(max_length, 6)
         check_traversal(length, 1, ctx.settings, depth_arg="maxLength")
         kinds = enums.to_edge_kinds(edge_types)
-        sub = ctx.store.shortest_path(from_, to, ctx.clearance, length, kinds)
+        sub = await in_thread(ctx.store.shortest_path, from_, to, ctx.clearance, length, kinds)
         return Subgraph.from_model(sub) if sub is not None else None
 
     @field(description="Nodes within `depth` hops of `ids`, and the edges among them.")
-    def neighborhood(
+    async def neighborhood(
         self,
         info: GraphInfo,
         ids: list[strawberry.ID],
@@ -128,7 +138,8 @@ class Query:
     ) -> Subgraph:
         ctx, hops, size = info.context, or_default(depth, 1), or_default(limit, 200)
         check_traversal(hops, size, ctx.settings)
-        sub = ctx.store.neighborhood(
+        sub = await in_thread(
+            ctx.store.neighborhood,
             list(ids),
             ctx.clearance,
             hops,
@@ -141,19 +152,20 @@ class Query:
         return Subgraph.from_model(sub)
 
     @field(description="Cable counts per month or year.")
-    def timeline(
+    async def timeline(
         self,
         info: GraphInfo,
         where: CableWhere | None = None,
         bucket: Bucket | None = Bucket.MONTH,
     ) -> list[TimelineBucket]:
         ctx, size = info.context, enums.to_bucket(or_default(bucket, Bucket.MONTH))
-        rows = ctx.store.timeline(to_cable_filter(where), ctx.clearance, size)
+        rows = await in_thread(ctx.store.timeline, to_cable_filter(where), ctx.clearance, size)
         return [TimelineBucket(period=period, count=count) for period, count in rows]
 
     @field(description="Counts: visible cables; store-wide counts for full clearance.")
-    def stats(self, info: GraphInfo) -> Stats:
+    async def stats(self, info: GraphInfo) -> Stats:
         ctx = info.context
-        visible = ctx.store.find_cables(to_cable_filter(None), ctx.clearance, first=0).total
+        page = await in_thread(ctx.store.find_cables, CableFilter(), ctx.clearance, first=0)
         full = ctx.clearance == FULL_CLEARANCE
-        return Stats.from_model(visible, ctx.store.stats() if full else None)
+        stats = await in_thread(ctx.store.stats) if full else None
+        return Stats.from_model(page.total, stats)
