@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -29,8 +31,11 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = ROOT / ".venv" / "bin" / "python"
-CLI = ROOT / ".venv" / "bin" / "cablegraph"
+PYTHON = Path(sys.executable)
+CLI = PYTHON.parent / "cablegraph"
+#: The code benchmarked: this checkout, or a snapshot named by ``PYTHONPATH`` (e.g. a
+#: ``git archive HEAD`` export, to measure committed code while others edit the tree).
+CODE = Path(os.environ.get("PYTHONPATH", str(ROOT)).split(os.pathsep)[0])
 OUT = ROOT / "benchmarks" / "out" / "bench_ingest.json"
 REOPEN_SNIPPET = """
 import sys, time
@@ -53,6 +58,8 @@ class Run:
     store_mb: float
     reopen_s: float
     exit_code: int
+    cpu_s: float  # user + system seconds of the ingest process tree
+    load_avg: float  # 1-minute load average when the run started (2 cores)
 
 
 def ensure_input(folder: Path, size: int) -> Path:
@@ -71,16 +78,19 @@ def run_ingest(source: Path, db: Path, size: int) -> Run:
     """One ingest of ``source`` into a fresh ``db``, with RSS sampling."""
     for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}.ingest-checkpoint")):
         stale.unlink(missing_ok=True)
+    load = os.getloadavg()[0]
+    before = _children_cpu()
     started = time.perf_counter()
     proc = subprocess.Popen(
         [str(CLI), "ingest", str(source), "--store", str(db)],
-        cwd=ROOT,
+        cwd=CODE,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     peak = _sample_peak_rss(proc)
     code = proc.wait()
     seconds = time.perf_counter() - started
+    cpu = _children_cpu() - before
     store_bytes = sum(p.stat().st_size for p in db.parent.glob(f"{db.name}*") if p.is_file())
     return Run(
         cables=size,
@@ -90,6 +100,8 @@ def run_ingest(source: Path, db: Path, size: int) -> Run:
         store_mb=round(store_bytes / 2**20, 1),
         reopen_s=measure_reopen(db),
         exit_code=code,
+        cpu_s=round(cpu, 1),
+        load_avg=round(load, 2),
     )
 
 
@@ -100,7 +112,7 @@ def measure_reopen(db: Path, repeat: int = 5) -> float:
     for _ in range(repeat):
         result = subprocess.run(
             [str(PYTHON), "-c", REOPEN_SNIPPET, str(db), "cable:04TELAVIV1"],
-            cwd=ROOT,
+            cwd=CODE,
             capture_output=True,
             text=True,
             check=True,
@@ -137,6 +149,11 @@ def _sample_peak_rss(proc: subprocess.Popen[bytes]) -> int:
     return peak
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _label(size: int) -> str:
     return f"{size // 1000}k" if size % 1000 == 0 else str(size)
 
@@ -151,6 +168,9 @@ def summarize(runs: list[Run]) -> dict[str, float]:
         "peak_rss_mb": statistics.median(r.peak_rss_mb for r in runs),
         "store_mb": statistics.median(r.store_mb for r in runs),
         "reopen_s": statistics.median(r.reopen_s for r in runs),
+        "cpu_s": statistics.median(r.cpu_s for r in runs),
+        "cables_per_cpu_s": statistics.median(r.cables / r.cpu_s for r in runs if r.cpu_s),
+        "load_avg": statistics.median(r.load_avg for r in runs),
     }
 
 

@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from graph.model import Edge, GraphBatch, Node
 from graph.store import Store
 from loaders.ingest_checkpoint import Checkpoint, UnitDone
-from loaders.ingest_units import Unit, UnitResult, parse_unit, plan_units
+from loaders.ingest_units import FlatBatch, Unit, UnitResult, merge_flat, parse_unit, plan_units
 from loaders.read import LoadError, expand_paths
 
 __all__ = ["IngestProgress", "IngestReport", "LoadError", "ingest_paths"]
@@ -66,11 +65,11 @@ class _Writer:
     store: Store
     batch_size: int
     checkpoint: Checkpoint | None
-    buffer: list[GraphBatch] = field(default_factory=list)
+    buffer: list[FlatBatch] = field(default_factory=list)
     waiting: deque[tuple[UnitDone, int]] = field(default_factory=deque)
     written: int = 0
 
-    def add(self, done: UnitDone, batches: Sequence[GraphBatch]) -> None:
+    def add(self, done: UnitDone, batches: Sequence[FlatBatch]) -> None:
         self.buffer.extend(batches)
         self.waiting.append((done, self.written + len(self.buffer)))
         while len(self.buffer) >= self.batch_size:
@@ -82,26 +81,12 @@ class _Writer:
     def _write(self, count: int) -> None:
         chunk, self.buffer = self.buffer[:count], self.buffer[count:]
         if chunk:
-            self.store.write(merge_batches(chunk))
+            self.store.write(merge_flat(chunk))
         self.written += len(chunk)
         while self.waiting and self.waiting[0][1] <= self.written:
             done, _ = self.waiting.popleft()
             if self.checkpoint is not None:
                 self.checkpoint.mark(done)
-
-
-def merge_batches(batches: Sequence[GraphBatch]) -> GraphBatch:
-    """One batch holding every node and edge of ``batches``, in order.
-
-    >>> merge_batches([GraphBatch(), GraphBatch()])
-    GraphBatch(nodes=(), edges=())
-    """
-    nodes: list[Node] = []
-    edges: list[Edge] = []
-    for batch in batches:
-        nodes.extend(batch.nodes)
-        edges.extend(batch.edges)
-    return GraphBatch(nodes=tuple(nodes), edges=tuple(edges))
 
 
 def ingest_paths(

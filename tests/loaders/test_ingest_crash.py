@@ -1,0 +1,111 @@
+"""Crash safety: `cablegraph ingest` killed with SIGKILL half-way, then run again,
+ends with exactly the graph of a clean run (with and without its checkpoint)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from benchmarks.synth import generate, write_csv
+from graph.export import iter_dump
+from graph.sqlite_store import SQLiteStore
+from loaders.ingest import ingest_paths
+
+CLI = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "cablegraph"
+CABLES = 3000
+
+
+@pytest.fixture(scope="module")
+def synthetic_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("synth") / "cables.csv"
+    with path.open("w", encoding="utf-8") as out:
+        assert write_csv(generate(CABLES, seed=7), out) == CABLES
+    return path
+
+
+@pytest.fixture(scope="module")
+def clean_dump(synthetic_csv: Path, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    store = SQLiteStore.open(str(tmp_path_factory.mktemp("clean") / "clean.db"))
+    try:
+        report = ingest_paths(store, [synthetic_csv])
+        assert (report.cables, report.failed) == (CABLES, 0), report.failures[:3]
+        return list(iter_dump(store))
+    finally:
+        store.close()
+
+
+def _ingest_command(source: Path, db: Path) -> list[str]:
+    return [str(CLI), "ingest", str(source), "--store", str(db), "--batch-size", "100"]
+
+
+def _kill_half_way(source: Path, db: Path) -> None:
+    """Start an ingest and SIGKILL it (parent and parser workers) once a few units
+    are committed and well before the end."""
+    checkpoint = Path(f"{db}.ingest-checkpoint")
+    proc = subprocess.Popen(
+        _ingest_command(source, db),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if checkpoint.exists() and len(checkpoint.read_bytes().splitlines()) >= 3:
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the ingest finished before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+
+def _cables_in(db: Path) -> int:
+    store = SQLiteStore.open(str(db))
+    try:
+        return store.stats().cables_in_corpus
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("keep_checkpoint", [True, False], ids=["resume", "redo-all"])
+def test_kill_and_rerun_gives_the_clean_graph(
+    synthetic_csv: Path, clean_dump: list[str], tmp_path: Path, keep_checkpoint: bool
+) -> None:
+    db = tmp_path / "killed.db"
+    _kill_half_way(synthetic_csv, db)
+    partial = _cables_in(db)
+    assert 0 < partial < CABLES, f"killed half-way: {partial} cables committed"
+    checkpoint = Path(f"{db}.ingest-checkpoint")
+    assert checkpoint.exists()
+    if not keep_checkpoint:
+        checkpoint.unlink()
+    rerun = subprocess.run(_ingest_command(synthetic_csv, db), capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert ("resumed" in rerun.stdout) is keep_checkpoint
+    assert f"{CABLES:,}" in rerun.stdout, "the report counts the resumed units' cables too"
+    store = SQLiteStore.open(str(db))
+    try:
+        assert store.stats().cables_in_corpus == CABLES
+        assert list(iter_dump(store)) == clean_dump
+    finally:
+        store.close()
+    assert not checkpoint.exists()
+
+
+def test_stale_checkpoint_of_other_inputs_is_ignored(
+    synthetic_csv: Path, clean_dump: list[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "other.db"
+    Path(f"{db}.ingest-checkpoint").write_bytes(b'{"version":1,"inputs":"deadbeef"}\n{"unit":')
+    result = subprocess.run(_ingest_command(synthetic_csv, db), capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "resumed" not in result.stdout
+    store = SQLiteStore.open(str(db))
+    try:
+        assert list(iter_dump(store)) == clean_dump
+    finally:
+        store.close()
