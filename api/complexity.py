@@ -130,6 +130,7 @@ class _Walk:
     fragments: Mapping[str, FragmentDefinitionNode]
     variables: Variables
     limits: ArgumentLimits
+    max_items: int
     fragment_costs: dict[str, int] = field(default_factory=dict)
 
     def selection_cost(self, parent: GraphQLNamedType | None, selections: SelectionSetNode) -> int:
@@ -159,7 +160,9 @@ class _Walk:
     def field_cost(self, parent: GraphQLNamedType | None, node: FieldNode) -> int:
         """1 for the field, plus its sub-selection times its page size."""
         definition = find_field(parent, node.name.value)
-        values = self.argument_values(definition, node)
+        raw = self.argument_values(definition, node)
+        self.check_lists(raw)
+        values = {k: v for k, v in raw.items() if type(v) is int}
         for name, value in values.items():
             if name in self.limits:
                 self.limits[name].check(value)
@@ -169,8 +172,17 @@ class _Walk:
         multiplier = max([1, *(values[a] for a in PAGE_ARGUMENTS if a in values)])
         return 1 + multiplier * self.selection_cost(child, node.selection_set)
 
-    def argument_values(self, definition: GraphQLField | None, node: FieldNode) -> dict[str, int]:
-        """The integer arguments of a field: given, from variables, or schema defaults."""
+    def check_lists(self, values: Mapping[str, Any]) -> None:
+        """Refuse a list argument (``ids``, ``documents``) longer than ``max_items``."""
+        for name, value in values.items():
+            if isinstance(value, list) and len(value) > self.max_items:
+                message = (
+                    f"{name}: {len(value)} items is over the limit {name} ≤ {self.max_items} items"
+                )
+                raise LimitError(name, self.max_items, len(value), message)
+
+    def argument_values(self, definition: GraphQLField | None, node: FieldNode) -> dict[str, Any]:
+        """The arguments of a field: given, from variables, or schema defaults."""
         values: dict[str, Any] = {}
         if definition is not None:
             values = {n: coerce_default_value(a) for n, a in definition.args.items()}
@@ -181,7 +193,7 @@ class _Walk:
                 values[name] = self.variables.get(value.name.value, values.get(name))
             else:
                 values[name] = value_from_ast_untyped(value, dict(self.variables))
-        return {k: v for k, v in values.items() if type(v) is int}
+        return values
 
 
 def find_field(parent: GraphQLNamedType | None, name: str) -> GraphQLField | None:
@@ -200,9 +212,11 @@ def operation_cost(
     operation_name: str | None,
     variables: Variables,
     limits: ArgumentLimits,
+    max_items: int = 500,
 ) -> int:
     """The cost of the operation to run; raises :class:`LimitError` on an argument over
-    its limit. An unknown operation costs 0 (execution reports it)."""
+    its limit or a list argument longer than ``max_items``. An unknown operation costs
+    0 (execution reports it)."""
     operation = get_operation_ast(document, operation_name)
     if operation is None:
         return 0
@@ -210,7 +224,7 @@ def operation_cost(
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
     root = schema.get_root_type(operation.operation)
-    walk = _Walk(schema, fragments, variables, limits)
+    walk = _Walk(schema, fragments, variables, limits, max_items)
     return walk.selection_cost(root, operation.selection_set)
 
 
@@ -221,9 +235,19 @@ def check_operation(
     variables: Variables,
     limits: ArgumentLimits,
     budget: int,
+    max_items: int = 500,
 ) -> int:
-    """Check the operation's arguments and cost; returns the cost when within budget."""
-    cost = operation_cost(schema, document, operation_name, variables, limits)
+    """Check the operation's arguments and cost; returns the cost when within budget.
+
+    >>> from graphql import build_schema, parse
+    >>> schema = build_schema("type Query { hood(ids: [ID!]!): Int }")
+    >>> check_operation(schema, parse("query($i: [ID!]!) { hood(ids: $i) }"), None,
+    ...                 {"i": ["x"] * 501}, {}, 100)
+    Traceback (most recent call last):
+    ...
+    api.complexity.LimitError: ids: 501 items is over the limit ids ≤ 500 items
+    """
+    cost = operation_cost(schema, document, operation_name, variables, limits, max_items)
     if cost > budget:
         message = f"query cost {cost} is over the limit complexity ≤ {budget}"
         raise LimitError("complexity", budget, cost, message)

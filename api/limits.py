@@ -10,7 +10,8 @@ itself, a GraphQL error) whose message names the limit and its value, e.g.
 - arguments and complexity: :class:`ArgumentLimiter` walks the operation with the
   variables (:mod:`api.complexity`) — ``first`` at most the page size, ``limit`` at most
   the result-node cap, ``depth``/``maxDepth``/``maxLength`` at most the traversal depth,
-  and the estimated cost within the budget;
+  list arguments (``ids``, ``documents``) at most the page size long, and the
+  estimated cost within the budget;
 - time: :class:`RequestTimeout` cancels execution after ``request_timeout`` seconds
   (at the resolvers' next await).
 
@@ -116,6 +117,7 @@ class ArgumentLimiter(SchemaExtension):
                     context.variables or {},
                     argument_limits(self.settings.limits),
                     self.settings.limits.complexity_budget,
+                    self.settings.limits.max_page_size,
                 )
             except LimitError as error:
                 context.result = GraphQLExecutionResult(None, [to_graphql_error(error)])

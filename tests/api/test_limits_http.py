@@ -88,6 +88,17 @@ def test_traversal_and_result_size_limits(make_client: MakeClient) -> None:
     )
 
 
+def test_long_id_lists_are_refused(make_client: MakeClient) -> None:
+    client = make_client()
+    query = "query H($ids: [ID!]!) { neighborhood(ids: $ids) { truncated } }"
+    ids = [f"cable:{SEED}"] * 501
+    rejected(client.query(query, {"ids": ids}), "ids: 501 items is over the limit ids ≤ 500 items")
+    assert client.query(query, {"ids": ids[:500]}).ok()["neighborhood"]["truncated"] in (
+        True,
+        False,
+    )
+
+
 def test_complexity_budget(make_client: MakeClient) -> None:
     client = make_client()
     heavy = "{ cables(first: 500) { nodes { references(first: 500) { nodes { id } } } } }"
