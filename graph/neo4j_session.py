@@ -16,13 +16,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Final, TypeAlias
 
-from neo4j import (  # noqa: TID251 (pyproject globs miss graph/neo4j_*.py)
+from neo4j import (
     Driver,
     GraphDatabase,
     ManagedTransaction,
 )
-from neo4j import Session as DriverSession  # noqa: TID251
-from neo4j.exceptions import (  # noqa: TID251
+from neo4j import Session as DriverSession
+from neo4j.exceptions import (
     AuthError,
     DriverError,
     Neo4jError,
