@@ -9,7 +9,8 @@ import typer
 import uvicorn
 
 from api.app import create_app
-from api.settings import Settings
+from api.settings import Settings, SettingsError
+from graph.store import StoreError
 from graph.stores import open_store, parse_store_uri
 
 
@@ -35,7 +36,11 @@ def serve(
     for key, value in overrides.items():
         if value is not None:
             os.environ[key] = str(value)
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except SettingsError as error:
+        typer.echo(f"cablegraph serve: {error}", err=True)
+        raise typer.Exit(2) from None
     if workers > 1:
         # Each worker process builds its own app (and store connection) from the env.
         uvicorn.run(
@@ -47,7 +52,11 @@ def serve(
             log_level="warning",
         )
         return
-    opened = open_store(parse_store_uri(settings.store_uri))
+    try:
+        opened = open_store(parse_store_uri(settings.store_uri))
+    except StoreError as error:
+        typer.echo(f"cablegraph serve: {error}", err=True)
+        raise typer.Exit(1) from None
     typer.echo(
         f"cablegraph: serving {settings.store_uri} on http://{settings.host}:{settings.port}"
     )
