@@ -36,7 +36,6 @@ from graph.model import (
     NodeKind,
     PropValue,
     check_endpoints,
-    kind_of_id,
     make_id,
     normalize_part,
 )
@@ -65,14 +64,30 @@ def cable_levels(cable: Cable) -> tuple[int, int]:
 
 def mention_count(body: str, name: str) -> int:
     """How often ``name`` occurs in ``body`` as whole words, ignoring case; at least 1.
+    (``body`` may be given lower-cased already; plain ``str.find``, no regex: fast.)
 
     >>> mention_count("Japan and JAPAN; Japanese", "Japan")
     2
     >>> mention_count("", "ISAF")
     1
     """
-    pattern = r"(?<!\w)" + re.escape(name) + r"(?!\w)"
-    return max(1, len(re.findall(pattern, body, re.IGNORECASE)))
+    return count_lowered(body.lower(), name.lower())
+
+
+def count_lowered(haystack: str, needle: str) -> int:
+    """:func:`mention_count` on text and name already lower-cased.
+
+    >>> count_lowered("isaf, isafx isaf", "isaf")
+    2
+    """
+    count, start, size = 0, 0, len(needle)
+    while needle and (found := haystack.find(needle, start)) >= 0:
+        end = found + size
+        before = found == 0 or not haystack[found - 1].isalnum()
+        after = end == len(haystack) or not haystack[end].isalnum()
+        count += before and after
+        start = found + 1
+    return max(1, count)
 
 
 @dataclass
@@ -96,7 +111,7 @@ class _Builder:
         return node_id
 
     def edge(self, source: str, kind: EdgeKind, target: str, props: dict[str, PropValue]) -> None:
-        check_endpoints(kind, kind_of_id(source), kind_of_id(target))
+        check_endpoints(kind, self.nodes[source].kind, self.nodes[target].kind)
         self.edges.setdefault((source, kind.value, target), Edge(source, kind, target, props))
 
     def batch(self) -> GraphBatch:
@@ -234,9 +249,12 @@ def add_mentions(builder: _Builder, cable: Cable, cable_id: str, body: str) -> N
         if has_id_part(asset.name):
             props = {"name": asset.name, "kind": asset.kind}
             mentioned.append((builder.node(K.ASSET, asset.name, asset.name, props), asset.name))
+    lowered = body.lower()
     for target, name in mentioned:
         if target:
-            builder.edge(cable_id, E.MENTIONS, target, {"count": mention_count(body, name)})
+            builder.edge(
+                cable_id, E.MENTIONS, target, {"count": count_lowered(lowered, name.lower())}
+            )
 
 
 def add_entities(builder: _Builder, cable: Cable, cable_id: str, body: str) -> None:
