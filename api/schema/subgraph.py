@@ -3,7 +3,7 @@
 ``Subgraph.json`` is the fast path the explorer uses: the whole payload as one JSON
 scalar, built with plain dicts (strawberry resolving 500 typed nodes and 2,000 typed
 edges costs ~36 ms; one scalar ~0.5 ms). ``nodes``/``edges`` give the same data typed.
-Node ``props`` in the JSON leave out ``header`` and ``body`` (ask ``node(id)`` for them).
+Node ``props`` in the JSON leave out ``header``, ``body`` and ``summary`` (ask ``node(id)``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from graph import model as m
 from graph import store
 
 #: Node properties too large for a graph payload.
-HEAVY_PROPS = frozenset({"header", "body"})
+HEAVY_PROPS = frozenset({"header", "body", "summary"})
 
 
 def edge_id(edge: m.Edge) -> str:
