@@ -3,6 +3,7 @@ key, the limit and the value, and never a traceback."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from graphql import GraphQLError
@@ -107,3 +108,22 @@ def test_format_error_keeps_location_and_path() -> None:
     formatted = format_error(error)
     assert formatted["path"] == ["cable", "origin"]
     assert formatted["extensions"] == {"code": ErrorCode.INTERNAL.value}
+
+
+class SlowStore(SQLiteStore):
+    """A real store whose neighbourhoods take two seconds."""
+
+    def neighborhood(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]
+        time.sleep(2)
+        return super().neighborhood(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def test_slow_traversal_is_cut_by_the_request_timeout(
+    make_client: MakeClient, corpus_db: Path
+) -> None:
+    client = make_client(Settings.for_tests(request_timeout=0.3), SlowStore.open(str(corpus_db)))
+    start = time.monotonic()
+    reply = client.query('{ neighborhood(ids: ["post:STATE"]) { truncated } }')
+    assert time.monotonic() - start < 1.5
+    assert reply.codes == ["LIMIT_EXCEEDED"] and reply.data is None
+    assert "0.3" in reply.errors[0]["message"]
