@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 
 from loaders.header.stations import canonical_cable_id
+from loaders.header.tables import station_aliases
 from loaders.record import Reference, RefKind
 
 SEED_REF = "A. TOKYO 1464 B. TOKYO 1593 C. SECDEF DTG 031932Z JUN 08 D. TOKYO 1623 E. TOKYO 1657"
 
 _BULLET_RE = re.compile(r"(?:(?<=[\s,;])|^)(?:\(([A-Z])\)|([A-Z])[.)])(?=\s|[A-Z0-9(])")
 _NOT_CABLE_RE = re.compile(r"\bFA[MH]\b|\bIMSWM\b")
+_LEAD_LETTER_RE = re.compile(r"^([A-Z])\s+(?=[A-Z0-9])")
 _REF_BULLET_RE = re.compile(r"\bREF\s+([A-Z])\s")
 _CABLE_RE = re.compile(
-    r"(?<![A-Z0-9])(?:(\d{2})\s*)?([A-Z][A-Z'-]*(?:\s+[A-Z][A-Z'-]*){0,3}?)\s*0*(\d{1,6})"
+    r"(?<![A-Z0-9])(?:((?:19|20)\d{2}|\d{2})\s*)?([A-Z][A-Z'-]*(?:\s+[A-Z][A-Z'-]*){0,3}?)\s*0*(\d{1,6})"
     r"(?:\s*/\s*(\d{2}))?(?![0-9A-Z/:])"
 )
 _MORE_RE = re.compile(r"\s*(?:,|AND|&)\s*0*(\d{2,6})(?![0-9A-Z/:])")
@@ -48,14 +50,16 @@ def split_bullets(value: str) -> list[tuple[str | None, str]]:
     >>> split_bullets("A. A) 04 STATE 274965 B. B) MADRID 156")
     [('A', '04 STATE 274965'), ('B', 'MADRID 156')]
     """
-    text = _REF_BULLET_RE.sub(r" \1. ", value.replace("¶", " "))
+    text = value.replace("¶", " ").strip()
+    if _REF_BULLET_RE.search(text):  # "A ... REF B ...": bullets without punctuation
+        text = _LEAD_LETTER_RE.sub(r"\1. ", _REF_BULLET_RE.sub(r" \1. ", text))
     parts: list[tuple[str | None, str]] = []
     bullet: str | None = None
     last = 0
     for match in _BULLET_RE.finditer(text):
         letter = match[1] or match[2]
         expected = "A" if bullet is None else chr(ord(bullet) + 1)
-        if letter not in (expected, bullet):
+        if letter not in (expected, bullet) and not (bullet is None and match.start() == 0):
             continue
         parts.append((bullet, text[last : match.start()].strip()))
         bullet, last = letter, match.end()
@@ -82,7 +86,8 @@ def find_cables(text: str, year: str) -> list[tuple[str, str]]:
         words = match[2].split()
         while words and (words[0] in _NOT_STATION or len(words[0]) == 1):
             words.pop(0)
-        if not words or any(w in _NOT_STATION or w.endswith("-") for w in words):
+        known = "".join(words) in station_aliases()
+        if not words or (not known and any(w in _NOT_STATION or w.endswith("-") for w in words)):
             pos = match.start(2) + len(match[2].split()[0]) if match[2] else match.end()
             continue
         station = " ".join(words)

@@ -69,4 +69,4 @@ def split_pres(pres: list[str]) -> tuple[str, str]:
         return "", pres[0]
     header = pres[0].replace(_PARTIAL_NOTE, "")
     header = header.replace("The full text of the original cable is not available.", "")
-    return header.strip("\n"), "\n".join(pres[1:])
+    return header.strip(), "\n".join(pres[1:])

@@ -1,0 +1,86 @@
+"""Preamble fields found by keyword: one per line, run together, lower case."""
+
+from __future__ import annotations
+
+from loaders.header.preamble import split_preamble
+
+ANKARA_348 = """C o n f i d e n t i a l section 01 of 04 ankara 000348
+
+Sipdis
+
+E.o. 12958: decl: 01/07/2014 Tags: prel, pgov, pins, tu Subject: turkish p.m. Erdogan goes \
+to washington: how strong a leader in the face of strong challenges?
+
+(U) Classified by Ambassador Eric Edelman; reasons: 1.5 (b,d).
+
+¶1. (C) Summary: P.M. Erdogan expects Washington to focus on Cyprus.
+"""
+
+STATE_50524 = """S E C R E T STATE 050524
+
+NOFORN
+
+EO 12958 DECL: 05/05/2018
+TAGS PARM, PREL
+
+SUBJECT: CHINA CONVENTIONAL ARMS TRANSFERS TO IRAN
+
+REF: A. STATE 162318
+¶B. STATE 109649
+¶L. BEIJING 7212  M. BEIJING 7387
+
+Classified By: CLASSIFIED BY ISN ACTING DAS ELIOT KANG FOR REASONS 1.4 (B) AND (D).
+
+ ¶1. (U) This is an action request. Embassy Beijing, please see paragraph 2.
+"""
+
+STOCKHOLM_194 = """S E C R E T STOCKHOLM 000194
+
+SIPDIS  S/CT SHARRI R. CLARK
+
+E.O. 12958:  DECL: 03/20/2019 TAG PTER, PGOV, ASEC, EFIN, ENRG, KCIP, SW
+
+SUBJECT:  SWEDEN: CI/KR RESPONSE FOR S/CT
+
+REF: SECSTATE 15113
+
+Classified By: CDA Robert Silverman for reasons: 1/4 (B), (D), (E), and (G)
+
+1. (S) text
+"""
+
+
+def test_fields_run_together_in_lower_case() -> None:
+    p = split_preamble(ANKARA_348)
+    assert p.decl == "decl: 01/07/2014"
+    assert p.tags == "prel, pgov, pins, tu"
+    assert p.subject is not None and p.subject.startswith("turkish p.m. Erdogan goes to washington")
+    assert p.classified_by is not None and "Eric Edelman" in p.classified_by
+    assert p.ref is None
+
+
+def test_fields_on_their_own_lines() -> None:
+    p = split_preamble(STATE_50524)
+    assert p.tags == "PARM, PREL"
+    assert p.subject == "CHINA CONVENTIONAL ARMS TRANSFERS TO IRAN"
+    assert p.ref is not None and p.ref.startswith("A. STATE 162318")
+    assert p.ref.endswith("M. BEIJING 7387")
+    assert "NOFORN" in p.head
+
+
+def test_tag_without_s_on_the_decl_line() -> None:
+    p = split_preamble(STOCKHOLM_194)
+    assert p.tags == "PTER, PGOV, ASEC, EFIN, ENRG, KCIP, SW"
+    assert p.subject == "SWEDEN: CI/KR RESPONSE FOR S/CT"
+    assert p.ref == "SECSTATE 15113"
+
+
+def test_prose_after_the_first_paragraph_is_not_a_field() -> None:
+    body = "SUBJECT: X\n\n1. (C) The REF A points were delivered. TAGS: none.\n"
+    p = split_preamble(body)
+    assert p.subject == "X" and p.ref is None and p.tags is None
+
+
+def test_body_without_paragraphs_is_bounded() -> None:
+    p = split_preamble("noise " * 100_000)
+    assert p.end <= 6000 and p.subject is None
