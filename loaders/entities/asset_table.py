@@ -10,105 +10,30 @@ from __future__ import annotations
 
 from typing import Final
 
-AIRCRAFT_PREFIXES: Final = frozenset(
-    [
-        "A",
-        "AC",
-        "AH",
-        "AV",
-        "B",
-        "C",
-        "CH",
-        "CV",
-        "E",
-        "EA",
-        "EC",
-        "EP",
-        "F",
-        "HC",
-        "HH",
-        "KC",
-        "MC",
-        "MH",
-        "MQ",
-        "OH",
-        "P",
-        "RC",
-        "RQ",
-        "S",
-        "SH",
-        "T",
-        "U",
-        "UH",
-        "V",
-        "MV",
-        "MiG",
-        "MIG",
-        "Mi",
-        "MI",
-        "Su",
-        "SU",
-        "Tu",
-        "TU",
-        "Il",
-        "IL",
-        "An",
-        "AN",
-        "Yak",
-        "YAK",
-        "Ka",
-        "KA",
-        "J",
-        "JF",
-        "FA",
-        "TB",
-        "L",
-    ]
+
+def _names(text: str) -> frozenset[str]:
+    """The whitespace-separated names in ``text``."""
+    return frozenset(text.split())
+
+
+AIRCRAFT_PREFIXES: Final = _names(
+    """A AC AH AV B C CH CV E EA EC EP F HC HH KC MC MH MQ OH P RC RQ SH U UH V MV
+    MiG MIG Mi MI Su SU Tu TU Il IL An AN Yak YAK Ka KA J JF TB"""
 )
-VEHICLE_PREFIXES: Final = frozenset(["T", "BTR", "BMP", "BMD", "BRDM", "M", "LAV"])
-WEAPON_PREFIXES: Final = frozenset(
-    [
-        "AK",
-        "RPG",
-        "SA",
-        "SS",
-        "S",
-        "BM",
-        "KN",
-        "HQ",
-        "DF",
-        "JL",
-        "R",
-        "AGM",
-        "AIM",
-        "PAC",
-        "SM",
-        "Shahab",
-        "SHAHAB",
-        "Scud",
-        "SCUD",
-        "Nodong",
-        "NODONG",
-        "Taepodong",
-        "TAEPODONG",
-        "Fateh",
-        "FATEH",
-        "Zelzal",
-        "ZELZAL",
-        "Qassam",
-        "QASSAM",
-        "Hwasong",
-        "HWASONG",
-        "Kh",
-        "KH",
-    ]
+VEHICLE_PREFIXES: Final = _names("T BTR BMP BMD BRDM M LAV")
+WEAPON_PREFIXES: Final = _names(
+    """AK RPG SA SS S BM KN HQ DF JL R AGM AIM PAC SM Shahab SHAHAB Scud SCUD
+    Nodong NODONG Taepodong TAEPODONG Fateh FATEH Zelzal ZELZAL Qassam QASSAM Hwasong
+    HWASONG Kh KH"""
 )
-VESSEL_PREFIXES: Final = frozenset(["DDG", "CG", "LHD", "LPD", "SSN", "SSBN", "CVN", "FFG", "LCS"])
-#: Vehicle prefixes that are also aircraft prefixes are aircraft unless listed here.
-VEHICLE_FIRST: Final = frozenset({"BTR", "BMP", "BMD", "BRDM", "LAV"})
-SHORT_DESIGNATORS: Final = frozenset({"B-1", "B-2", "E-2", "E-3", "P-3", "P-8", "U-2", "S-3"})
+VESSEL_PREFIXES: Final = _names("DDG CG LHD LPD SSN SSBN CVN FFG LCS")
+#: Prefixes whose kind wins over a shared aircraft prefix (``T-72`` is a tank).
+VEHICLE_FIRST: Final = _names("BTR BMP BMD BRDM LAV T")
+#: Prefixes that need a number of two digits or more (``AC-130``, not ``AC-1``).
+LONG_NUMBER_PREFIXES: Final = _names("AC EC HC MC KC")
+SHORT_DESIGNATORS: Final = _names("B-1 B-2 E-2 E-3 P-3 P-8 U-2 S-3")
 #: Two-digit or longer single-letter designators that are not equipment.
-NOT_DESIGNATORS: Final = frozenset({"S-11", "C-11", "A-10s"})
+NOT_DESIGNATORS: Final = _names("S-11 C-11")
 
 #: Named systems and capabilities: surface form → (canonical name, kind).
 NAMED_ROWS: Final = """

@@ -14,6 +14,7 @@ from typing import Final
 
 from loaders.entities.asset_table import (
     AIRCRAFT_PREFIXES,
+    LONG_NUMBER_PREFIXES,
     NAMED_ROWS,
     NEEDS_CONTEXT,
     NOT_DESIGNATORS,
@@ -95,6 +96,8 @@ def parse_designator(word: str) -> Asset | None:
     (Asset(name='CH-47', kind='aircraft'), Asset(name='MiG-29', kind='aircraft'))
     >>> parse_designator("H-1B"), parse_designator("C-1"), parse_designator("G-8")
     (None, None, None)
+    >>> parse_designator("S-300"), parse_designator("T-72"), parse_designator("P-00")
+    (Asset(name='S-300', kind='weapon'), Asset(name='T-72', kind='vehicle'), None)
     """
     match = _DESIGNATOR.fullmatch(word)
     if match is None:
@@ -104,7 +107,9 @@ def parse_designator(word: str) -> Asset | None:
     if kind is None:
         return None
     name = f"{_CANONICAL_PREFIX.get(prefix.upper(), prefix)}-{number}{model}"
-    short = len(prefix) == 1 and len(number) < 2
+    if number.startswith("0"):
+        return None
+    short = (len(prefix) == 1 or prefix in LONG_NUMBER_PREFIXES) and len(number) < 2
     if (short and f"{prefix}-{number}" not in SHORT_DESIGNATORS) or name in NOT_DESIGNATORS:
         return None
     return Asset(name=name, kind=kind)
@@ -146,7 +151,7 @@ def has_context(text: str, hit: Hit) -> bool:
     [False, True, True]
     """
     words = hit.segment.words
-    if words[hit.first] not in NEEDS_CONTEXT:
+    if words[hit.first].capitalize() not in NEEDS_CONTEXT:
         return True
     after = hit.first + hit.width
     if after < len(words):

@@ -23,7 +23,7 @@ _PLACE_NOUN: Final = re.compile(
     r"[ \t\n]+(?:province|provinces|district|districts|city|region|valley|governorate|"
     r"prefecture|oblast|county|municipality|airport|airbase)\b"
 )
-_PLACE_SUFFIXES: Final = frozenset(
+_PLACE_SUFFIX_WORDS: Final = frozenset(
     [
         "Province",
         "Provinces",
@@ -39,6 +39,7 @@ _PLACE_SUFFIXES: Final = frozenset(
         "Airport",
     ]
 )
+_PLACE_SUFFIXES: Final = _PLACE_SUFFIX_WORDS | {f"{word}." for word in _PLACE_SUFFIX_WORDS}
 _PLACE_PREPOSITIONS: Final = (" in ", " near ", "\nin ", "\nnear ")
 _LIST_GAPS: Final = frozenset({" or ", " and ", ", ", " , ", ",\n", " or\n", "\nor "})
 
@@ -82,10 +83,12 @@ def places_before_noun(text: str, segments: Sequence[Segment], index: int) -> li
     ['Nimruz', 'Daykundi']
     """
     segment = segments[index]
+    if _PLACE_SUFFIXES.isdisjoint(segment.words) and not _PLACE_NOUN.match(text, segment.end):
+        return []
     words = [bare_word(word) for word in segment.words if word != "and"]
-    last = words[-1] if words[-1] not in _PLACE_SUFFIXES else None
+    last = words[-1] if words[-1] not in _PLACE_SUFFIX_WORDS else None
     if last is None or not _PLACE_NOUN.match(text, segment.end):
-        suffix_at = [i for i, word in enumerate(words) if word in _PLACE_SUFFIXES]
+        suffix_at = [i for i, word in enumerate(words) if word in _PLACE_SUFFIX_WORDS]
         return [words[i - 1] for i in suffix_at if i > 0 and is_place_word(words[i - 1])]
     found = [word for word in words if is_place_word(word)][-1:]
     while index > 0 and text[segments[index - 1].end : segments[index].start] in _LIST_GAPS:

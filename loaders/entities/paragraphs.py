@@ -17,7 +17,7 @@ from loaders.entities.text import collapse_spaces
 from loaders.record import Paragraph
 
 _START: Final = re.compile(
-    r"^[ \t]*(?:¶[ \t]*)?(\d{1,3})[ \t]*\.(?=[ \t(]|$)[ \t]*"
+    r"^[ \t]*(?:¶[ \t]*)?(\d{1,3})[ \t]*(?:\.(?=[ \t(]|$)|,(?=[ \t]*\())[ \t]*"
     r"(?:\([ \t]*([A-Za-z]{1,4}(?:[ \t]*/{1,2}[ \t]*[A-Za-z]{1,8}){0,3})[ \t]*\)[ \t]*)?",
     re.MULTILINE,
 )
@@ -49,14 +49,15 @@ def clean_paragraph_text(raw: str) -> str:
     >>> clean_paragraph_text("First line\\n  second.\\n\\n-----\\nBackground\\n-----\\n")
     'First line second.'
     """
-    text = _HEADING.sub(" ", raw)
-    return collapse_spaces(_RULER.sub(" ", text))
+    if "----" in raw or "====" in raw or "____" in raw or "****" in raw:
+        raw = _RULER.sub(" ", _HEADING.sub(" ", raw))
+    return collapse_spaces(raw)
 
 
 def iter_numbered_starts(body: str) -> Iterator[tuple[int, int, int, str | None]]:
     """Yield (start, text start, number, marking) of paragraphs numbered in sequence.
 
-    >>> [(n, m) for _, _, n, m in iter_numbered_starts("1. (C) A\\n25. no\\n2. B\\n")]
+    >>> [(n, m) for _, _, n, m in iter_numbered_starts("1, (C) A\\n25. no\\n2. B\\n")]
     [(1, 'C'), (2, None)]
     """
     expected: int | None = None

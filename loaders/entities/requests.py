@@ -22,7 +22,7 @@ from loaders.record import PostRef, Recipient, Request, Role
 _FOR_BLOCK: Final = re.compile(
     r"\n[ \t]*(?:¶?[ \t]*\d{1,3}[ \t]*\.[ \t]*(?:\([A-Za-z/ ]{1,12}\)[ \t]*)?)?(?:--[ \t]*)?"
     r"(?:ACTION[ \t]+)?FOR[ \t]+(?P<posts>[A-Z][A-Z .,'&\-\n]{0,200}?)[ \t]*"
-    r"(?:\([^)\n]{0,80}\)[ \t]*)?:"
+    r"(?:\([^)]{0,120}\)[ \t]*)?:"
 )
 _POST_SPLIT: Final = re.compile(r"\s*,\s*(?:AND\s+)?|\s+AND\s+|\s*&\s*")
 _ALL_POSTS: Final = frozenset(
@@ -39,44 +39,43 @@ _ALL_POSTS: Final = frozenset(
 _BLOCK_END: Final = re.compile(
     r"\n[ \t]*\n|\n[ \t]*-{1,2}[ \t]|\n[ \t]*(?:[A-Za-z]|\d{1,2})[.)][ \t]"
 )
+_VERBS: Final = r"(?:requested|asked|instructed|invited|encouraged|tasked|authorized)\b"
 _GENERIC: Final = re.compile(
-    r"""\b(?:
-      (?P<who>(?:all\s+|action\s+)?(?:posts?|embass(?:y|ies)|missions?|consulates?|addressees
+    rf"""\b(?:
+      (?:embassy|consulate|mission)\s+(?P<named>(?-i:[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?))
+        \s+(?:is|are)\s+(?:hereby\s+|therefore\s+|also\s+)?{_VERBS}
+    | (?P<who>(?:all\s+|action\s+)?(?:posts?|embass(?:y|ies)|missions?|consulates?|addressees
               |chiefs?\s+of\s+mission|USNATO|USUN|USEU))
-        \s+(?:are|is)\s+(?:hereby\s+|therefore\s+|also\s+)?
-        (?:requested|asked|instructed|invited|encouraged|tasked|authorized)\b
+        \s+(?:are|is)\s+(?:hereby\s+|therefore\s+|also\s+)?{_VERBS}
     | (?:department|washington)\s+(?:requests|asks|instructs)\s+(?:that\s+)?(?:the\s+)?
-        (?P<who2>posts?|embass(?:y|ies)|missions?|addressees)\b
-    | (?P<dept>(?:embassy|post|mission)\s+(?:requests|seeks|asks|would\s+appreciate)\s+
-        (?:that\s+)?(?:the\s+)?(?:department|washington|guidance|approval))
+        (?:posts?|embass(?:y|ies)|missions?|addressees)\b
+    | (?P<dept>(?:we|embassy|post|mission|USNATO|USEU|USUN)\s+
+        (?:requests?|seeks?|asks?|would\s+appreciate)\s+(?:that\s+)?(?:the\s+)?
+        (?:department|washington|dept|guidance|approval))
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 _CUES: Final = (
-    "requested",
-    "REQUESTED",
-    "requests",
-    "REQUESTS",
-    "instructed",
-    "INSTRUCTED",
+    "request",
+    "REQUEST",
+    "instruct",
+    "INSTRUCT",
     "asked",
     "ASKED",
-    "encouraged",
-    "ENCOURAGED",
-    "authorized",
-    "AUTHORIZED",
-    "appreciate",
-    "APPRECIATE",
+    "asks",
+    "ASKS",
+    "encourag",
+    "ENCOURAG",
+    "authoriz",
+    "AUTHORIZ",
+    "appreciat",
+    "APPRECIAT",
     "tasked",
     "TASKED",
     "invited",
     "INVITED",
-    "seeks",
-    "SEEKS",
-    "asks",
-    "ASKS",
-    "instructs",
-    "INSTRUCTS",
+    "seek",
+    "SEEK",
 )
 _SENTENCE_END: Final = re.compile(r"\.(?=\s+[A-Z(\-]|\s*$)|\n[ \t]*\n|:[ \t]*\n")
 _WINDOW: Final = 120
@@ -178,12 +177,23 @@ def iter_generic_asks(text: str, cable_date: str | None) -> Iterator[Ask]:
 
 
 def generic_posts(match: re.Match[str]) -> tuple[PostRef, ...] | None:
-    """Posts a generic request names itself (STATE, USNATO); None = action addressees."""
+    """Posts a generic request names itself (STATE, USNATO, ``Embassy Astana``);
+    None means the cable's action addressees.
+
+    >>> generic_posts(_GENERIC.search("Embassy Astana is requested to express thanks"))
+    (PostRef(key='ASTANA', name='Embassy Astana'),)
+    >>> generic_posts(_GENERIC.search("We request Washington guidance NLT Monday"))
+    (PostRef(key='STATE', name='Department'),)
+    """
     if match.group("dept"):
         return (PostRef(key="STATE", name="Department"),)
+    named = match.group("named")
+    if named and is_station(station_key(named)):
+        return (PostRef(key=station_key(named), name=f"Embassy {named}"),)
     who = " ".join((match.group("who") or "").split())
-    key = station_key(who) if who.upper() in {"USNATO", "USUN", "USEU"} else None
-    return (PostRef(key=key, name=who),) if key else None
+    if who.upper() in {"USNATO", "USUN", "USEU"}:
+        return (PostRef(key=station_key(who), name=who),)
+    return None
 
 
 def action_addressees(recipients: Sequence[Recipient], origin_key: str | None) -> list[PostRef]:

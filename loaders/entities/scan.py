@@ -94,8 +94,9 @@ def split_run(text: str, start: int, end: int) -> list[Segment]:
     >>> split_run("in Japan. The GOJ said", 3, 17)
     [Segment(start=3, end=9, words=('Japan.',)), Segment(start=10, end=17, words=('The', 'GOJ'))]
     """
-    words = text[start:end].split()
-    if not any(ends_sentence(word) for word in words[:-1]):
+    run = text[start:end]
+    words = run.split()
+    if (". " not in run and ".\n" not in run) or not any(map(ends_sentence, words[:-1])):
         return [Segment(start, end, tuple(words))]
     segments: list[Segment] = []
     position, seg_start = start, start

@@ -17,7 +17,7 @@ BodyText: TypeAlias = str
 _HEADER_START: Final = re.compile(
     r"""[ \t]*(?:
         E\.?[ ]?O\.?[ ]?1\d{4}          # E.O. 12958 / EO 12958
-      | TAGS\b | SUBJ(?:ECT)?\b | REFS?\b | REFERENCES?\b | REFTEL\b
+      | TAGS?\b | SUBJ(?:ECT)?\b | REFS?\b | REFERENCES?\b | REFTEL\b
       | CLASSIFIED[ ]BY\b | DERIVED[ ]FROM\b | DECL(?:ASSIFY)?\b
       | SIPDIS | NOFORN | NODIS | EXDIS | LIMDIS | STADIS | CORRECTED[ ]COPY
       | (?:UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE|FOR[ ]OFFICIAL[ ]USE)\b[^a-z\n]*$
@@ -26,41 +26,59 @@ _HEADER_START: Final = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-_CONTINUED: Final = frozenset({"SUBJ", "REF", "CLAS", "DERI", "REFE"})
-_PARAGRAPH_START: Final = re.compile(r"[ \t]*(?:¶[ \t]*)?\d{1,3}[ \t]*\.[ \t]")
+_PARAGRAPH_START: Final = re.compile(r"[ \t]*(?:¶[ \t]*)?\d{1,3}[ \t]*(?:\.[ \t(]|,[ \t]*\()")
 _HEADER_SCAN_LINES: Final = 120
-_SPACES: Final = re.compile(r"\s+")
-_DROP_UPPER: Final = str.maketrans("", "", string.ascii_uppercase)
-_DROP_LOWER: Final = str.maketrans("", "", string.ascii_lowercase)
+_PROSE_LINE: Final = 40
+_UPPER: Final = string.ascii_uppercase.encode()
+_LOWER: Final = string.ascii_lowercase.encode()
+
+
+def is_prose(line: str) -> bool:
+    """A long line written mostly in lower case: running text, not a header line.
+
+    >>> is_prose("The Government of Japan is actively considering possible steps")
+    True
+    >>> is_prose("STATE FOR EUR/WE AND WHA/AND")
+    False
+    """
+    if len(line) < _PROSE_LINE:
+        return False
+    sample = line.encode("ascii", "ignore")
+    lower = len(sample) - len(sample.translate(None, _LOWER))
+    return lower * 2 > len(sample)
 
 
 def strip_header(body: str) -> BodyText:
-    """Drop the leading header block (banner, E.O., TAGS, SUBJECT, REF, Classified By).
+    """Drop the leading header block (banner, routing lines, E.O., TAGS, SUBJECT, REF,
+    Classified By), up to the last such block before the first paragraph.
 
-    Continuation lines of SUBJECT, REF and Classified By are dropped with them; the
-    body starts at the first other non-blank line or at the first numbered paragraph.
+    A header line and the lines after it up to a blank line are one block (a subject or
+    ``Classified By`` line wraps). Scanning stops at the first numbered paragraph or
+    the first line of running text.
 
     >>> strip_header("TAGS: PREL JA\\nSUBJECT: ONE\\n TWO\\n\\n1. (C) Text.\\n")
     '1. (C) Text.\\n'
+    >>> strip_header("SIPDIS\\nSTATE FOR EUR\\n\\nClassified By: DCM X, reas\\nons 1.4\\n\\nText")
+    'Text'
     >>> strip_header("Plain text only.")
     'Plain text only.'
     """
-    offset = 0
-    continuing = False
+    offset = cut = 0
+    in_block = False
     for count, line in enumerate(body.splitlines(keepends=True)):
-        if count >= _HEADER_SCAN_LINES:
+        if count >= _HEADER_SCAN_LINES or _PARAGRAPH_START.match(line):
             break
-        stripped = line.strip()
-        if not stripped:
-            continuing = False
-        elif _PARAGRAPH_START.match(line):
-            break
-        elif _HEADER_START.match(line):
-            continuing = stripped[:4].upper() in _CONTINUED
-        elif not continuing:
+        blank = not line.strip()
+        if _HEADER_START.match(line):
+            in_block = True
+        elif blank:
+            in_block = False
+        elif not in_block and is_prose(line):
             break
         offset += len(line)
-    return body[offset:]
+        if in_block or (blank and cut == offset - len(line)):
+            cut = offset
+    return body[cut:]
 
 
 def collapse_spaces(text: str) -> str:
@@ -69,7 +87,7 @@ def collapse_spaces(text: str) -> str:
     >>> collapse_spaces("  a\\n  b\\t c ")
     'a b c'
     """
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def is_all_caps(text: str) -> bool:
@@ -80,7 +98,7 @@ def is_all_caps(text: str) -> bool:
     >>> is_all_caps("The Minister said")
     False
     """
-    sample = text[:4000]
-    upper = len(sample) - len(sample.translate(_DROP_UPPER))
-    lower = len(sample) - len(sample.translate(_DROP_LOWER))
+    sample = text[:4000].encode("ascii", "ignore")
+    upper = len(sample) - len(sample.translate(None, _UPPER))
+    lower = len(sample) - len(sample.translate(None, _LOWER))
     return upper > 0 and lower * 5 < upper
