@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -79,7 +78,6 @@ def run_ingest(source: Path, db: Path, size: int) -> Run:
     for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}.ingest-checkpoint")):
         stale.unlink(missing_ok=True)
     load = os.getloadavg()[0]
-    before = _children_cpu()
     started = time.perf_counter()
     proc = subprocess.Popen(
         [str(CLI), "ingest", str(source), "--store", str(db)],
@@ -87,10 +85,9 @@ def run_ingest(source: Path, db: Path, size: int) -> Run:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    peak = _sample_peak_rss(proc)
+    peak, cpu = _sample_tree(proc)
     code = proc.wait()
     seconds = time.perf_counter() - started
-    cpu = _children_cpu() - before
     store_bytes = sum(p.stat().st_size for p in db.parent.glob(f"{db.name}*") if p.is_file())
     return Run(
         cables=size,
@@ -121,8 +118,12 @@ def measure_reopen(db: Path, repeat: int = 5) -> float:
     return round(statistics.median(times), 3)
 
 
-def _sample_peak_rss(proc: subprocess.Popen[bytes]) -> int:
+def _sample_tree(proc: subprocess.Popen[bytes]) -> tuple[int, float]:
+    """Peak summed RSS of ``proc`` and all its descendants (the parser workers come
+    from a fork server, so they are grandchildren), and their CPU seconds (user +
+    system, last sample of each process)."""
     peak = 0
+    cpu: dict[int, float] = {}
     stop = threading.Event()
 
     def sample() -> None:
@@ -133,9 +134,16 @@ def _sample_peak_rss(proc: subprocess.Popen[bytes]) -> int:
             return
         while not stop.is_set() and proc.poll() is None:
             total = 0
-            for process in [root, *root.children(recursive=True)]:
+            try:
+                tree = [root, *root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                break
+            for process in tree:
                 try:
-                    total += process.memory_info().rss
+                    with process.oneshot():
+                        total += process.memory_info().rss
+                        times = process.cpu_times()
+                        cpu[process.pid] = times.user + times.system
                 except psutil.NoSuchProcess:
                     continue
             peak = max(peak, total)
@@ -146,12 +154,7 @@ def _sample_peak_rss(proc: subprocess.Popen[bytes]) -> int:
     proc.wait()
     stop.set()
     thread.join()
-    return peak
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    return peak, sum(cpu.values())
 
 
 def _label(size: int) -> str:

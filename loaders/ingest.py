@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from graph.store import Store
@@ -158,13 +159,21 @@ def _worker_count(workers: int | None, units: int) -> int:
     return max(1, min(wanted, units))
 
 
+def _worker_context() -> BaseContext:
+    """Workers start from a fork server that has imported the parsers once: safe in a
+    threaded caller (an API server, a test session), and cheap per worker."""
+    context = get_context("forkserver")
+    context.set_forkserver_preload(["loaders.ingest_units"])
+    return context
+
+
 def _parse_all(units: Sequence[Unit], workers: int) -> Iterator[UnitResult]:
     """Results of ``units`` in input order, at most ``2 * workers + 1`` in flight."""
     if workers <= 1:
         yield from map(parse_unit, units)
         return
     window = 2 * workers + 1
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_worker_context()) as pool:
         pending: deque[Future[UnitResult]] = deque()
         for unit in units:
             pending.append(pool.submit(parse_unit, unit))
