@@ -2,9 +2,9 @@
 
 Routes: ``/graphql`` (strawberry; a browser's GET gives the offline GraphiQL of
 :mod:`api.graphiql`, also at ``/graphiql``), ``/health`` (the store answers: 200, else
-503), ``/explorer`` (the explorer's static build, when it has been built). The store is
-handed in already open and is closed when the application shuts down. Nothing is
-created at import time.
+503), ``/explorer`` (the explorer's static build, when it has been built; ``/`` leads
+there). The store is handed in already open and is closed when the application shuts
+down. Nothing is created at import time.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
@@ -101,7 +101,11 @@ def create_app(settings: Settings, store: Store, explorer_dir: Path = EXPLORER_D
         finally:
             store.close()
 
+    async def home(_: Request) -> Response:
+        return RedirectResponse("/explorer/")
+
     routes: list[BaseRoute] = [
+        Route("/", home, methods=["GET"]),
         Route("/health", health, methods=["GET"]),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         *graphiql_routes(settings),

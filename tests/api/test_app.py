@@ -81,3 +81,9 @@ def test_mutations_over_get_are_refused(corpus_db: Path) -> None:
     with TestClient(create_app(Settings(), SQLiteStore.open(str(corpus_db)))) as http:
         response = http.get("/graphql", params={"query": query})
     assert response.status_code == 400
+
+
+def test_root_leads_to_the_explorer(corpus_db: Path) -> None:
+    with TestClient(create_app(Settings(), SQLiteStore.open(str(corpus_db)))) as http:
+        response = http.get("/", follow_redirects=False)
+    assert response.status_code == 307 and response.headers["location"] == "/explorer/"
