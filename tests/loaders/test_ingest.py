@@ -154,3 +154,26 @@ def test_plan_keeps_input_order(cablegate_dir: Path) -> None:
     units = plan_units(files)
     assert [p for unit in units for p in unit.paths] == files
     assert sum(unit.size for unit in units) == sum(p.stat().st_size for p in files)
+
+
+def test_csv_rows_are_numbered_across_ranges(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from benchmarks.synth import generate, write_csv
+
+    source = tmp_path / "cables.csv"
+    with source.open("w", encoding="utf-8") as out:
+        write_csv(generate(120, seed=5), out)
+    lines = source.read_text(encoding="utf-8").split("\n")
+    broken = next(i for i, line in enumerate(lines) if line.startswith('"100","'))
+    lines[broken] = lines[broken].replace('","', '" "', 1)  # row 100 loses a field
+    source.write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setattr("loaders.ingest_units.UNIT_BYTES", 40_000)
+    assert len(plan_units([source])) > 5
+    store = _open(tmp_path / "rows.db")
+    try:
+        report = ingest_paths(store, [source], workers=2, batch_size=7)
+        assert [f.source for f in report.failures] == [f"{source}:row 100"]
+        assert report.cables == 119 == store.stats().cables_in_corpus
+    finally:
+        store.close()
