@@ -34,7 +34,7 @@ from api.limits import build_extensions
 from api.schema.build import build_schema
 from api.settings import Settings
 from graph.sqlite_store import SQLiteStore
-from graph.store import Store
+from graph.store import Store, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
@@ -58,17 +58,23 @@ Factories = list[Callable[[], SchemaExtension]]
 
 
 def corpus_store() -> Path:
-    """An embedded store of ../shared/corpus, built once into benchmarks/out/."""
+    """An embedded store of ../shared/corpus, built once into benchmarks/out/ (and
+    rebuilt when the store's schema has changed since)."""
     from loaders.ingest import ingest_paths
 
+    OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / "bench_limits_corpus.db"
-    if not path.exists():
-        OUT.mkdir(parents=True, exist_ok=True)
+    try:
         store = SQLiteStore.open(str(path))
-        try:
+    except StoreError:
+        for stale in OUT.glob("bench_limits_corpus.db*"):
+            stale.unlink()
+        store = SQLiteStore.open(str(path))
+    try:
+        if store.stats().cables_in_corpus == 0:
             ingest_paths(store, [CORPUS])
-        finally:
-            store.close()
+    finally:
+        store.close()
     return path
 
 
