@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-from bench_api_cases import CABLE_BY_ID, Case, build_cases
+from bench_api_cases import CABLE_BY_ID, Case, build_cases, time_in_process
 
 from graph.model import FULL_CLEARANCE
 from graph.sqlite_store import SQLiteStore
@@ -189,10 +189,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             time_http(client, case, 20)  # warm up caches and connections
             http = time_http(client, case, args.calls)
             direct = time_direct(case, args.calls) if case.direct else []
+            local = time_in_process(store, case, args.calls)
             p50 = statistics.median(http)
             d50 = statistics.median(direct) if direct else None
             rows.append({"case": case.name, "p50_ms": round(p50, 2),
                          "p99_ms": round(percentile(http, 0.99), 2),
+                         "in_process_p50_ms": round(statistics.median(local), 2),
                          "direct_p50_ms": round(d50, 3) if d50 else None,
                          "overhead_ratio": round(p50 / d50, 1) if d50 else None})  # fmt: skip
         ids = cases[0].variables
@@ -209,14 +211,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def print_table(results: dict[str, object]) -> None:
     print(f"store {results['store']} ({results['cables']} cables), "
           f"{results['workers']} uvicorn workers")  # fmt: skip
-    print(f"{'case':42} {'p50 ms':>8} {'p99 ms':>8} {'store ms':>9} {'ratio':>6}")
+    print(f"{'case':42} {'p50 ms':>8} {'p99 ms':>8} {'no-HTTP':>8} {'store ms':>9} {'ratio':>6}")
     for row in results["latency"]:  # type: ignore[attr-defined]
         direct = row["direct_p50_ms"]
         ratio = row["overhead_ratio"]
         direct_text = "-" if direct is None else f"{direct:.3f}"
         ratio_text = "-" if ratio is None else f"{ratio:.1f}x"
         print(f"{row['case']:42} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} "
-              f"{direct_text:>9} {ratio_text:>6}")  # fmt: skip
+              f"{row['in_process_p50_ms']:8.2f} {direct_text:>9} {ratio_text:>6}")  # fmt: skip
     tp = results["throughput"]
     print(f"throughput cable by id: {tp['requests_per_s']} req/s ({tp['tool']})")  # type: ignore[index]
 

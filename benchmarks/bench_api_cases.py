@@ -109,3 +109,33 @@ def build_cases(store: Store, seed: int = 7) -> list[Case]:
         Case("path (maxLength 6)", PATH, pairs, direct_path),
         Case("neighborhood (500 nodes)", HOOD, [{"ids": [t]} for t in tags], direct_hood),
     ]  # fmt: skip
+
+
+def time_in_process(store: Store, case: Case, calls: int) -> list[float]:
+    """Latencies (ms) of the case through ``schema.execute`` in this process: GraphQL
+    without HTTP, with the server's extensions and a per-request context."""
+    import asyncio
+    import time
+
+    from api.context import build_context
+    from api.limits import build_extensions
+    from api.schema.build import build_schema
+    from api.settings import Settings
+
+    settings = Settings.for_tests(complexity_budget=1_000_000)
+    schema = build_schema(build_extensions(settings))
+
+    async def run() -> list[float]:
+        times = []
+        for n in range(calls + 20):
+            context = build_context(store, settings, {}, "127.0.0.1")
+            variables = case.variables[n % len(case.variables)]
+            start = time.perf_counter()
+            result = await schema.execute(case.query, variables, context_value=context)
+            if n >= 20:  # the first calls warm the caches
+                times.append((time.perf_counter() - start) * 1000)
+            if result.errors:
+                raise RuntimeError(f"{case.name}: {result.errors}")
+        return times
+
+    return asyncio.run(run())

@@ -16,7 +16,6 @@ from strawberry.scalars import JSON
 from api.context import GraphInfo
 from api.schema.enums import EdgeKind, NodeKind
 from api.schema.fields import field
-from api.schema.relations import json_props
 from graph import model as m
 from graph import store
 
@@ -51,7 +50,7 @@ def node_json(node: m.Node, depth: int | None, degree: int) -> dict[str, Any]:
     {'id': 'cable:X', 'kind': 'Cable', 'label': 'X', 'date': None, 'inCorpus': False, \
 'depth': 1, 'degree': 3, 'props': {'in_corpus': False}}
     """
-    props = {k: v for k, v in node.props.items() if k not in HEAVY_PROPS}
+    props = {k: v for k, v in node.props.items() if k not in HEAVY_PROPS}  # tuples: orjson
     return {
         "id": node.id,
         "kind": node.kind.value,
@@ -60,7 +59,7 @@ def node_json(node: m.Node, depth: int | None, degree: int) -> dict[str, Any]:
         "inCorpus": node_in_corpus(node),
         "depth": depth,
         "degree": degree,
-        "props": json_props(props),
+        "props": props,
     }
 
 
@@ -71,7 +70,7 @@ def edge_json(edge: m.Edge) -> dict[str, Any]:
         "source": edge.source,
         "target": edge.target,
         "type": edge.kind.value,
-        "props": json_props(edge.props),
+        "props": dict(edge.props),
     }
 
 
