@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from loaders.entities.assets import find_assets
 from loaders.entities.geo import countries_from_hits, find_places
-from loaders.entities.lexicon import iter_hits
+from loaders.entities.lexicon import FIRST_SET, iter_hits
 from loaders.entities.officials import find_officials
 from loaders.entities.organizations import organizations_from_hits
 from loaders.entities.paragraphs import extract_paragraphs
@@ -62,7 +62,7 @@ def extract_body_entities(
     """
     text = strip_header(body)
     all_caps = is_all_caps(text)
-    segments = scan_segments(text)
+    segments = scan_segments(text, keep=FIRST_SET)
     hits = list(iter_hits(segments))
     return BodyEntities(
         summary=extract_summary(text),
@@ -70,9 +70,13 @@ def extract_body_entities(
         officials=find_officials(text, segments, all_caps),
         countries=countries_from_hits(hits),
         organizations=organizations_from_hits(hits, all_caps),
-        places=find_places(text, segments, hits),
+        places=find_places(text, hits),
         assets=find_assets(text, segments, hits),
         requests=extract_requests(
-            text, cable_date=date, origin_key=origin_key, recipients=recipients
+            text,
+            cable_date=date,
+            origin_key=origin_key,
+            recipients=recipients,
+            all_caps=all_caps,
         ),
     )

@@ -122,6 +122,8 @@ def iter_designators(segments: Iterable[Segment]) -> Iterator[Asset]:
     [Asset(name='C-130', kind='aircraft'), Asset(name='CH-47', kind='aircraft')]
     """
     for segment in segments:
+        if "-" not in segment.raw:
+            continue
         for word in segment.words:
             if "-" in word and any(char.isdigit() for char in word):
                 asset = parse_designator(bare_word(word).rstrip(",;:)"))

@@ -101,7 +101,7 @@ EXTRA_PLACES: Final = [
     "Brussels",
     "Strasbourg",
     "Davos",
-    "The Hague",
+    "Hague",
     "Geneva",
     "Lisbon",
     "Madrid",

@@ -10,38 +10,36 @@ that is nothing else we know).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 from loaders.entities.common_words import COMMON_WORDS
 from loaders.entities.lexicon import LEXICON, EntryKind, Hit, iter_hits
-from loaders.entities.scan import Segment, bare_word, scan_segments
+from loaders.entities.scan import scan_segments
 from loaders.entities.title_words import NOT_NAMES
 from loaders.record import Country
 
-_PLACE_NOUN: Final = re.compile(
-    r"[ \t\n]+(?:province|provinces|district|districts|city|region|valley|governorate|"
-    r"prefecture|oblast|county|municipality|airport|airbase)\b"
+#: Lower-case nouns that mark the capitalised words before them as places.
+PLACE_NOUNS: Final = (
+    " province",
+    " district",
+    " city",
+    " region",
+    " valley",
+    " governorate",
+    " prefecture",
+    " oblast",
+    " county",
+    " municipality",
+    " airport",
+    " airbase",
 )
-_PLACE_SUFFIX_WORDS: Final = frozenset(
-    [
-        "Province",
-        "Provinces",
-        "District",
-        "City",
-        "Region",
-        "Valley",
-        "Governorate",
-        "Prefecture",
-        "Oblast",
-        "County",
-        "Municipality",
-        "Airport",
-    ]
-)
-_PLACE_SUFFIXES: Final = _PLACE_SUFFIX_WORDS | {f"{word}." for word in _PLACE_SUFFIX_WORDS}
-_PLACE_PREPOSITIONS: Final = (" in ", " near ", "\nin ", "\nnear ")
-_LIST_GAPS: Final = frozenset({" or ", " and ", ", ", " , ", ",\n", " or\n", "\nor "})
+#: The same nouns written as part of the name: ``Helmand Province``.
+PLACE_SUFFIXES: Final = tuple(noun.title() for noun in PLACE_NOUNS)
+_PREPOSITIONS: Final = (" in ", " near ", "\nin ", "\nnear ")
+_CONNECTORS: Final = frozenset({"or", "and", ","})
+_WORD: Final = re.compile(r"[A-Z][a-z][\w\-]*")
+_LOOKBACK: Final = 80
 
 
 def countries_from_hits(hits: Iterable[Hit]) -> tuple[Country, ...]:
@@ -75,58 +73,62 @@ def is_place_word(word: str) -> bool:
     )
 
 
-def places_before_noun(text: str, segments: Sequence[Segment], index: int) -> list[str]:
-    """Places named before ``province(s)``, ``district`` ...: ``Daykundi or Nimruz``.
+def names_before(text: str, end: int) -> list[str]:
+    """Capitalised words listed just before ``end``: ``Daykundi or Nimruz`` (last first).
 
-    >>> text = "in Daykundi or Nimruz provinces"
-    >>> places_before_noun(text, scan_segments(text), 1)
+    >>> names_before("a PRT in Daykundi or Nimruz provinces", 27)
     ['Nimruz', 'Daykundi']
     """
-    segment = segments[index]
-    if _PLACE_SUFFIXES.isdisjoint(segment.words) and not _PLACE_NOUN.match(text, segment.end):
-        return []
-    words = [bare_word(word) for word in segment.words if word != "and"]
-    last = words[-1] if words[-1] not in _PLACE_SUFFIX_WORDS else None
-    if last is None or not _PLACE_NOUN.match(text, segment.end):
-        suffix_at = [i for i, word in enumerate(words) if word in _PLACE_SUFFIX_WORDS]
-        return [words[i - 1] for i in suffix_at if i > 0 and is_place_word(words[i - 1])]
-    found = [word for word in words if is_place_word(word)][-1:]
-    while index > 0 and text[segments[index - 1].end : segments[index].start] in _LIST_GAPS:
-        index -= 1
-        word = bare_word(segments[index].words[-1])
+    found: list[str] = []
+    for token in reversed(text[max(0, end - _LOOKBACK) : end].split()):
+        word = token.rstrip(",")
+        if word in _CONNECTORS:
+            continue
         if not is_place_word(word):
             break
         found.append(word)
     return found
 
 
-def place_after_preposition(text: str, segment: Segment) -> str | None:
-    """A lone unknown capitalised word after ``in`` / ``near``: ``in Daykundi``.
+def iter_noun_places(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, name) of places marked by a noun: ``Nimruz provinces``, ``Henan Province``.
 
-    >>> text = "a team in Daykundi and in June"
-    >>> [place_after_preposition(text, s) for s in scan_segments(text)]
-    ['Daykundi', None]
+    >>> [name for _, name in iter_noun_places("in Daykundi or Nimruz provinces; Henan Province")]
+    ['Nimruz', 'Daykundi', 'Henan']
     """
-    before = text[max(segment.start - 6, 0) : segment.start]
-    if len(segment.words) != 1 or not before.endswith(_PLACE_PREPOSITIONS):
-        return None
-    word = bare_word(segment.words[0])
-    return word if is_place_word(word) else None
+    for noun in (*PLACE_NOUNS, *PLACE_SUFFIXES):
+        position = text.find(noun)
+        while position >= 0:
+            after = position + len(noun)
+            if after >= len(text) or not text[after].isalpha() or text[after] == "s":
+                for name in names_before(text, position):
+                    yield position, name
+            position = text.find(noun, after)
 
 
-def find_places(text: str, segments: Sequence[Segment], hits: Iterable[Hit]) -> tuple[str, ...]:
-    """Known places from the lexicon hits and places the text marks, first mention first."""
-    found: dict[str, None] = {}
-    for hit in hits:
-        if hit.entry.kind is EntryKind.PLACE:
-            found.setdefault(hit.entry.name, None)
-    for index, segment in enumerate(segments):
-        for named in places_before_noun(text, segments, index):
-            found.setdefault(named, None)
-        single = place_after_preposition(text, segment)
-        if single is not None:
-            found.setdefault(single, None)
-    return tuple(found)
+def iter_preposition_places(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, name) of a lone unknown capitalised word after ``in`` / ``near``.
+
+    >>> [name for _, name in iter_preposition_places("a team in Daykundi, in June, in New York")]
+    ['Daykundi']
+    """
+    for preposition in _PREPOSITIONS:
+        position = text.find(preposition)
+        while position >= 0:
+            start = position + len(preposition)
+            match = _WORD.match(text, start)
+            if match is not None and is_place_word(match.group()):
+                rest = text[match.end() : match.end() + 2]
+                if not (rest[:1].isspace() and rest[1:2].isupper()):
+                    yield start, match.group()
+            position = text.find(preposition, start)
+
+
+def find_places(text: str, hits: Iterable[Hit]) -> tuple[str, ...]:
+    """Known places from the lexicon hits, then places the text marks, by first mention."""
+    known = [hit.entry.name for hit in hits if hit.entry.kind is EntryKind.PLACE]
+    marked = sorted((*iter_noun_places(text), *iter_preposition_places(text)))
+    return tuple(dict.fromkeys([*known, *(name for _, name in marked)]))
 
 
 def extract_places(text: str) -> tuple[str, ...]:
@@ -135,5 +137,4 @@ def extract_places(text: str) -> tuple[str, ...]:
     >>> extract_places("Meetings in Kyoto; a PRT in Daykundi or Nimruz provinces.")
     ('Kyoto', 'Daykundi', 'Nimruz')
     """
-    segments = scan_segments(text)
-    return find_places(text, segments, list(iter_hits(segments)))
+    return find_places(text, list(iter_hits(scan_segments(text))))

@@ -111,27 +111,33 @@ def build_lexicon() -> dict[str, Entry]:
     )
     for source in sources:
         for form, entry in source:
+            if form.upper().startswith("THE "):
+                continue  # "The Hague", "The Gambia": found without the article
             lexicon.setdefault(form, entry)
             lexicon.setdefault(form.upper(), entry)
     return lexicon
 
 
-def index_first_words(lexicon: Mapping[str, Entry]) -> dict[str, int]:
-    """First word of each form → the most words any form starting with it has.
+def index_first_words(lexicon: Mapping[str, Entry]) -> dict[str, tuple[int, ...]]:
+    """First word of each form → the lengths (in words) of forms starting with it,
+    longest first.
 
     >>> index_first_words({"South Africa": Entry(EntryKind.COUNTRY, "SF", "South Africa")})
-    {'South': 2}
+    {'South': (2,)}
     """
-    first: dict[str, int] = {}
+    first: dict[str, set[int]] = {}
     for form in lexicon:
         words = form.split()
-        first[words[0]] = max(first.get(words[0], 0), len(words))
-    return first
+        first.setdefault(words[0], set()).add(len(words))
+    return {word: tuple(sorted(widths, reverse=True)) for word, widths in first.items()}
 
 
 LEXICON: Final = build_lexicon()
 FIRST_WORDS: Final = index_first_words(LEXICON)
-MAX_WORDS: Final = max(FIRST_WORDS.values())
+FIRST_SET: Final = frozenset(FIRST_WORDS)
+_POSSESSIVES: Final = frozenset({"'s", "’s", "'S"})
+_LAST_MARKS: Final = frozenset(".sS")
+_NO_SEGMENT: Final = Segment(0, 0, (), "")
 
 
 class Hit(NamedTuple):
@@ -143,19 +149,22 @@ class Hit(NamedTuple):
     width: int
 
 
-def match_at(words: tuple[str, ...], first: int, width: int) -> tuple[Entry, int] | None:
-    """The longest lexicon form starting at ``words[first]``, at most ``width`` words.
+def match_at(words: tuple[str, ...], first: int, widths: tuple[int, ...]) -> Hit | None:
+    """The longest lexicon form starting at ``words[first]``, trying only ``widths``.
 
-    >>> match_at(("The", "South", "African", "Embassy"), 1, 3)[0].key
+    >>> match_at(("The", "South", "African", "Embassy"), 1, (2, 1)).entry.key
     'SF'
     """
-    for count in range(min(width, len(words) - first), 0, -1):
-        last = words[first + count - 1]
-        head = " ".join(words[first : first + count - 1])
-        for tail in (last, bare_word(last)):
+    for width in widths:
+        end = first + width
+        if end > len(words):
+            continue
+        last = words[end - 1]
+        head = " ".join(words[first : end - 1])
+        for tail in (last, bare_word(last)) if last[-1] in _LAST_MARKS else (last,):
             entry = LEXICON.get(f"{head} {tail}" if head else tail)
             if entry is not None:
-                return entry, count
+                return Hit(entry, _NO_SEGMENT, first, width)
     return None
 
 
@@ -179,17 +188,21 @@ def iter_hits(segments: Iterable[Segment]) -> Iterator[Hit]:
     ['SF', 'NATO', 'ISAF']
     """
     for segment in segments:
-        words = segment.words
+        words, raw = segment.words, segment.raw
+        if FIRST_SET.isdisjoint(words) and not (
+            "." in raw or "-" in raw or "'" in raw or "’" in raw
+        ):
+            continue
         index = 0
         while index < len(words):
             word = words[index]
-            width = FIRST_WORDS.get(word)
-            if width is None and word[-1] in ".s’":
-                width = FIRST_WORDS.get(bare_word(word))
-            found = match_at(words, index, width) if width else None
+            widths = FIRST_WORDS.get(word)
+            if widths is None and (word[-1] == "." or word[-2:] in _POSSESSIVES):
+                widths = FIRST_WORDS.get(bare_word(word))
+            found = match_at(words, index, widths) if widths else None
             if found is not None:
-                yield Hit(found[0], segment, index, found[1])
-                index += found[1]
+                yield found._replace(segment=segment)
+                index += found.width
                 continue
             if "-" in word and (entry := match_hyphenated(word)) is not None:
                 yield Hit(entry, segment, index, 1)

@@ -51,6 +51,7 @@ _ORG_WORDS: Final = frozenset(
         "Commission",
     ]
 )
+_INTRODUCERS: Final = TITLE_HEADS | HONORIFICS
 _AFFILIATION_KINDS: Final = frozenset({EntryKind.COUNTRY, EntryKind.ORGANIZATION})
 
 
@@ -208,12 +209,12 @@ def iter_segment_mentions(words: Sequence[str], all_caps: bool) -> list[Mention]
 def read_appositive(segment: Segment, all_caps: bool) -> tuple[str | None, str | None]:
     """(title, affiliation) from the words after ``Name,``: ``OSD Country Director ...``.
 
-    >>> seg = Segment(0, 0, ("OSD", "Country", "Director", "for", "Japan"))
+    >>> seg = Segment(0, 0, ("OSD", "Country", "Director", "for", "Japan"), "")
     >>> read_appositive(seg, False)
     ('Country Director for Japan', 'OSD')
-    >>> read_appositive(Segment(0, 0, ("State", "Political-Military", "Affairs")), False)
+    >>> read_appositive(Segment(0, 0, ("State", "Political-Military", "Affairs"), ""), False)
     (None, 'State Political-Military Affairs')
-    >>> read_appositive(Segment(0, 0, ("Lula",)), False)
+    >>> read_appositive(Segment(0, 0, ("Lula",), ""), False)
     (None, None)
     """
     words = segment.words[:_MAX_APPOSITIVE_WORDS]
@@ -230,7 +231,7 @@ def follows_with_comma(text: str, segment: Segment, after: Segment) -> bool:
     """True when ``after`` starts right after ``segment`` and a comma: ``Hamm, OSD``.
 
     >>> text = "Hamm, OSD Director"
-    >>> follows_with_comma(text, Segment(0, 4, ()), Segment(6, 18, ()))
+    >>> follows_with_comma(text, Segment(0, 4, (), ""), Segment(6, 18, (), ""))
     True
     """
     gap = text[segment.end : after.start]
@@ -296,7 +297,7 @@ def find_officials(
     found: list[Official] = []
     for index, segment in enumerate(segments):
         words = segment.words
-        if TITLE_HEADS.isdisjoint(words) and HONORIFICS.isdisjoint(words):
+        if _INTRODUCERS.isdisjoint(words):
             continue
         mentions = iter_segment_mentions(words, all_caps)
         for mention in mentions:

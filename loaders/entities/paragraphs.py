@@ -17,7 +17,7 @@ from loaders.entities.text import collapse_spaces
 from loaders.record import Paragraph
 
 _START: Final = re.compile(
-    r"^[ \t]*(?:¶[ \t]*)?(\d{1,3})[ \t]*(?:\.(?=[ \t(]|$)|,(?=[ \t]*\())[ \t]*"
+    r"\n[ \t]*(?:¶[ \t]*)?(\d{1,3})[ \t]*(?:\.(?=[ \t(\n]|$)|,(?=[ \t]*\())[ \t]*"
     r"(?:\([ \t]*([A-Za-z]{1,4}(?:[ \t]*/{1,2}[ \t]*[A-Za-z]{1,8}){0,3})[ \t]*\)[ \t]*)?",
     re.MULTILINE,
 )
@@ -61,14 +61,14 @@ def iter_numbered_starts(body: str) -> Iterator[tuple[int, int, int, str | None]
     [(1, 'C'), (2, None)]
     """
     expected: int | None = None
-    for match in _START.finditer(body):
+    for match in _START.finditer("\n" + body):
         number = int(match.group(1))
         if expected is None and not 0 < number < _MAX_PARAGRAPH:
             continue
         if expected is not None and number != expected:
             continue
         expected = number + 1
-        yield match.start(), match.end(), number, normalize_marking(match.group(2))
+        yield match.start(), match.end() - 1, number, normalize_marking(match.group(2))
 
 
 def split_unnumbered(text: str) -> list[Paragraph]:
@@ -88,7 +88,9 @@ def drop_signature(body: str) -> str:
     >>> drop_signature("1. Text here.\\n\\nRICE")
     '1. Text here.'
     """
-    return _SIGNATURE.sub("", body.rstrip())
+    body = body.rstrip()
+    tail = max(0, len(body) - 200)
+    return body[:tail] + _SIGNATURE.sub("", body[tail:])
 
 
 def extract_paragraphs(body: str) -> tuple[Paragraph, ...]:

@@ -57,25 +57,15 @@ _GENERIC: Final = re.compile(
 )
 _CUES: Final = (
     "request",
-    "REQUEST",
     "instruct",
-    "INSTRUCT",
     "asked",
-    "ASKED",
     "asks",
-    "ASKS",
     "encourag",
-    "ENCOURAG",
     "authoriz",
-    "AUTHORIZ",
     "appreciat",
-    "APPRECIAT",
     "tasked",
-    "TASKED",
     "invited",
-    "INVITED",
     "seek",
-    "SEEK",
 )
 _SENTENCE_END: Final = re.compile(r"\.(?=\s+[A-Z(\-]|\s*$)|\n[ \t]*\n|:[ \t]*\n")
 _WINDOW: Final = 120
@@ -147,16 +137,18 @@ def sentence_from(text: str, start: int) -> str:
     return collapse_spaces(text[start:stop]).rstrip(":")
 
 
-def iter_cue_positions(text: str) -> Iterator[int]:
+def iter_cue_positions(text: str, all_caps: bool = False) -> Iterator[int]:
     """Offsets of request verbs (``requested``, ``instructed`` ...), found by substring."""
-    for cue in _CUES:
+    cues = _CUES + tuple(cue.upper() for cue in _CUES) if all_caps else _CUES
+    cues = (*cues, "REQUEST")
+    for cue in cues:
         position = text.find(cue)
         while position >= 0:
             yield position
             position = text.find(cue, position + len(cue))
 
 
-def iter_generic_asks(text: str, cable_date: str | None) -> Iterator[Ask]:
+def iter_generic_asks(text: str, cable_date: str | None, all_caps: bool = False) -> Iterator[Ask]:
     """Generic requests: ``Posts are requested to ...`` (posts None = action addressees),
     ``Embassy requests Department guidance`` (STATE), ``USNATO is requested`` (USNATO).
 
@@ -165,7 +157,7 @@ def iter_generic_asks(text: str, cable_date: str | None) -> Iterator[Ask]:
     [(None, '2008-06-25')]
     """
     seen: set[int] = set()
-    for position in sorted(iter_cue_positions(text)):
+    for position in sorted(iter_cue_positions(text, all_caps)):
         window_start = max(0, position - _WINDOW)
         match = _GENERIC.search(text, window_start, position + 40)
         if match is None or match.start() in seen:
@@ -244,6 +236,7 @@ def extract_requests(
     cable_date: str | None,
     origin_key: str | None,
     recipients: Sequence[Recipient],
+    all_caps: bool = False,
 ) -> tuple[Request, ...]:
     """Action requests of a cable body (header removed).
 
@@ -255,5 +248,8 @@ def extract_requests(
     """
     addressees = action_addressees(recipients, origin_key)
     keys = [post.key for post in addressees] + [recipient.key for recipient in recipients]
-    asks = [*iter_block_asks("\n" + text, cable_date, keys), *iter_generic_asks(text, cable_date)]
+    asks = [
+        *iter_block_asks("\n" + text, cable_date, keys),
+        *iter_generic_asks(text, cable_date, all_caps),
+    ]
     return combine_asks(asks, addressees) if asks else ()

@@ -10,6 +10,7 @@ a sentence (``Japan.``) but not after an abbreviation (``Dr.``, ``U.S.``, ``J.``
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from typing import Final, NamedTuple
 
 _RUN: Final = re.compile(
@@ -69,6 +70,18 @@ ABBREVIATIONS: Final = frozenset(
     ]
 )
 _DOTTED: Final = re.compile(r"(?:[A-Z]\.)+$")
+#: Lone capitalised words that start sentences and never name anything: not kept.
+SENTENCE_STARTS: Final = frozenset(
+    str.split(
+        """The This That These Those He She It They We I In On At For But And As If When While
+    After Before During Since Although However Also A An Our His Her Their Its There Both
+    Some All Many Most Other Such According Despite Following With Without From To By Of
+    Under Over Between Among Through Into What Which Who Why How Where Please Comment Note
+    End Summary Background Moreover Meanwhile Further Furthermore Instead Indeed Perhaps
+    Still Yet Thus Even Only Each Any No Not Nor Or So Then Than Once Now Today Yesterday
+    Asked Given Noting Regarding Separately Finally First Second Third Next Last Overall"""
+    )
+)
 
 
 class Segment(NamedTuple):
@@ -77,6 +90,7 @@ class Segment(NamedTuple):
     start: int
     end: int
     words: tuple[str, ...]
+    raw: str  # the segment as written, for fast substring checks
 
 
 def ends_sentence(word: str) -> bool:
@@ -91,13 +105,13 @@ def ends_sentence(word: str) -> bool:
 def split_run(text: str, start: int, end: int) -> list[Segment]:
     """Cut the run ``text[start:end]`` into segments after sentence-ending words.
 
-    >>> split_run("in Japan. The GOJ said", 3, 17)
-    [Segment(start=3, end=9, words=('Japan.',)), Segment(start=10, end=17, words=('The', 'GOJ'))]
+    >>> [s.words for s in split_run("in Japan. The GOJ said", 3, 17)]
+    [('Japan.',), ('The', 'GOJ')]
     """
     run = text[start:end]
     words = run.split()
     if (". " not in run and ".\n" not in run) or not any(map(ends_sentence, words[:-1])):
-        return [Segment(start, end, tuple(words))]
+        return [Segment(start, end, tuple(words), run)]
     segments: list[Segment] = []
     position, seg_start = start, start
     current: list[str] = []
@@ -107,23 +121,41 @@ def split_run(text: str, start: int, end: int) -> list[Segment]:
             seg_start = position - len(word)
         current.append(word)
         if ends_sentence(word):
-            segments.append(Segment(seg_start, position, tuple(current)))
+            segments.append(Segment(seg_start, position, tuple(current), text[seg_start:position]))
             current = []
     if current:
-        segments.append(Segment(seg_start, position, tuple(current)))
+        segments.append(Segment(seg_start, position, tuple(current), text[seg_start:position]))
     return segments
 
 
-def scan_segments(text: str) -> list[Segment]:
+def scan_segments(text: str, keep: AbstractSet[str] | None = None) -> list[Segment]:
     """All capitalised segments of ``text``, in order.
+
+    With ``keep``, a lone word is kept only when it is in ``keep`` (or may be once a
+    full stop or possessive is dropped, or is hyphenated): the rest cannot match.
 
     >>> [s.words for s in scan_segments("Foreign Minister\\nKoumura met NATO-led forces.")]
     [('Foreign', 'Minister', 'Koumura'), ('NATO-led',)]
+    >>> [s.words for s in scan_segments("He met Tanaka in Japan.", keep={"Japan"})]
+    [('Japan.',)]
     """
     segments: list[Segment] = []
     for match in _RUN.finditer(text):
-        segments.extend(split_run(text, match.start(), match.end()))
+        run = match.group()
+        if " " in run or "\n" in run or "\t" in run:
+            segments.extend(split_run(text, *match.span()))
+        elif run not in SENTENCE_STARTS and (keep is None or run in keep or may_match(run, keep)):
+            segments.append(Segment(match.start(), match.end(), (run,), run))
     return segments
+
+
+def may_match(word: str, keep: AbstractSet[str]) -> bool:
+    """Could ``word`` match once cleaned (``Japan.``, ``Japan's``, ``NATO-led``)?
+
+    >>> may_match("Japan.", {"Japan"}), may_match("Tanaka", {"Japan"})
+    (True, False)
+    """
+    return "-" in word or "'" in word or "’" in word or word[:-1] in keep
 
 
 def bare_word(word: str) -> str:

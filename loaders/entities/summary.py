@@ -34,7 +34,10 @@ def find_summary_span(body: str) -> tuple[int, int] | None:
     >>> body[start:end]
     'It rains.'
     """
-    start = _START.search(body)
+    found = min((at for at in (body.find("ummary"), body.find("UMMARY")) if at >= 0), default=-1)
+    if found < 0:
+        return None
+    start = _START.search(body, body.rfind("\n", 0, found) + 1)
     if start is None:
         return None
     begin = start.end()
