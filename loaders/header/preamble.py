@@ -41,6 +41,7 @@ _FIELDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
 )
 _FIRST_PARA_RE = re.compile(r"^\s*(?:¶\s*)?1\s*\.(?=\s|\()|^\s*¶\s*1\b", re.MULTILINE)
 _REASON_RE = re.compile(r"1\s?\.\s?[4-7]|REASON|N/A", re.IGNORECASE)
+_BULLET_LINE_RE = re.compile(r"^\s*¶?\s*(?:\([A-Z]\)|[A-Z][.)])")
 _BLANK_RE = re.compile(r"\n[ \t]*\n")
 #: A preamble is never longer than this (guards against a body without paragraphs).
 MAX_PREAMBLE = 6000
@@ -79,6 +80,25 @@ def field_value(text: str, *, stop_at_blank: bool) -> str:
     return " ".join(text.split())
 
 
+def ref_block(text: str) -> str:
+    """A REF field's text: up to a blank line, unless the next line is another bullet.
+
+    >>> ref_block("A. LAPAZ 2606\\n¶B. LA PAZ 6\\n\\n¶C. LA PAZ 11\\n\\nClassified By: X")
+    'A. LAPAZ 2606\\n¶B. LA PAZ 6\\n¶C. LA PAZ 11'
+    """
+    kept: list[str] = []
+    blank = False
+    for line in text.strip("\n").splitlines():
+        if not line.strip():
+            blank = True
+            continue
+        if blank and not _BULLET_LINE_RE.match(line):
+            break
+        kept.append(line)
+        blank = False
+    return "\n".join(kept)
+
+
 def find_fields(upper: str) -> list[tuple[int, int, str]]:
     """(keyword start, value start, field) of the first occurrence of each field.
 
@@ -107,7 +127,10 @@ def split_preamble(body: str) -> Preamble:
     values: dict[str, str] = {}
     for i, (_start, value_start, kind) in enumerate(spans):
         stop = spans[i + 1][0] if i + 1 < len(spans) else end
-        value = field_value(region[value_start:stop], stop_at_blank=True)
+        if kind == "ref":
+            value = field_value(ref_block(region[value_start:stop]), stop_at_blank=False)
+        else:
+            value = field_value(region[value_start:stop], stop_at_blank=True)
         if kind == "cby" and not _REASON_RE.search(value):
             value = field_value(region[value_start:stop], stop_at_blank=False)[:300]
         values[kind] = value

@@ -33,6 +33,7 @@ _ADDRESSEE_RE = re.compile(
     r"^(?:(R[A-Z0-9]{3,7})\s*/\s*)?(.+?)"
     r"(?:\s+((?:NIACT\s+)?IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:\s+(\d{1,6}(?:-\d{1,6})?))?\s*$"
 )
+_LETTERS_RE = re.compile(r"[A-Za-z]{2}")
 _SECTION_RE = re.compile(r"^(FM|FROM|TO|INFO)\b\s*(.*)$")
 _SKIP_RE = re.compile(r"^(?:ZEN|ZFR|ZEX|BT\b|NNNN|XMT\b|O\s+\d{6}Z|SPECIAL\b|INFO\s+\w+-\d\d)")
 
@@ -79,7 +80,7 @@ def parse_addressee(text: str, role: Role) -> Addressee | None:
     ('SECSTATE WASHDC', 'RUEHC', 'PRIORITY', '7906', 'action')
     """
     match = _ADDRESSEE_RE.match(text.strip())
-    if match is None or not re.search(r"[A-Za-z]{2}", match[2]):
+    if match is None or not _LETTERS_RE.search(match[2]):
         return None
     route, name, precedence, mcn = match.groups()
     return Addressee(" ".join(name.split()), route, precedence, mcn, role)

@@ -84,3 +84,28 @@ def test_prose_after_the_first_paragraph_is_not_a_field() -> None:
 def test_body_without_paragraphs_is_bounded() -> None:
     p = split_preamble("noise " * 100_000)
     assert p.end <= 6000 and p.subject is None
+
+
+LAPAZ_96 = """SIPDIS
+
+E.O. 12958: DECL: 01/21/2019
+TAGS: PGOV KDEM PREL PHUM PINR ENVR BL
+SUBJECT: BOLIVIA'S REFERENDUM: MARGIN OF VICTORY MATTERS
+
+REF: A. 08 LAPAZ 2606
+¶B. LA PAZ 6
+
+¶C. LA PAZ 11
+¶D. LA PAZ 62
+¶E. LA PAZ 90
+
+Classified By: Charge d'Affaires Krishna R. Urs for reasons 1.4 (b, d)
+
+¶1. (C) Summary
+"""
+
+
+def test_ref_bullets_across_blank_lines() -> None:
+    p = split_preamble(LAPAZ_96)
+    assert p.ref == "A. 08 LAPAZ 2606 ¶B. LA PAZ 6 ¶C. LA PAZ 11 ¶D. LA PAZ 62 ¶E. LA PAZ 90"
+    assert p.classified_by is not None and p.classified_by.startswith("Charge d'Affaires")
