@@ -31,8 +31,9 @@ E.O. 12958: DECL: 06/19/2018
 _ID_RE = re.compile(r"^\d{2}[A-Z][A-Z0-9]*\d+$")
 _DATE_RE = re.compile(r"\d{2}:\d{2}:\d{2}.*\d{4}\s*$|^\d{4}-\d{2}-\d{2}|^\d{1,2}/\d{1,2}/\d{4}")
 _BODY_START_RE = re.compile(
-    r"^\s*(?:E\.?\s?O\.?\s?1[23]\d{3}|TAGS\b|SUBJ(?:ECT)?\s*:|UNCLAS\b|UNCLASSIFIED\b"
-    r"|CONFIDENTIAL\b|SECRET\b)",
+    r"^\s*(?:E\.?\s?O\.?\s?1[23]\d{3}|TAGS\b|SUBJ(?:ECT)?\s*:"
+    r"|(?:UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET)\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?"
+    r"[A-Z][A-Z ]*\s0*\d{1,6}\s*$)",
     re.IGNORECASE,
 )
 
@@ -55,7 +56,11 @@ def looks_like_text_export(text: str) -> bool:
 
 def split_header_body(text: str) -> tuple[str, str]:
     """Cut mixed header-and-body text where the body starts: at the classification
-    banner (even mid-line, glued to an addressee) or the first preamble line."""
+    banner (even mid-line, glued to an addressee) or the first preamble line.
+
+    >>> split_header_body("CONFIDENTIAL     PTQ1859\\nFM AMEMBASSY X\\nSECRET X 000001\\nTEXT")
+    ('CONFIDENTIAL     PTQ1859\\nFM AMEMBASSY X', 'SECRET X 000001\\nTEXT')
+    """
     lines = text.splitlines()
     for i, line in enumerate(lines):
         cut = find_banner(line)

@@ -83,3 +83,21 @@ def test_csv_cited_ids_are_kept_as_references(tmp_path: Path) -> None:
     assert [r.id for r in cable.references] == ["08TOKYO1464"]
     assert cable.caveats == ("NOFORN",)
     assert cable.partial is True
+
+
+def test_cli_streams_a_dump_from_stdin(dump: Path) -> None:
+    import orjson
+    import typer
+    from typer.testing import CliRunner
+
+    from cablegraph import cmd_parse
+
+    app = typer.Typer()
+    cmd_parse.register(app)
+    app.callback()(lambda: None)
+    head = b"".join(dump.read_bytes().splitlines(keepends=True)[:300])
+    result = CliRunner().invoke(app, ["parse", "-"], input=head)
+    records = [orjson.loads(line) for line in result.stdout.splitlines()]
+    assert records and all(r["source"].startswith("-:row ") for r in records)
+    assert records[0]["source"] == "-:row 1"
+    assert result.exit_code == (1 if result.stderr else 0)
