@@ -218,3 +218,18 @@ def test_stats(client: GraphQLClient, corpus_cables: dict[str, Any]) -> None:
     nodes = {row["kind"]: row["count"] for row in stats["nodes"]}
     assert nodes["Cable"] == stats["cablesInCorpus"] + stats["placeholders"]
     assert {row["kind"] for row in stats["edges"]} >= {"CITES", "SENT", "SENT_TO"}
+
+
+def test_mentions_filtered_by_kind_carry_their_counts(client: GraphQLClient) -> None:
+    query = f"""{{ cable(id: "{SEED}") {{
+      countries: mentions(kinds: [Country], first: 50) {{ totalCount
+        edges {{ count type props node {{ id kind }} }} }}
+      all: mentions(first: 500) {{ totalCount }} }} }}"""
+    cable = client.query(query).ok()["cable"]
+    edges = cable["countries"]["edges"]
+    assert edges and {e["node"]["kind"] for e in edges} == {"Country"}
+    assert {e["type"] for e in edges} == {"MENTIONS"}
+    counts = {e["node"]["id"]: e["count"] for e in edges}
+    assert counts["country:JA"] > 10 and counts["country:AF"] > 10
+    assert all(e["props"]["count"] == e["count"] for e in edges)
+    assert cable["all"]["totalCount"] > cable["countries"]["totalCount"]
