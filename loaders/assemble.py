@@ -7,9 +7,10 @@ Header fields come from :mod:`loaders.header`; body entities from
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
-from loaders.entities import extract_body_entities
+from loaders.entities import BodyEntities, extract_body_entities
 from loaders.header.authority import (
     parse_classified_by,
     parse_declassify,
@@ -95,51 +96,59 @@ def assemble_cable(raw: RawCable) -> Cable:
     cable_id = normalize_cable_id(raw.id or "")
     if cable_id is None:
         raise ReadError(f"no cable reference id (got {raw.id!r})")
-    body = repair_text(raw.body)
+    cable = read_structure(raw, cable_id, repair_text(raw.body))
+    entities = extract_body_entities(
+        cable.body,
+        cable_id=cable_id,
+        date=cable.date,
+        origin_key=cable.origin.key if cable.origin else None,
+        recipients=cable.recipients,
+    )
+    return attach_entities(cable, entities)
+
+
+def read_structure(raw: RawCable, cable_id: str, body: str) -> Cable:
+    """The record with every header and preamble field, before the body entities."""
     preamble = split_preamble(body)
     routing = parse_routing(raw.header)
-    date = cable_date(raw, routing.dtg)
-    recipients = tuple(make_recipient(a) for a in routing.addressees)
-    origin = make_origin(cable_id, routing, raw.office)
-    tags = parse_tags(preamble.tags)
-    entities = extract_body_entities(
-        body,
-        cable_id=cable_id,
-        date=date,
-        origin_key=origin.key if origin else None,
-        recipients=recipients,
-    )
     level, container_caveats = split_marking(raw.marking or "")
     cby = preamble.classified_by or ""
     refs = parse_references(preamble.ref, citing_id=cable_id, year=cable_id[:2])
     return Cable(
         id=cable_id,
-        date=date,
+        date=cable_date(raw, routing.dtg),
         dtg=routing.dtg,
         classification=level or banner_level(body),
         caveats=merge_caveats(container_caveats, find_caveats(preamble.head.splitlines()[:12])),
         precedence=routing.precedence,
         subject=clean_subject(preamble, raw.subject_hint),
-        summary=entities.summary,
-        origin=origin,
-        recipients=recipients,
+        origin=make_origin(cable_id, routing, raw.office),
+        recipients=tuple(make_recipient(a) for a in routing.addressees),
         references=merge_references(refs, raw.cited_ids, cable_id),
-        tags=tags,
+        tags=parse_tags(preamble.tags),
         classified_by=parse_classified_by(cby) if cby else None,
         classification_reasons=parse_reasons(cby),
         declassify_on=parse_declassify(preamble.decl),
         signers=parse_signers(body),
-        officials=entities.officials,
-        countries=merge_countries(tags, entities.countries),
-        organizations=entities.organizations,
-        places=entities.places,
-        assets=entities.assets,
-        requests=entities.requests,
         partial=is_partial(routing, body),
         header=raw.header,
         body=body,
-        paragraphs=entities.paragraphs,
         source=raw.source,
+    )
+
+
+def attach_entities(cable: Cable, found: BodyEntities) -> Cable:
+    """The record with the body entities; countries of geo TAGS and of the text merged."""
+    return replace(
+        cable,
+        summary=found.summary,
+        officials=found.officials,
+        countries=merge_countries(cable.tags, found.countries),
+        organizations=found.organizations,
+        places=found.places,
+        assets=found.assets,
+        requests=found.requests,
+        paragraphs=found.paragraphs,
     )
 
 
