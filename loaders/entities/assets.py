@@ -14,6 +14,7 @@ from typing import Final
 
 from loaders.entities.asset_table import (
     AIRCRAFT_PREFIXES,
+    CAPABILITY_STEMS,
     LONG_NUMBER_PREFIXES,
     NAMED_ROWS,
     NEEDS_CONTEXT,
@@ -140,9 +141,10 @@ def iter_named_assets(text: str, hits: Iterable[Hit]) -> Iterator[Asset]:
     for hit in hits:
         if hit.entry.kind is EntryKind.ASSET and has_context(text, hit):
             yield Asset(name=hit.entry.key, kind=hit.entry.name)
-    for form, name, kind in _LOWER_CAPABILITIES:
-        if form in text:
-            yield Asset(name=name, kind=kind)
+    if any(stem in text for stem in CAPABILITY_STEMS):
+        for form, name, kind in _LOWER_CAPABILITIES:
+            if form in text:
+                yield Asset(name=name, kind=kind)
 
 
 def has_context(text: str, hit: Hit) -> bool:

@@ -23,16 +23,10 @@ from loaders.record import Country
 PLACE_NOUNS: Final = (
     " province",
     " district",
-    " city",
-    " region",
-    " valley",
     " governorate",
     " prefecture",
     " oblast",
-    " county",
-    " municipality",
-    " airport",
-    " airbase",
+    " valley",
 )
 #: The same nouns written as part of the name: ``Helmand Province``.
 PLACE_SUFFIXES: Final = tuple(noun.title() for noun in PLACE_NOUNS)

@@ -137,7 +137,6 @@ FIRST_WORDS: Final = index_first_words(LEXICON)
 FIRST_SET: Final = frozenset(FIRST_WORDS)
 _POSSESSIVES: Final = frozenset({"'s", "’s", "'S"})
 _LAST_MARKS: Final = frozenset(".sS")
-_NO_SEGMENT: Final = Segment(0, 0, (), "")
 
 
 class Hit(NamedTuple):
@@ -149,10 +148,13 @@ class Hit(NamedTuple):
     width: int
 
 
-def match_at(words: tuple[str, ...], first: int, widths: tuple[int, ...]) -> Hit | None:
-    """The longest lexicon form starting at ``words[first]``, trying only ``widths``.
+def match_at(
+    words: tuple[str, ...], first: int, widths: tuple[int, ...]
+) -> tuple[Entry, int] | None:
+    """The longest lexicon form starting at ``words[first]`` (trying only ``widths``)
+    and its length in words.
 
-    >>> match_at(("The", "South", "African", "Embassy"), 1, (2, 1)).entry.key
+    >>> match_at(("The", "South", "African", "Embassy"), 1, (2, 1))[0].key
     'SF'
     """
     for width in widths:
@@ -164,7 +166,7 @@ def match_at(words: tuple[str, ...], first: int, widths: tuple[int, ...]) -> Hit
         for tail in (last, bare_word(last)) if last[-1] in _LAST_MARKS else (last,):
             entry = LEXICON.get(f"{head} {tail}" if head else tail)
             if entry is not None:
-                return Hit(entry, _NO_SEGMENT, first, width)
+                return entry, width
     return None
 
 
@@ -201,8 +203,8 @@ def iter_hits(segments: Iterable[Segment]) -> Iterator[Hit]:
                 widths = FIRST_WORDS.get(bare_word(word))
             found = match_at(words, index, widths) if widths else None
             if found is not None:
-                yield found._replace(segment=segment)
-                index += found.width
+                yield Hit(found[0], segment, index, found[1])
+                index += found[1]
                 continue
             if "-" in word and (entry := match_hyphenated(word)) is not None:
                 yield Hit(entry, segment, index, 1)

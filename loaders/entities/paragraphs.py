@@ -22,8 +22,10 @@ _START: Final = re.compile(
     re.MULTILINE,
 )
 _MARK_HEADS: Final = frozenset({"U", "C", "S", "TS", "SBU", "LOU", "FOUO", "CUI"})
-_RULER: Final = re.compile(r"^[ \t]*[-=_*]{4,}[ \t]*$", re.MULTILINE)
-_HEADING: Final = re.compile(r"^[ \t]*[-=_*]{4,}[ \t]*\n[^\n]{1,80}\n[ \t]*[-=_*]{4,}[ \t]*$", re.M)
+_RULER: Final = re.compile(r"\n[ \t]*[-=_*]{4,}[ \t]*(?=\n|$)")
+_HEADING: Final = re.compile(
+    r"\n[ \t]*[-=_*]{4,}[ \t]*\n[^\n]{1,80}\n[ \t]*[-=_*]{4,}[ \t]*(?=\n|$)"
+)
 _SIGNATURE: Final = re.compile(r"\n[ \t]*\n\s*[A-Z][A-Z.' -]{1,30}$")
 _BLANK_SPLIT: Final = re.compile(r"\n[ \t]*\n")
 _MAX_PARAGRAPH: Final = 999
@@ -50,7 +52,7 @@ def clean_paragraph_text(raw: str) -> str:
     'First line second.'
     """
     if "----" in raw or "====" in raw or "____" in raw or "****" in raw:
-        raw = _RULER.sub(" ", _HEADING.sub(" ", raw))
+        raw = _RULER.sub(" ", _HEADING.sub(" ", "\n" + raw))
     return collapse_spaces(raw)
 
 

@@ -17,7 +17,7 @@ _START: Final = re.compile(
     r"[ \t]*(?:[:.\-][ \t]*)*",
     re.IGNORECASE | re.MULTILINE,
 )
-_END: Final = re.compile(r"\(?[ \t]*\bend[ \t]*\n?[ \t]*\n?[ \t]*(?:of[ \t]+)?summary", re.I)
+_END: Final = re.compile(r"\(?[ \t]*\bend[ \t]*\n?[ \t]*\n?[ \t]*(?:of[ \t]+)?s(?=ummary)", re.I)
 _NEXT_PARAGRAPH: Final = re.compile(r"^[ \t]*(?:¶[ \t]*)?\d{1,3}[ \t]*\.[ \t(]", re.MULTILINE)
 _LEAD: Final = re.compile(
     r"^[\s\-=_*]*(?:¶?[ \t]*\d{1,3}[ \t]*\.[ \t]*)?(?:\([A-Za-z/ ]{1,12}\)[ \t]*)?"
@@ -41,15 +41,36 @@ def find_summary_span(body: str) -> tuple[int, int] | None:
     if start is None:
         return None
     begin = start.end()
-    window = body[begin : begin + _MAX_SPAN]
-    end = _END.search(window)
+    end = find_end_marker(body, begin)
     if end is not None:
-        return begin, begin + end.start()
+        return begin, end
     line_end = body.find("\n", begin)
     heading = not body[begin : line_end if line_end >= 0 else len(body)].strip()
     search_from = begin + 1 if not heading else _skip_to_paragraph(body, begin)
     following = _NEXT_PARAGRAPH.search(body, search_from)
     return begin, following.start() if following else len(body)
+
+
+def find_end_marker(body: str, begin: int) -> int | None:
+    """Offset of the ``End Summary`` marker after ``begin`` (found by substring first).
+
+    >>> find_end_marker("Rain. (END SUMMARY) Sun. End summary.", 0)
+    6
+    """
+    position = begin
+    limit = begin + _MAX_SPAN
+    while position < limit:
+        found = [
+            at for at in (body.find("ummary", position), body.find("UMMARY", position)) if at >= 0
+        ]
+        if not found or min(found) > limit:
+            return None
+        at = min(found)
+        marker = _END.search(body, max(begin, at - 16), at + 6)
+        if marker is not None and marker.end() == at:
+            return marker.start()
+        position = at + 6
+    return None
 
 
 def _skip_to_paragraph(body: str, begin: int) -> int:
