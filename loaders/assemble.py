@@ -27,7 +27,17 @@ from loaders.header.stations import canonical_station, normalize_cable_id, stati
 from loaders.header.tables import geo_aliases, route_names
 from loaders.header.tags import parse_tags
 from loaders.readers.raw import RawCable, ReadError
-from loaders.record import Cable, Country, PostRef, Recipient, Reference, RefKind, Tag
+from loaders.record import (
+    Cable,
+    ClassifiedBy,
+    Country,
+    Official,
+    PostRef,
+    Recipient,
+    Reference,
+    RefKind,
+    Tag,
+)
 
 
 @cache
@@ -71,6 +81,26 @@ def merge_references(
             known.add(cable_id)
             extra.append(Reference(None, RefKind.CABLE, cable_id, text))
     return parsed + tuple(extra)
+
+
+def merge_officials(
+    classified_by: ClassifiedBy | None, found: Sequence[Official]
+) -> tuple[Official, ...]:
+    """Officials the text names, plus the classified-by official when the text does not
+    name that person already (compared by surname).
+
+    >>> davies = ClassifiedBy("Glyn Davies", "EAP Acting A/S")
+    >>> [o.name for o in merge_officials(davies, [Official("Koumura", None, None)])]
+    ['Koumura', 'Glyn Davies']
+    >>> len(merge_officials(davies, [Official("Davies", "A/S", None)]))
+    1
+    """
+    if classified_by is None or not classified_by.name.split():
+        return tuple(found)
+    surname = classified_by.name.split()[-1].upper()
+    if any(o.name.split() and o.name.split()[-1].upper() == surname for o in found):
+        return tuple(found)
+    return (*found, Official(classified_by.name, classified_by.title, None))
 
 
 def merge_countries(tags: Sequence[Tag], found: Sequence[Country]) -> tuple[Country, ...]:
@@ -142,7 +172,7 @@ def attach_entities(cable: Cable, found: BodyEntities) -> Cable:
     return replace(
         cable,
         summary=found.summary,
-        officials=found.officials,
+        officials=merge_officials(cable.classified_by, found.officials),
         countries=merge_countries(cable.tags, found.countries),
         organizations=found.organizations,
         places=found.places,

@@ -119,3 +119,17 @@ def test_no_cable_cites_itself(cablegate: list[Cable | LoadError]) -> None:
 def test_detects_format_by_content_not_extension(seed_path: Path) -> None:
     (result,) = parse_document(seed_path.read_bytes(), "renamed.html")
     assert isinstance(result, Cable) and result.id == "08STATE68633"
+
+
+def test_seed_classified_by_official_is_among_officials(seed: Cable) -> None:
+    names = [o.name for o in seed.officials]
+    assert "Glyn Davies" in names or any(n.endswith("Davies") for n in names)
+    assert len([n for n in names if n.endswith("Davies")]) == 1
+
+
+def test_seed_body_entities_are_attached(seed: Cable) -> None:
+    """The assembly wires the body extractors in (their own tests live beside them)."""
+    assert {a.name for a in seed.assets} >= {"CH-47", "C-130"}
+    assert {r.post.key for r in seed.requests} >= {"OTTAWA", "USNATO", "TOKYO"}
+    assert len({c.code for c in seed.countries}) == len(seed.countries)
+    assert seed.paragraphs and seed.paragraphs[0].number == 1
