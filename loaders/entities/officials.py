@@ -51,6 +51,8 @@ _ORG_WORDS: Final = frozenset(
         "Commission",
     ]
 )
+#: Endings of capitals words that are verbs or abstract nouns, never names.
+_VERBISH: Final = ("ED", "ING", "ION", "IONS", "MENT", "LY", "ATES", "IZES", "ISES", "ENCE")
 _INTRODUCERS: Final = TITLE_HEADS | HONORIFICS
 _AFFILIATION_KINDS: Final = frozenset({EntryKind.COUNTRY, EntryKind.ORGANIZATION})
 
@@ -82,15 +84,15 @@ def is_name_word(word: str, all_caps: bool) -> bool:
 
     >>> [is_name_word(w, False) for w in ("Koumura", "Embassy", "June", "NATO", "J.")]
     [True, False, False, False, True]
-    >>> is_name_word("SAID", True), is_name_word("KOUMURA", True)
-    (False, True)
+    >>> [is_name_word(w, True) for w in ("SAID", "KOUMURA", "INVESTIGATES")]
+    [False, True, False]
     """
     if not word[:1].isupper() or word in NOT_NAMES or word in LEXICON:
         return False
     if word.lower() in COMMON_WORDS:
         return False
     if all_caps:
-        return word not in COMMON_CAPS and word.isalpha()
+        return word not in COMMON_CAPS and word.isalpha() and not word.endswith(_VERBISH)
     if len(word) == 2 and word[1] == ".":
         return True
     return not word.isupper() and word.replace("-", "").replace("'", "").isalpha()

@@ -109,7 +109,7 @@ EXIM|Ex-Im Bank;Export-Import Bank
 
 #: Codes that are also English words or office names in all-capitals text.
 AMBIGUOUS_IN_CAPS: Final = frozenset(
-    {"WHO", "AID", "ALBA", "PA", "SHAPE", "ELN", "PSI", "CIS", "SCO", "AU", "NAC", "ICC"}
+    {"WHO", "AID", "ALBA", "PA", "SHAPE", "ELN", "PSI", "CIS", "SCO", "AU", "NAC", "ICC", "LET"}
 )
 #: Surface forms never taken as an organization in mixed-case text either.
 AMBIGUOUS: Final = frozenset({"PA", "AID"})

@@ -106,7 +106,8 @@ NOT_NAMES: Final = (
     Meanwhile Further Furthermore Moreover Instead Indeed Perhaps Regarding Following
     According Despite Under Over Between Among Through With Without Within Into Against
     Ambassador's President's Secretary's Embassy's Post's GOJ Mr. Mrs. Ms. Dr.
-    Editor Anti Delegate Researcher Directorate Shura Engineer Socialist Major"""
+    AMEMBASSY AMCONSUL USMISSION Editor Anti Delegate Researcher Directorate Shura Engineer
+    Socialist Major"""
     )
     | TITLE_HEADS
     | HONORIFICS
