@@ -13,7 +13,7 @@ banner glued to the last addressee is cut off before the lines are read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.header.dtg import DTG_RE, parse_dtg
 from loaders.header.markings import find_banner
@@ -87,8 +87,10 @@ def parse_addressee(text: str, role: Role) -> Addressee | None:
 
 
 def parse_routing(header: str) -> Routing:
-    """Precedence, DTG, origin name and addressees of a routing header."""
-    precedence: str | None = None
+    """Precedence, DTG, origin name and addressees of a routing header. An addressee
+    without a written precedence gets the one of the precedence line (``O P``: the
+    first letter for action, the second for info addressees)."""
+    letters: tuple[str, str] | None = None
     dtg: str | None = None
     origin: str | None = None
     role: Role | None = None
@@ -97,7 +99,7 @@ def parse_routing(header: str) -> Routing:
         line = clean_header_line(raw)
         head = _PRECEDENCE_LINE_RE.match(line)
         if head and dtg is None and origin is None:
-            precedence, dtg = PRECEDENCE_LETTERS[head[1]], parse_dtg(head[3])
+            letters, dtg = (head[1], head[2] or head[1]), parse_dtg(head[3])
             continue
         section = _SECTION_RE.match(line)
         if section and (section[1] in ("FM", "FROM") or origin is not None):
@@ -113,9 +115,15 @@ def parse_routing(header: str) -> Routing:
             addressees.append(addressee)
     if dtg is None:
         dtg = first_dtg(header)
-    if precedence is None and addressees:
-        precedence = addressees[0].precedence
-    return Routing(precedence, dtg, origin, tuple(addressees))
+    if letters is None:
+        precedence = addressees[0].precedence if addressees else None
+        return Routing(precedence, dtg, origin, tuple(addressees))
+    action, info = PRECEDENCE_LETTERS[letters[0]], PRECEDENCE_LETTERS[letters[1]]
+    filled = tuple(
+        a if a.precedence else replace(a, precedence=action if a.role is Role.ACTION else info)
+        for a in addressees
+    )
+    return Routing(action, dtg, origin, filled)
 
 
 def first_dtg(text: str) -> str | None:

@@ -128,3 +128,28 @@ def test_partial_extract_header_keeps_its_dtg() -> None:
 def test_internal_distribution_lines_are_not_addressees() -> None:
     routing = parse_routing(HARARE)
     assert all("LOG-00" not in a.name and "AF-00" not in a.name for a in routing.addressees)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (
+            "P 231326Z JAN 09\nFM AMEMBASSY LA PAZ\nTO RUEHC/SECSTATE WASHDC PRIORITY 9793\n"
+            "INFO RUEHAC/AMEMBASSY ASUNCION 8742",
+            [("action", "PRIORITY"), ("info", "PRIORITY")],
+        ),
+        (
+            "O P 131528Z MAY 08\nFM SECSTATE WASHDC\nTO AMEMBASSY BEIJING\nINFO AMEMBASSY BAGHDAD",
+            [("action", "IMMEDIATE"), ("info", "PRIORITY")],
+        ),
+        (
+            "R 161417Z APR 09\nFM SECSTATE WASHDC\nTO AMEMBASSY BAMAKO\nAMEMBASSY DAKAR IMMEDIATE",
+            [("action", "ROUTINE"), ("action", "IMMEDIATE")],
+        ),
+    ],
+)
+def test_missing_precedence_comes_from_the_precedence_line(
+    header: str, expected: list[tuple[str, str]]
+) -> None:
+    routing = parse_routing(header)
+    assert [(str(a.role), a.precedence) for a in routing.addressees] == expected
