@@ -49,6 +49,9 @@ _GENERIC: Final = re.compile(
         \s+(?:are|is)\s+(?:hereby\s+|therefore\s+|also\s+)?{_VERBS}
     | (?:department|washington)\s+(?:requests|asks|instructs)\s+(?:that\s+)?(?:the\s+)?
         (?:posts?|embass(?:y|ies)|missions?|addressees)\b
+    | (?:(?<=[.:)]\s)|(?<=[.:)]\s\s)|(?<=\n))(?-i:Please)\s+(?:also\s+)?
+        (?:report|deliver|provide|convey|advise|inform|raise|share|approach|draw|pass
+          |respond|confirm|ensure|send|brief|contact|seek|urge|notify|forward|transmit)\b
     | (?P<dept>(?:we|embassy|post|mission|USNATO|USEU|USUN)\s+
         (?:requests?|seeks?|asks?|would\s+appreciate)\s+(?:that\s+)?(?:the\s+)?
         (?:department|washington|dept|guidance|approval))
@@ -56,6 +59,7 @@ _GENERIC: Final = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _CUES: Final = (
+    "Please",
     "request",
     "instruct",
     "asked",
