@@ -51,7 +51,7 @@ _GENERIC: Final = re.compile(
         (?:posts?|embass(?:y|ies)|missions?|addressees)\b
     | (?:(?<=[.:)]\s)|(?<=[.:)]\s\s)|(?<=\n))(?-i:Please)\s+(?:also\s+)?
         (?:report|deliver|provide|convey|advise|inform|raise|share|approach|draw|pass
-          |respond|confirm|ensure|send|brief|contact|seek|urge|notify|forward|transmit)\b
+          |respond|confirm|ensure|send|brief|seek|urge|notify|forward|transmit)\b
     | (?P<dept>(?:we|embassy|post|mission|USNATO|USEU|USUN)\s+
         (?:requests?|seeks?|asks?|would\s+appreciate)\s+(?:that\s+)?(?:the\s+)?
         (?:department|washington|dept|guidance|approval))
