@@ -29,10 +29,9 @@ _PAGE_RE = re.compile(
     r"PAGE\s+\d{1,3}\s+[A-Z][A-Z ]*?\s+\d{2,6}\s+(?:\d{1,2}\s+OF\s+\d{1,2}\s+)?\d{6}Z\s*$"
 )
 _PRECEDENCE_LINE_RE = re.compile(r"^\s*([ZOPR])(?:\s+([ZOPR]))?\s+(\d{6}Z\s+[A-Z]{3}\s+\d{2,4})")
-_ADDRESSEE_RE = re.compile(
-    r"^(?:(R[A-Z0-9]{3,7})\s*/\s*)?(.+?)"
-    r"(?:\s+((?:NIACT\s+)?IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:\s+(\d{1,6}(?:-\d{1,6})?))?\s*$"
-)
+_ROUTE_RE = re.compile(r"R[A-Z0-9]{3,7}$")
+_MCN_RE = re.compile(r"\d{1,6}(?:-\d{1,6})?$")
+_PRECEDENCE_WORDS = frozenset({"FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE"})
 _LETTERS_RE = re.compile(r"[A-Za-z]{2}")
 _SECTION_RE = re.compile(r"^(FM|FROM|TO|INFO)\b\s*(.*)$")
 _SKIP_RE = re.compile(r"^(?:ZEN|ZFR|ZEX|BT\b|NNNN|XMT\b|O\s+\d{6}Z|SPECIAL\b|INFO\s+\w+-\d\d)")
@@ -78,12 +77,24 @@ def parse_addressee(text: str, role: Role) -> Addressee | None:
     >>> a = parse_addressee("RUEHC/SECSTATE WASHDC PRIORITY 7906", Role.ACTION)
     >>> a.name, a.route, a.precedence, a.mcn, str(a.role)
     ('SECSTATE WASHDC', 'RUEHC', 'PRIORITY', '7906', 'action')
+    >>> parse_addressee("AMEMBASSY KYIV NIACT IMMEDIATE 7881-7884", Role.INFO).precedence
+    'NIACT IMMEDIATE'
     """
-    match = _ADDRESSEE_RE.match(text.strip())
-    if match is None or not _LETTERS_RE.search(match[2]):
+    route: str | None = None
+    head, slash, rest = text.partition("/")
+    if slash and _ROUTE_RE.match(head.strip()):
+        route, text = head.strip(), rest
+    words = text.split()
+    mcn = words.pop() if words and _MCN_RE.match(words[-1]) else None
+    precedence: str | None = None
+    if len(words) > 1 and words[-1] in _PRECEDENCE_WORDS:
+        precedence = words.pop()
+        if words[-1:] == ["NIACT"] and len(words) > 1:
+            precedence = f"{words.pop()} {precedence}"
+    name = " ".join(words)
+    if not _LETTERS_RE.search(name):
         return None
-    route, name, precedence, mcn = match.groups()
-    return Addressee(" ".join(name.split()), route, precedence, mcn, role)
+    return Addressee(name, route, precedence, mcn, role)
 
 
 def parse_routing(header: str) -> Routing:
