@@ -1,0 +1,48 @@
+"""One entry per person per cable: merging the mentions of an official.
+
+``Koumura`` and ``Foreign Minister Masahiko Koumura`` are one person when the words of
+one name are all in the other; the entry keeps the fullest name, the longest title and
+the first affiliation given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from loaders.record import Official
+
+
+def merge_officials(officials: Sequence[Official]) -> tuple[Official, ...]:
+    """One entry per person: names whose words are contained in another's are merged.
+
+    >>> merge_officials([Official("Koumura", "Foreign Minister", None),
+    ...                  Official("Masahiko Koumura", "Minister", "Japan")])
+    (Official(name='Masahiko Koumura', title='Foreign Minister', affiliation='Japan'),)
+    """
+    merged: list[Official] = []
+    keys: list[frozenset[str]] = []
+    for official in officials:
+        key = frozenset(official.name.upper().split())
+        for position, seen in enumerate(keys):
+            if key <= seen or seen <= key:
+                merged[position] = merge_pair(merged[position], official)
+                keys[position] = seen | key
+                break
+        else:
+            merged.append(official)
+            keys.append(key)
+    return tuple(merged)
+
+
+def merge_pair(first: Official, second: Official) -> Official:
+    """The longer name, the longer title, the first affiliation of two mentions.
+
+    >>> merge_pair(Official("Hamm", None, "OSD"), Official("Jason Hamm", "Director", None))
+    Official(name='Jason Hamm', title='Director', affiliation='OSD')
+    """
+    titles = [title for title in (first.title, second.title) if title]
+    return Official(
+        name=max(first.name, second.name, key=len),
+        title=max(titles, key=len) if titles else None,
+        affiliation=first.affiliation or second.affiliation,
+    )
