@@ -159,7 +159,7 @@ def parse_signers(body: str) -> tuple[str, ...]:
     >>> parse_signers("x\\nLeBaron")
     ('LEBARON',)
     """
-    for line in reversed(body.rstrip().splitlines()[-4:]):
+    for line in reversed(body.rstrip()[-2000:].splitlines()[-4:]):
         candidate = _SIGNER_TAIL_RE.sub("", line.strip())
         if not candidate or candidate.upper() in ("BT", "NNNN") or candidate.startswith("#"):
             continue

@@ -13,7 +13,7 @@ banner glued to the last addressee is cut off before the lines are read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from loaders.header.dtg import DTG_RE, parse_dtg
 from loaders.header.markings import find_banner
@@ -131,7 +131,9 @@ def parse_routing(header: str) -> Routing:
         return Routing(precedence, dtg, origin, tuple(addressees))
     action, info = PRECEDENCE_LETTERS[letters[0]], PRECEDENCE_LETTERS[letters[1]]
     filled = tuple(
-        a if a.precedence else replace(a, precedence=action if a.role is Role.ACTION else info)
+        a
+        if a.precedence
+        else Addressee(a.name, a.route, action if a.role is Role.ACTION else info, a.mcn, a.role)
         for a in addressees
     )
     return Routing(action, dtg, origin, filled)
