@@ -33,9 +33,15 @@ from loaders.entities.text import strip_header  # noqa: E402
 from tests.loaders.test_entities_corpus import corpus_bodies  # noqa: E402
 
 PATHOLOGICAL = {
-    "1 MB of spaces and capitals": ("A " * 50 + " " * 200 + "\n") * 2900,
-    "1 MB of FOR lines without colon": ("FOR OTTAWA, PARIS AND " * 9 + "\n") * 5300,
-    "1 MB of dots and digits": ("1. (C) 2. 3.. U.S. F-16 by June 25 " * 30 + "\n") * 1000,
+    "spaces and capitals": ("A " * 50 + " " * 200 + "\n") * 2900,
+    "FOR lines without colon": ("FOR OTTAWA, PARIS AND " * 9 + "\n") * 5300,
+    "dots and digits": ("1. (C) 2. 3.. U.S. F-16 by June 25 " * 30 + "\n") * 1000,
+    "one endless run of U.S.": "U.S. " * 200_000,
+    "summary markers, no end": "Summary: x " * 100_000,
+    "request cues, no full stop": "Posts are requested to act by " * 35_000,
+    "place prepositions": " in Kabul in Tokyo" * 60_000,
+    "titles without names": "Mr. Minister " * 80_000,
+    "one line, no spaces": "x" * 1_000_000,
 }
 
 
@@ -106,7 +112,7 @@ def main() -> None:
         print(f"  {name:<12} median {statistics.median(costs) * 1e6:7.1f} us")
     for name, body in PATHOLOGICAL.items():
         seconds = clock(lambda body=body: extract("00PATH1", body))
-        print(f"pathological     {name}: {len(body) / 1e6:.1f} MB in {seconds:.3f} s CPU")
+        print(f"pathological     {len(body) / 1e6:.1f} MB {name:<28} {seconds:.3f} s CPU")
 
 
 if __name__ == "__main__":

@@ -73,6 +73,7 @@ _CUES: Final = (
 )
 _SENTENCE_END: Final = re.compile(r"\.(?=\s+[A-Z(\-]|\s*$)|\n[ \t]*\n|:[ \t]*\n")
 _WINDOW: Final = 120
+_MAX_CUES: Final = 400
 _MAX_ACTION: Final = 500
 
 
@@ -160,16 +161,18 @@ def iter_generic_asks(text: str, cable_date: str | None, all_caps: bool = False)
     ...     "ACTION REQUEST:  Posts are requested to report back by June 25.", "2008-06-26")]
     [(None, '2008-06-25')]
     """
-    seen: set[int] = set()
-    for position in sorted(iter_cue_positions(text, all_caps)):
-        window_start = max(0, position - _WINDOW)
-        match = _GENERIC.search(text, window_start, position + 40)
-        if match is None or match.start() in seen:
+    covered = -1  # end of the last request sentence: cues inside it are not read again
+    for count, position in enumerate(sorted(iter_cue_positions(text, all_caps))):
+        if count >= _MAX_CUES:
+            return
+        if position < covered:
             continue
-        seen.add(match.start())
+        match = _GENERIC.search(text, max(0, position - _WINDOW), position + 40)
+        if match is None or match.start() < covered:
+            continue
         action = sentence_from(text, match.start())
-        deadline = find_deadline(action, cable_date)
-        yield Ask(generic_posts(match), action, deadline)
+        covered = match.start() + len(action)
+        yield Ask(generic_posts(match), action, find_deadline(action, cable_date))
 
 
 def generic_posts(match: re.Match[str]) -> tuple[PostRef, ...] | None:

@@ -57,19 +57,17 @@ def find_end_marker(body: str, begin: int) -> int | None:
     >>> find_end_marker("Rain. (END SUMMARY) Sun. End summary.", 0)
     6
     """
-    position = begin
     limit = begin + _MAX_SPAN
-    while position < limit:
-        found = [
-            at for at in (body.find("ummary", position), body.find("UMMARY", position)) if at >= 0
-        ]
-        if not found or min(found) > limit:
-            return None
-        at = min(found)
+    lower, upper = body.find("ummary", begin, limit), body.find("UMMARY", begin, limit)
+    while lower >= 0 or upper >= 0:
+        at = min(found for found in (lower, upper) if found >= 0)
         marker = _END.search(body, max(begin, at - 16), at + 6)
         if marker is not None and marker.end() == at:
             return marker.start()
-        position = at + 6
+        if at == lower:
+            lower = body.find("ummary", at + 6, limit)
+        else:
+            upper = body.find("UMMARY", at + 6, limit)
     return None
 
 
