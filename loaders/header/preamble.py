@@ -36,11 +36,19 @@ _FIELDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("eo", re.compile(r"E\.?\s?O\.?\s?1[23]\d{3}\b:?"), False),
     ("tags", re.compile(r"TAGS?\b:?"), False),
     ("subject", re.compile(r"SUBJ(?:ECT)?\b\s*(:?)"), True),
-    ("ref", re.compile(r"REFS?\b\s*(:?)"), True),
+    ("ref", re.compile(r"REF(?:TEL)?S?\b\s*(:?)"), True),
     ("cby", re.compile(r"CLASSIFIED\s+BY\b\s*:?"), False),
 )
 _FIRST_PARA_RE = re.compile(r"^\s*(?:¶\s*)?1\s*\.(?=\s|\()|^\s*¶\s*1\b", re.MULTILINE)
 _REASON_RE = re.compile(r"1\s?\.\s?[4-7]|REASON|N/A", re.IGNORECASE)
+_PAGE_MARK_RE = re.compile(
+    r"(?:\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s+)?\bPAGE\s+\d{2,3}\s+[A-Z][A-Z ]*?\s+\d{2,6}"
+    r"(?:\s+\d{2}\s+OF\s+\d{2})?\s+\d{6}Z"
+)
+_SUBJECT_END_RE = re.compile(
+    r"C O N F I D E N T I A L|S E C R E T|U N C L A S|-{4,}|\s[A-Z]+\s0{3,}\d+\s+\d{3}\.\d\s+OF\b"
+    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
+)
 _BULLET_LINE_RE = re.compile(r"^\s*¶?\s*(?:\([A-Z]\)|[A-Z][.)])")
 _BLANK_RE = re.compile(r"\n[ \t]*\n")
 #: A preamble is never longer than this (guards against a body without paragraphs).
@@ -78,6 +86,23 @@ def field_value(text: str, *, stop_at_blank: bool) -> str:
         blank = _BLANK_RE.search(text.lstrip("\n \t"))
         text = text.lstrip("\n \t")[: blank.start()] if blank else text
     return " ".join(text.split())
+
+
+def clean_subject_text(subject: str) -> str:
+    """A subject without page markers, banners or lines that ran into it.
+
+    >>> clean_subject_text("MEETS WITH ZIMBABWE CONFIDENTIAL PAGE 02 HARARE 06677 01 OF 03 291400Z "
+    ...                    "OPPOSITION LEADER")
+    'MEETS WITH ZIMBABWE OPPOSITION LEADER'
+    >>> clean_subject_text("GOP DENIES AGREEMENT ISLAMABAD 00000461 001.2 OF 003")
+    'GOP DENIES AGREEMENT'
+    >>> clean_subject_text("TO IRELAND Friday, 18 December 2009, 11:04 S E C R E T SECTION 01")
+    'TO IRELAND'
+    """
+    end = _SUBJECT_END_RE.search(subject)
+    if end:
+        subject = subject[: end.start()]
+    return " ".join(_PAGE_MARK_RE.sub(" ", subject).split()).strip(" ,;:-")
 
 
 def ref_block(text: str) -> str:
@@ -139,7 +164,7 @@ def split_preamble(body: str) -> Preamble:
         head=head,
         decl=values.get("eo"),
         tags=values.get("tags"),
-        subject=values.get("subject") or None,
+        subject=clean_subject_text(values.get("subject") or "") or None,
         ref=values.get("ref"),
         classified_by=values.get("cby"),
         end=end,

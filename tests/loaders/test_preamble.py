@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from loaders.header.preamble import split_preamble
 
 ANKARA_348 = """C o n f i d e n t i a l section 01 of 04 ankara 000348
@@ -109,3 +111,38 @@ def test_ref_bullets_across_blank_lines() -> None:
     p = split_preamble(LAPAZ_96)
     assert p.ref == "A. 08 LAPAZ 2606 ¶B. LA PAZ 6 ¶C. LA PAZ 11 ¶D. LA PAZ 62 ¶E. LA PAZ 90"
     assert p.classified_by is not None and p.classified_by.startswith("Charge d'Affaires")
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        (
+            "SUBJECT: ASSISTANT SECRETARY MEETS WITH ZIMBABWE\n\n\n"
+            "                           CONFIDENTIAL\n\nPAGE 02        HARARE  06677  01 OF 03  291400Z\n"
+            "OPPOSITION LEADER\n\nREFTEL: HARARE 6584\n\n1. (C) Text",
+            "ASSISTANT SECRETARY MEETS WITH ZIMBABWE",
+        ),
+        (
+            "SUBJECT: BALOCH REQUEST UNHCR FACILITATE MOVEMENT OF\nBRAHMDAGH BUGTI TO IRELAND\n"
+            "Friday, 18 December 2009, 11:04\nS E C R E T SECTION 01 OF 02 ISLAMABAD 003037\n\n1. (S) x",
+            "BALOCH REQUEST UNHCR FACILITATE MOVEMENT OF BRAHMDAGH BUGTI TO IRELAND",
+        ),
+        (
+            "SUBJECT: GOP DENIES AGREEMENT TO TRANSFER BERADAR TO AFGHANISTAN; LAHORE HIGH COURT\n"
+            "INTERVENES ISLAMABAD 00000461 001.2 OF 003\n\n1. (C) x",
+            "GOP DENIES AGREEMENT TO TRANSFER BERADAR TO AFGHANISTAN; LAHORE HIGH COURT INTERVENES",
+        ),
+        (
+            "SUBJECT: PART 1 OF 3: THE LIFE AND TIMES OF SOUTH AFRICA'S NEXT PRESIDENT\n"
+            "------- Summary -------\n\n1. (C) x",
+            "PART 1 OF 3: THE LIFE AND TIMES OF SOUTH AFRICA'S NEXT PRESIDENT",
+        ),
+    ],
+)
+def test_subject_is_cleaned(body: str, subject: str) -> None:
+    assert split_preamble(body).subject == subject
+
+
+def test_reftel_is_a_reference_field() -> None:
+    p = split_preamble("SUBJECT: X\n\nREFTEL: HARARE 6584\n\n1. (C) Text")
+    assert p.ref == "HARARE 6584"
