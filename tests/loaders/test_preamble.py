@@ -117,14 +117,15 @@ def test_ref_bullets_across_blank_lines() -> None:
     ("body", "subject"),
     [
         (
-            "SUBJECT: ASSISTANT SECRETARY MEETS WITH ZIMBABWE\n\n\n"
-            "                           CONFIDENTIAL\n\nPAGE 02        HARARE  06677  01 OF 03  291400Z\n"
-            "OPPOSITION LEADER\n\nREFTEL: HARARE 6584\n\n1. (C) Text",
-            "ASSISTANT SECRETARY MEETS WITH ZIMBABWE",
+            "SUBJECT: ASSISTANT SECRETARY MEETS WITH ZIMBABWE \n CONFIDENTIAL\n"
+            "PAGE 02 HARARE 06677 01 OF 03 291400Z OPPOSITION LEADER\nREFTEL: HARARE 6584\n"
+            "CLASSIFIED BY AMBASSADOR TOM MCDONALD FOR REASONS 1.5 (B) AND (D).\n¶1. (C) SUMMARY",
+            "ASSISTANT SECRETARY MEETS WITH ZIMBABWE OPPOSITION LEADER",
         ),
         (
             "SUBJECT: BALOCH REQUEST UNHCR FACILITATE MOVEMENT OF\nBRAHMDAGH BUGTI TO IRELAND\n"
-            "Friday, 18 December 2009, 11:04\nS E C R E T SECTION 01 OF 02 ISLAMABAD 003037\n\n1. (S) x",
+            "Friday, 18 December 2009, 11:04\n"
+            "S E C R E T SECTION 01 OF 02 ISLAMABAD 003037\n\n1. (S) x",
             "BALOCH REQUEST UNHCR FACILITATE MOVEMENT OF BRAHMDAGH BUGTI TO IRELAND",
         ),
         (
