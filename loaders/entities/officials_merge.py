@@ -21,16 +21,20 @@ def merge_officials(officials: Sequence[Official]) -> tuple[Official, ...]:
     """
     merged: list[Official] = []
     keys: list[frozenset[str]] = []
+    by_word: dict[str, list[int]] = {}
     for official in officials:
         key = frozenset(official.name.upper().split())
-        for position, seen in enumerate(keys):
-            if key <= seen or seen <= key:
-                merged[position] = merge_pair(merged[position], official)
-                keys[position] = seen | key
-                break
-        else:
+        candidates = sorted({i for word in key for i in by_word.get(word, ())})
+        position = next((i for i in candidates if key <= keys[i] or keys[i] <= key), None)
+        if position is None:
+            position = len(merged)
             merged.append(official)
             keys.append(key)
+        else:
+            merged[position] = merge_pair(merged[position], official)
+            keys[position] = keys[position] | key
+        for word in key:
+            by_word.setdefault(word, []).append(position)
     return tuple(merged)
 
 
