@@ -101,3 +101,23 @@ def test_cli_streams_a_dump_from_stdin(dump: Path) -> None:
     assert records and all(r["source"].startswith("-:row ") for r in records)
     assert records[0]["source"] == "-:row 1"
     assert result.exit_code == (1 if result.stderr else 0)
+
+
+def test_unbalanced_quote_does_not_swallow_the_dump(tmp_path: Path) -> None:
+    import csv
+
+    from loaders.readers.csv_dump import MAX_FIELD
+
+    good = '"1","6/26/2008 13:10","08STATE68633","Secretary of State","CONFIDENTIAL","",'
+    good += '"O 261310Z JUN 08","RICE"\n'
+    runaway = '"2","6/27/2008 10:00","08STATE1","Embassy X","SECRET","","h","' + "x" * 5000
+    path = tmp_path / "cables.csv"
+    path.write_text(good + runaway + "\n" + good.replace('"1"', '"3"', 1), encoding="utf-8")
+    csv.field_size_limit(1000)  # stands in for MAX_FIELD without writing 32 MB
+    try:
+        results = list(iter_path(path))
+    finally:
+        csv.field_size_limit(MAX_FIELD)
+    assert [type(r).__name__ for r in results] == ["Cable", "LoadError", "Cable"]
+    error = results[1]
+    assert isinstance(error, LoadError) and "field larger than field limit" in error.reason
