@@ -43,8 +43,11 @@ def read_cablegate_page(data: bytes, source: str) -> RawCable:
     except UnicodeDecodeError as error:
         raise ReadError(f"not valid UTF-8 at byte {error.start}") from None
     tree = LexborHTMLParser(text)
-    cells = [td.text(strip=True) for td in tree.css("table.cable td")]
-    pres = [pre.text() for pre in tree.css("pre")]
+    # tags() is cheaper than a CSS query; the part starts at the metadata table, so
+    # its first five cells are the metadata (a page without the table has none)
+    has_table = _TABLE_MARK in data or _TABLE_MARK_DQ in data
+    cells = [td.text(strip=True) for td in tree.tags("td")][:5] if has_table else []
+    pres = [pre.text() for pre in tree.tags("pre")]
     if len(cells) < 5 and not pres:
         raise ReadError("HTML page without a cable (no metadata table, no <pre> block)")
     cells += [""] * (5 - len(cells))
