@@ -20,17 +20,10 @@ from loaders.entities.title_words import NOT_NAMES
 from loaders.record import Country
 
 #: Lower-case nouns that mark the capitalised words before them as places.
-PLACE_NOUNS: Final = (
-    " province",
-    " district",
-    " governorate",
-    " prefecture",
-    " oblast",
-    " valley",
-)
+PLACE_NOUNS: Final = (" province", " district")
 #: The same nouns written as part of the name: ``Helmand Province``.
 PLACE_SUFFIXES: Final = tuple(noun.title() for noun in PLACE_NOUNS)
-_PREPOSITIONS: Final = (" in ", " near ", "\nin ", "\nnear ")
+_PREPOSITIONS: Final = (" in ", "\nin ", " near ")
 _CONNECTORS: Final = frozenset({"or", "and", ","})
 _WORD: Final = re.compile(r"[A-Z][a-z][\w\-]*")
 _LOOKBACK: Final = 80

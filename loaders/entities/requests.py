@@ -62,12 +62,10 @@ _CUES: Final = (
     "Please",
     "request",
     "instruct",
-    "asked",
-    "asks",
+    "ask",
     "encourag",
     "authoriz",
     "appreciat",
-    "tasked",
     "invited",
     "seek",
 )
