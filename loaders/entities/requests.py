@@ -22,7 +22,7 @@ from loaders.record import PostRef, Recipient, Request, Role
 _FOR_BLOCK: Final = re.compile(
     r"\n[ \t]*(?:¶?[ \t]*\d{1,3}[ \t]*\.[ \t]*(?:\([A-Za-z/ ]{1,12}\)[ \t]*)?)?(?:--[ \t]*)?"
     r"(?:ACTION[ \t]+)?FOR[ \t]+(?P<posts>[A-Z][A-Z .,'&\-\n]{0,200}?)[ \t]*"
-    r"(?:\([^)]{0,120}\)[ \t]*)?:"
+    r"(?P<note>\([^)]{0,120}\)[ \t]*)?:"
 )
 _POST_SPLIT: Final = re.compile(r"\s*,\s*(?:AND\s+)?|\s+AND\s+|\s*&\s*")
 _ALL_POSTS: Final = frozenset(
@@ -81,6 +81,7 @@ class Ask(NamedTuple):
     posts: tuple[PostRef, ...] | None
     action: str
     deadline: str | None
+    excluded: frozenset[str] = frozenset()  # post keys left out: "(except Moscow, Paris)"
 
 
 def parse_post_list(raw: str, addressees: Sequence[str]) -> tuple[PostRef, ...] | None:
@@ -126,7 +127,22 @@ def iter_block_asks(text: str, cable_date: str | None, addressees: Sequence[str]
         if posts is None:
             continue
         action = block_action(text, match.end())
-        yield Ask(posts or None, action, find_deadline(action, cable_date))
+        excluded = excepted_posts(match.group("note") or "")
+        yield Ask(posts or None, action, find_deadline(action, cable_date), excluded)
+
+
+def excepted_posts(note: str) -> frozenset[str]:
+    """Post keys a ``(except Moscow, Paris, ...)`` note leaves out of "all posts".
+
+    >>> sorted(excepted_posts("(except Moscow, Paris, Beijing, \\nLondon and Berlin)"))
+    ['BEIJING', 'BERLIN', 'LONDON', 'MOSCOW', 'PARIS']
+    """
+    lowered = note.lower()
+    at = lowered.find("except")
+    if at < 0:
+        return frozenset()
+    names = _POST_SPLIT.split(" ".join(note[at + 6 :].strip(" )").split()).upper())
+    return frozenset(key for key in map(station_key, names) if is_station(key))
 
 
 def sentence_from(text: str, start: int) -> str:
@@ -220,6 +236,7 @@ action='Report back.', deadline='2008-06-25'))
     """
     generic = [ask for ask in asks if ask.posts is None]
     deadline = next((ask.deadline for ask in generic if ask.deadline), None)
+    excluded = frozenset().union(*(ask.excluded for ask in generic))
     requests: dict[str, Request] = {}
     for ask in asks:
         for post in ask.posts or ():
@@ -230,7 +247,7 @@ action='Report back.', deadline='2008-06-25'))
                 requests[post.key] = Request(known.post, known.action, ask.deadline)
     if generic:
         for post in addressees:
-            if post.key not in requests:
+            if post.key not in requests and post.key not in excluded:
                 requests[post.key] = Request(post, generic[0].action, deadline)
     return tuple(requests.values())
 

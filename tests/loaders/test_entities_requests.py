@@ -96,6 +96,18 @@ def test_requests_from_real_snippets(
     assert all(r.action for r in found)
 
 
+def test_posts_excepted_from_all_posts_are_not_asked() -> None:
+    snippet = (
+        "¶3.  (C) FOR ALL POSTS (except Moscow, Paris, Beijing, \nLondon and Berlin):  Please "
+        "draw on narrative beginning \nin paragraph 7"
+    )
+    recipients = (action("PARIS", "AMEMBASSY PARIS"), action("TOKYO", "AMEMBASSY TOKYO"))
+    found = extract_requests(
+        snippet, cable_date="2009-11-21", origin_key="STATE", recipients=recipients
+    )
+    assert [r.post.key for r in found] == ["TOKYO"]
+
+
 def test_info_addressees_and_the_sender_are_not_asked() -> None:
     found = extract_requests(
         "Posts are requested to report back.",
