@@ -17,7 +17,7 @@ from graph.sqlite_store import SQLiteStore
 from loaders.ingest import ingest_paths
 
 CLI = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "cablegraph"
-CABLES = 3000
+CABLES = 1500  # about six 2 MB work units
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +71,7 @@ def _cables_in(db: Path) -> int:
         store.close()
 
 
+@pytest.mark.timeout(900)
 @pytest.mark.parametrize("keep_checkpoint", [True, False], ids=["resume", "redo-all"])
 def test_kill_and_rerun_gives_the_clean_graph(
     synthetic_csv: Path, clean_dump: list[str], tmp_path: Path, keep_checkpoint: bool
@@ -96,6 +97,7 @@ def test_kill_and_rerun_gives_the_clean_graph(
     assert not checkpoint.exists()
 
 
+@pytest.mark.timeout(900)
 def test_stale_checkpoint_of_other_inputs_is_ignored(
     synthetic_csv: Path, clean_dump: list[str], tmp_path: Path
 ) -> None:
