@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from loaders.entities.assets import find_assets
 from loaders.entities.geo import countries_from_hits, find_places
 from loaders.entities.lexicon import FIRST_SET, iter_hits
-from loaders.entities.officials import find_officials
+from loaders.entities.officials import INTRODUCERS, find_officials
 from loaders.entities.organizations import organizations_from_hits
 from loaders.entities.paragraphs import extract_paragraphs
 from loaders.entities.requests import extract_requests
@@ -24,6 +25,9 @@ from loaders.entities.text import is_all_caps, strip_header
 from loaders.record import Asset, Country, Official, Paragraph, Recipient, Request
 
 __all__ = ["BodyEntities", "extract_body_entities"]
+
+#: Words that make a capitalised segment worth reading: lexicon forms, titles.
+_KEEP: Final = FIRST_SET | INTRODUCERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +66,7 @@ def extract_body_entities(
     """
     text = strip_header(body)
     all_caps = is_all_caps(text)
-    segments = scan_segments(text, keep=FIRST_SET)
+    segments = scan_segments(text, keep=_KEEP)
     hits = list(iter_hits(segments))
     return BodyEntities(
         summary=extract_summary(text),

@@ -126,7 +126,7 @@ def iter_designators(segments: Iterable[Segment]) -> Iterator[Asset]:
         if "-" not in segment.raw:
             continue
         for word in segment.words:
-            if "-" in word and any(char.isdigit() for char in word):
+            if "-" in word:
                 asset = parse_designator(bare_word(word).rstrip(",;:)"))
                 if asset is not None:
                     yield asset

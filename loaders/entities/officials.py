@@ -54,7 +54,7 @@ _ORG_WORDS: Final = frozenset(
 )
 #: Endings of capitals words that are verbs or abstract nouns, never names.
 _VERBISH: Final = ("ED", "ING", "ION", "IONS", "MENT", "LY", "ATES", "IZES", "ISES", "ENCE")
-_INTRODUCERS: Final = TITLE_HEADS | HONORIFICS
+INTRODUCERS: Final = TITLE_HEADS | HONORIFICS
 _AFFILIATION_KINDS: Final = frozenset({EntryKind.COUNTRY, EntryKind.ORGANIZATION})
 
 
@@ -262,12 +262,10 @@ def find_officials(
 ) -> tuple[Official, ...]:
     """Officials in already scanned ``segments`` of ``text``, merged per person."""
     found: list[Official] = []
-    for index, segment in enumerate(segments):
-        words = segment.words
-        if _INTRODUCERS.isdisjoint(words):
-            continue
-        mentions = iter_segment_mentions(words, all_caps)
-        for mention in mentions:
+    titled = [i for i, segment in enumerate(segments) if not INTRODUCERS.isdisjoint(segment[2])]
+    for index in titled:
+        words = segments[index].words
+        for mention in iter_segment_mentions(words, all_caps):
             official = mention.official
             if mention.name_end == len(words):
                 official = complete_with_appositive(text, segments, index, official, all_caps)

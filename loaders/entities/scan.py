@@ -136,29 +136,42 @@ def split_run(text: str, start: int, end: int) -> list[Segment]:
 def scan_segments(text: str, keep: AbstractSet[str] | None = None) -> list[Segment]:
     """All capitalised segments of ``text``, in order.
 
-    With ``keep``, a lone word is kept only when it is in ``keep`` (or may be once a
-    full stop or possessive is dropped, or is hyphenated): the rest cannot match.
+    With ``keep``, only segments that may matter are kept: a word in ``keep`` (or in it
+    once a full stop is dropped), a hyphen or an apostrophe. The rest cannot match.
 
     >>> [s.words for s in scan_segments("Foreign Minister\\nKoumura met NATO-led forces.")]
     [('Foreign', 'Minister', 'Koumura'), ('NATO-led',)]
-    >>> [s.words for s in scan_segments("He met Tanaka in Japan.", keep={"Japan"})]
+    >>> [s.words for s in scan_segments("He met Tanaka Ichiro in Japan.", keep={"Japan"})]
     [('Japan.',)]
     """
     segments: list[Segment] = []
     for match in _RUN.finditer(text):
         run = match.group()
         if " " in run or "\n" in run or "\t" in run:
-            segments.extend(split_run(text, *match.span()))
-        elif run not in SENTENCE_STARTS and (
-            keep is None
-            or run in keep
-            or "-" in run
-            or "'" in run
-            or "’" in run
-            or run[:-1] in keep
-        ):
+            for segment in split_run(text, *match.span()):
+                if keep is None or may_matter(segment.words, segment.raw, keep):
+                    segments.append(segment)
+        elif run not in SENTENCE_STARTS and (keep is None or may_matter((run,), run, keep)):
             segments.append(_NEW(Segment, (match.start(), match.end(), (run,), run)))
     return segments
+
+
+def may_matter(words: tuple[str, ...], raw: str, keep: AbstractSet[str]) -> bool:
+    """Could a segment match anything: a word in ``keep`` (before or after dropping a
+    final full stop), a hyphen (``NATO-led``, ``CH-47``) or a possessive?
+
+    >>> may_matter(("Tanaka", "Ichiro"), "Tanaka Ichiro", {"Japan"})
+    False
+    >>> may_matter(("In", "Japan."), "In Japan.", {"Japan"})
+    True
+    """
+    return (
+        not keep.isdisjoint(words)
+        or "-" in raw
+        or "'" in raw
+        or "’" in raw
+        or (raw[-1] == "." and words[-1][:-1] in keep)
+    )
 
 
 def bare_word(word: str) -> str:
