@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Final
+from typing import Final, TypeAlias
+
+#: A deadline: YYYY-MM-DD when resolved, else the phrase as written (``the end of the week``).
+Deadline: TypeAlias = str
 
 _MONTHS: Final = {
     name: number
@@ -115,7 +118,7 @@ def parse_cable_date(text: str | None) -> date | None:
         return None
 
 
-def resolve_match(match: re.Match[str], sent: date | None) -> str | None:
+def resolve_match(match: re.Match[str], sent: date | None) -> Deadline | None:
     """Resolve one deadline match to YYYY-MM-DD, the phrase as written, or None."""
     groups = match.groupdict()
     year = int(groups["year"]) if groups["year"] else None
@@ -136,7 +139,7 @@ def resolve_match(match: re.Match[str], sent: date | None) -> str | None:
     return None
 
 
-def find_deadline(text: str, cable_date: str | None) -> str | None:
+def find_deadline(text: str, cable_date: str | None) -> Deadline | None:
     """The first deadline in ``text``: YYYY-MM-DD when resolvable, else as written.
 
     >>> find_deadline("report reaction back to the Department by June 25.", "2008-06-26")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, TypeAlias
 
 from loaders.entities.asset_table import NAMED_ROWS
 from loaders.entities.country_table import AMBIGUOUS, COUNTRY_ROWS, NOT_COUNTRIES
@@ -17,6 +17,9 @@ from loaders.entities.gazetteer import EXTRA_PLACES, STATION_CITIES
 from loaders.entities.org_table import AMBIGUOUS as AMBIGUOUS_ORGS
 from loaders.entities.org_table import ORGANIZATION_ROWS
 from loaders.entities.scan import Segment, bare_word
+
+#: A way the text writes an entity: ``Japanese``, ``G-8``, ``International Security ...``.
+Surface: TypeAlias = str
 
 
 class EntryKind(StrEnum):
@@ -35,7 +38,7 @@ class Entry(NamedTuple):
     name: str
 
 
-def iter_country_entries() -> Iterator[tuple[str, Entry]]:
+def iter_country_entries() -> Iterator[tuple[Surface, Entry]]:
     """(surface, entry) for every country form; ambiguous government acronyms left out.
 
     >>> dict(iter_country_entries())["Japanese"]
@@ -49,7 +52,7 @@ def iter_country_entries() -> Iterator[tuple[str, Entry]]:
                 yield form, entry
 
 
-def iter_organization_entries() -> Iterator[tuple[str, Entry]]:
+def iter_organization_entries() -> Iterator[tuple[Surface, Entry]]:
     """(surface, entry) for every organization form, the code included.
 
     >>> dict(iter_organization_entries())["G-8"].key
@@ -63,7 +66,7 @@ def iter_organization_entries() -> Iterator[tuple[str, Entry]]:
                 yield form, entry
 
 
-def iter_place_entries() -> Iterator[tuple[str, Entry]]:
+def iter_place_entries() -> Iterator[tuple[Surface, Entry]]:
     """(surface, entry) for known places: post cities and a few often-named regions.
 
     >>> dict(iter_place_entries())["Rio de Janeiro"].name
@@ -81,7 +84,7 @@ def _capitalize_place_word(word: str) -> str:
     return word.lower() if word in {"DE", "ES", "OF", "AU"} else word.capitalize()
 
 
-def iter_asset_entries() -> Iterator[tuple[str, Entry]]:
+def iter_asset_entries() -> Iterator[tuple[Surface, Entry]]:
     """(surface, entry) for named systems written with a capital (``Chinook``, ``ISR``).
 
     >>> dict(iter_asset_entries())["Chinooks"].key
@@ -93,7 +96,7 @@ def iter_asset_entries() -> Iterator[tuple[str, Entry]]:
             yield form, Entry(EntryKind.ASSET, name, kind)
 
 
-def build_lexicon() -> dict[str, Entry]:
+def build_lexicon() -> dict[Surface, Entry]:
     """All surface forms, in capitals too; earlier kinds win (country over place).
 
     >>> lexicon = build_lexicon()

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Final
+from typing import Final, TypeAlias
 
 from loaders.entities.gazetteer import STATION_CITIES
+
+#: A canonical station key, as in cable ids: ``TOKYO``, ``USNATO``, ``RIODEJANEIRO``.
+PostKey: TypeAlias = str
 
 _PREFIXES: Final = re.compile(
     r"^(?:AMEMBASSY|AMCONSUL|AMCONGEN|USMISSION|USDEL|EMBASSY|CONSULATE|MISSION|US MISSION)\s+"
@@ -45,7 +48,7 @@ KNOWN_STATIONS: Final = SPECIAL_STATIONS | frozenset(
 )
 
 
-def station_key(name: str) -> str:
+def station_key(name: str) -> PostKey:
     """The canonical station key of a post name as written.
 
     >>> [station_key(n) for n in ("Rio de Janeiro", "USUN", "AMEMBASSY TOKYO", "Hong Kong")]
@@ -56,7 +59,7 @@ def station_key(name: str) -> str:
     return ALIASES.get(key, key)
 
 
-def is_station(key: str, extra: Iterable[str] = ()) -> bool:
+def is_station(key: PostKey, extra: Iterable[PostKey] = ()) -> bool:
     """Is ``key`` a known station (or one of the cable's own addressees)?
 
     >>> is_station("OTTAWA"), is_station("THERECORD"), is_station("X", ["X"])

@@ -201,3 +201,33 @@ def test_unnumbered_text_is_kept_as_paragraphs() -> None:
         (None, "First block wrapped."),
         (None, "Second block."),
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        " \n\n ",
+        "¶",
+        "1.",
+        "FOR :",
+        "FOR OTTAWA:",
+        "Summary:",
+        "End Summary",
+        "Mr.",
+        "by June 31",
+        "Please report by 13/45",
+        "U.S.-",
+        "CH-",
+        "'s",
+        "TAGS:\nREF:\n\n",
+        "\x00\ufffd" * 50,
+        "x" * 10_000,
+    ],
+)
+def test_odd_bodies_never_raise(body: str) -> None:
+    for date in (None, "2008-06-26", "2008-02-30", "June"):
+        found = extract_body_entities(
+            body, cable_id="08STATE1", date=date, origin_key=None, recipients=SEED_RECIPIENTS
+        )
+        assert isinstance(found, BodyEntities)
