@@ -151,7 +151,14 @@ def scan_segments(text: str, keep: AbstractSet[str] | None = None) -> list[Segme
             for segment in split_run(text, *match.span()):
                 if keep is None or may_matter(segment.words, segment.raw, keep):
                     segments.append(segment)
-        elif run not in SENTENCE_STARTS and (keep is None or may_matter((run,), run, keep)):
+        elif run not in SENTENCE_STARTS and (
+            keep is None
+            or run in keep
+            or "-" in run
+            or "'" in run
+            or "’" in run
+            or run[:-1] in keep
+        ):
             segments.append(_NEW(Segment, (match.start(), match.end(), (run,), run)))
     return segments
 
