@@ -54,10 +54,12 @@ class Run:
     seconds: float
     cables_per_s: float
     peak_rss_mb: float
+    peak_anon_mb: float  # RSS without file-backed pages (SQLite's mmap of the store)
     store_mb: float
     reopen_s: float
     exit_code: int
     cpu_s: float  # user + system seconds of the ingest process tree
+    main_cpu_s: float  # of which the main (writing) process
     load_avg: float  # 1-minute load average when the run started (2 cores)
 
 
@@ -85,7 +87,7 @@ def run_ingest(source: Path, db: Path, size: int) -> Run:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    peak, cpu = _sample_tree(proc)
+    peak, anon, cpu = _sample_tree(proc)
     code = proc.wait()
     seconds = time.perf_counter() - started
     store_bytes = sum(p.stat().st_size for p in db.parent.glob(f"{db.name}*") if p.is_file())
@@ -94,10 +96,12 @@ def run_ingest(source: Path, db: Path, size: int) -> Run:
         seconds=round(seconds, 2),
         cables_per_s=round(size / seconds, 1),
         peak_rss_mb=round(peak / 2**20, 1),
+        peak_anon_mb=round(anon / 2**20, 1),
         store_mb=round(store_bytes / 2**20, 1),
         reopen_s=measure_reopen(db),
         exit_code=code,
-        cpu_s=round(cpu, 1),
+        cpu_s=round(sum(cpu.values()), 1),
+        main_cpu_s=round(cpu.get(proc.pid, 0.0), 1),
         load_avg=round(load, 2),
     )
 
@@ -118,22 +122,22 @@ def measure_reopen(db: Path, repeat: int = 5) -> float:
     return round(statistics.median(times), 3)
 
 
-def _sample_tree(proc: subprocess.Popen[bytes]) -> tuple[int, float]:
+def _sample_tree(proc: subprocess.Popen[bytes]) -> tuple[int, int, dict[int, float]]:
     """Peak summed RSS of ``proc`` and all its descendants (the parser workers come
     from a fork server, so they are grandchildren), and their CPU seconds (user +
     system, last sample of each process)."""
-    peak = 0
+    peak = peak_anon = 0
     cpu: dict[int, float] = {}
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_anon
         try:
             root = psutil.Process(proc.pid)
         except psutil.NoSuchProcess:
             return
         while not stop.is_set() and proc.poll() is None:
-            total = 0
+            total = anon = 0
             try:
                 tree = [root, *root.children(recursive=True)]
             except psutil.NoSuchProcess:
@@ -141,12 +145,14 @@ def _sample_tree(proc: subprocess.Popen[bytes]) -> tuple[int, float]:
             for process in tree:
                 try:
                     with process.oneshot():
-                        total += process.memory_info().rss
+                        memory = process.memory_info()
+                        total += memory.rss
+                        anon += memory.rss - memory.shared
                         times = process.cpu_times()
                         cpu[process.pid] = times.user + times.system
                 except psutil.NoSuchProcess:
                     continue
-            peak = max(peak, total)
+            peak, peak_anon = max(peak, total), max(peak_anon, anon)
             time.sleep(0.1)
 
     thread = threading.Thread(target=sample, daemon=True)
@@ -154,7 +160,7 @@ def _sample_tree(proc: subprocess.Popen[bytes]) -> tuple[int, float]:
     proc.wait()
     stop.set()
     thread.join()
-    return peak, sum(cpu.values())
+    return peak, peak_anon, cpu
 
 
 def _label(size: int) -> str:
@@ -169,9 +175,11 @@ def summarize(runs: list[Run]) -> dict[str, float]:
         "seconds": statistics.median(r.seconds for r in runs),
         "cables_per_s": statistics.median(r.cables_per_s for r in runs),
         "peak_rss_mb": statistics.median(r.peak_rss_mb for r in runs),
+        "peak_anon_mb": statistics.median(r.peak_anon_mb for r in runs),
         "store_mb": statistics.median(r.store_mb for r in runs),
         "reopen_s": statistics.median(r.reopen_s for r in runs),
         "cpu_s": statistics.median(r.cpu_s for r in runs),
+        "main_cpu_s": statistics.median(r.main_cpu_s for r in runs),
         "cables_per_cpu_s": statistics.median(r.cables / r.cpu_s for r in runs if r.cpu_s),
         "load_avg": statistics.median(r.load_avg for r in runs),
     }
