@@ -17,7 +17,7 @@ Opening never rebuilds anything: ``CREATE ... IF NOT EXISTS`` only.
 
 from __future__ import annotations
 
-import sqlite3  # noqa: TID251 (pyproject globs miss graph/sqlite_*.py)
+import sqlite3
 from typing import Final
 
 SCHEMA_VERSION: Final = 3

@@ -7,7 +7,7 @@ full-text hits (every word, each as a prefix) ranked by BM25, names weighing mos
 
 from __future__ import annotations
 
-import sqlite3  # noqa: TID251 (pyproject globs miss graph/sqlite_*.py)
+import sqlite3
 from collections.abc import Sequence
 
 import orjson

@@ -157,26 +157,34 @@ class SQLiteStore:
         offset: int = 0,
     ) -> dict[NodeId, EdgePage]:
         ways = (direction != Direction.IN, direction != Direction.OUT)
-        sql = q.edges_sql(ways, bool(edge_kinds), bool(node_kinds))
+        page_sql, count_sql = q.edge_page_sql(ways, bool(edge_kinds), bool(node_kinds))
         params = {
-            "ids": _json(node_ids),
             "ek": _json([k.value for k in edge_kinds]),
             "nk": _json([k.value for k in node_kinds]),
             "first": max(first, 0),
             "offset": max(offset, 0),
             **clearance_params(clearance),
         }
-        found: dict[NodeId, tuple[list[Edge], list[Node], int]] = {
-            i: ([], [], 0) for i in self._nids(node_ids, clearance)
-        }
-        for row in self._rows(sql, params):
-            center, kind, props, rev, far = row[0], row[1], row[2], row[3], to_node(row[4:10])
-            source, target = (far.id, center) if rev else (center, far.id)
-            edges, nodes, _ = found[center]
+        found = self._nids(node_ids, clearance)
+        with self._lock:  # two statements per node: see ``edge_page_sql``
+            return {
+                node_id: self._edge_page(node_id, {**params, "center": nid}, page_sql, count_sql)
+                for node_id, nid in found.items()
+            }
+
+    def _edge_page(
+        self, node_id: NodeId, params: dict[str, Any], page_sql: str, count_sql: str
+    ) -> EdgePage:
+        edges: list[Edge] = []
+        nodes: list[Node] = []
+        for kind, src, dst, rev, *far_row in self._conn.execute(page_sql, params).fetchall():
+            far = to_node(far_row)
+            props = self._conn.execute(q.EDGE_PROPS, (src, kind, dst)).fetchone()[0]
+            source, target = (far.id, node_id) if rev else (node_id, far.id)
             edges.append(to_edge(source, kind, target, props))
             nodes.append(far)
-            found[center] = (edges, nodes, row[10])
-        return {i: EdgePage(tuple(e), tuple(n), t) for i, (e, n, t) in found.items()}
+        total = self._conn.execute(count_sql, params).fetchone()[0]
+        return EdgePage(tuple(edges), tuple(nodes), int(total))
 
     def _count_total(self, where: CableFilter, clearance: Clearance) -> int:
         params: dict[str, Any] = clearance_params(clearance)

@@ -9,7 +9,7 @@ Every step joins the far node and applies visibility, so hidden nodes are never 
 
 from __future__ import annotations
 
-import sqlite3  # noqa: TID251 (pyproject globs miss graph/sqlite_*.py)
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final

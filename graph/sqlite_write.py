@@ -8,7 +8,7 @@ loaded cable keeps its own. Re-writing a batch changes nothing.
 
 from __future__ import annotations
 
-import sqlite3  # noqa: TID251 (pyproject globs miss graph/sqlite_*.py)
+import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Final
 
