@@ -23,15 +23,31 @@ from graph.store import CableFilter, CableOrder
 
 _WORD: Final = re.compile(r"\w+", re.UNICODE)
 
-#: The cable ordering of ``find_cables`` (placeholder-free, so dates are rarely NULL).
+#: The cable ordering of ``find_cables``: by date then id, in the ``nodes_kind_date``
+#: index order (an undated cable sorts first ascending, last descending; sorting NULLs
+#: the other way costs a full sort: 2 s instead of 25 ms at 250k cables).
 ORDER_SQL: Final = {
-    CableOrder.DATE_ASC: "n.date IS NULL, n.date, n.id",
-    CableOrder.DATE_DESC: "n.date IS NULL, n.date DESC, n.id",
+    CableOrder.DATE_ASC: "n.date, n.id",
+    CableOrder.DATE_DESC: "n.date DESC, n.id",
     CableOrder.ID_ASC: "n.id",
 }
 
 #: Loaded cables only.
 CABLE_BASE: Final = "n.kind = 'Cable' AND n.in_corpus = 1"
+
+#: The same, not usable as an index constraint: when a relation or text clause
+#: (``n.nid IN (...)``) is there, it should drive the query through the rowid instead.
+CABLE_BASE_DRIVEN: Final = "+n.kind = 'Cable' AND +n.in_corpus = 1"
+
+
+def cable_base(where_sql: str) -> str:
+    """The base condition for a filter's WHERE fragment.
+
+    >>> cable_base("n.date >= :p0")
+    "n.kind = 'Cable' AND n.in_corpus = 1"
+    """
+    driven = "n.nid IN" in where_sql and " OR " not in where_sql
+    return CABLE_BASE_DRIVEN if driven else CABLE_BASE
 
 
 def _bind(params: dict[str, object], value: object) -> str:

@@ -26,7 +26,7 @@ import orjson
 
 from graph import sqlite_queries as q
 from graph.model import Clearance, Edge, EdgeKind, GraphBatch, Node, NodeId, NodeKind
-from graph.sqlite_filter import CABLE_BASE, ORDER_SQL, filter_sql
+from graph.sqlite_filter import ORDER_SQL, cable_base, filter_sql
 from graph.sqlite_rows import clearance_params, to_edge, to_node
 from graph.sqlite_schema import connect
 from graph.sqlite_search import search_nodes
@@ -188,7 +188,8 @@ class SQLiteStore:
 
     def _count_total(self, where: CableFilter, clearance: Clearance) -> int:
         params: dict[str, Any] = clearance_params(clearance)
-        sql = q.COUNT_CABLES.format(base=CABLE_BASE, where=filter_sql(where, params))
+        where_sql = filter_sql(where, params)
+        sql = q.COUNT_CABLES.format(base=cable_base(where_sql), where=where_sql)
         return int(self._rows(sql, params)[0][0])
 
     def find_cables(
@@ -201,7 +202,8 @@ class SQLiteStore:
     ) -> Page:
         params: dict[str, Any] = clearance_params(clearance)
         where_sql = filter_sql(where, params)
-        sql = q.FIND_CABLES.format(base=CABLE_BASE, where=where_sql, order=ORDER_SQL[order])
+        base = cable_base(where_sql)
+        sql = q.FIND_CABLES.format(base=base, where=where_sql, order=ORDER_SQL[order])
         rows = self._rows(sql, {**params, "first": max(first, 0), "offset": max(offset, 0)})
         return Page(tuple(to_node(r) for r in rows), self._count_total(where, clearance))
 
@@ -280,7 +282,8 @@ class SQLiteStore:
         self, where: CableFilter, clearance: Clearance, bucket: Bucket = Bucket.MONTH
     ) -> list[TimelineRow]:
         params: dict[str, Any] = dict(clearance_params(clearance))
-        sql = q.TIMELINE.format(base=CABLE_BASE, where=filter_sql(where, params))
+        where_sql = filter_sql(where, params)
+        sql = q.TIMELINE.format(base=cable_base(where_sql), where=where_sql)
         params["width"] = 7 if bucket == Bucket.MONTH else 4
         return [(str(p), int(c)) for p, c in self._rows(sql, params)]
 
