@@ -25,6 +25,14 @@ PLACE_NOUNS: Final = (" province", " district")
 PLACE_SUFFIXES: Final = tuple(noun.title() for noun in PLACE_NOUNS)
 _PREPOSITIONS: Final = (" in ", "\nin ", " near ")
 _CONNECTORS: Final = frozenset({"or", "and", ","})
+#: Capitalised words after "in" that are not places: languages, doctrines, periods.
+NOT_PLACES: Final = frozenset(
+    str.split(
+        "English Spanish Portuguese Russian Farsi Dari Pashto Urdu Hindi Turkish Hebrew Frontier "
+        "Islam Christianity Congress Parliament Cabinet Senate Court Spring Autumn Fall Winter "
+        "Summer Ramadan Christmas Easter Advance Addition Response Reply Return Exchange"
+    )
+)
 _WORD: Final = re.compile(r"[A-Z][a-z][\w\-]*")
 _LOOKBACK: Final = 80
 
@@ -46,8 +54,8 @@ def countries_from_hits(hits: Iterable[Hit]) -> tuple[Country, ...]:
 def is_place_word(word: str) -> bool:
     """Could ``word`` (bare) name a place the lexicon does not know?
 
-    >>> [is_place_word(w) for w in ("Daykundi", "June", "NATO", "Embassy", "Japan")]
-    [True, False, False, False, False]
+    >>> [is_place_word(w) for w in ("Daykundi", "June", "NATO", "Embassy", "Japan", "Arabic")]
+    [True, False, False, False, False, False]
     """
     return (
         len(word) > 2
@@ -57,6 +65,8 @@ def is_place_word(word: str) -> bool:
         and word not in NOT_NAMES
         and word.lower() not in COMMON_WORDS
         and word.replace("-", "").isalpha()
+        and word not in NOT_PLACES
+        and not word.endswith(("ism", "isms", "ic"))
     )
 
 

@@ -184,11 +184,13 @@ def may_matter(words: tuple[str, ...], raw: str, keep: AbstractSet[str]) -> bool
 def bare_word(word: str) -> str:
     """A word without a closing full stop, comma-damaged or real possessive ``'s``.
 
-    >>> [bare_word(w) for w in ("Japan's", "Koumura.", "U.S.", "Japan’s")]
-    ['Japan', 'Koumura', 'U.S.', 'Japan']
+    >>> [bare_word(w) for w in ("Japan's", "Koumura.", "U.S.", "Japan’s", "Jones'")]
+    ['Japan', 'Koumura', 'U.S.', 'Japan', 'Jones']
     """
     if word.endswith(("'s", "’s", "'S")):
         return word[:-2]
+    if word.endswith(("s'", "s’")):
+        return word[:-1]
     if word.endswith(".") and not _DOTTED.match(word) and word not in ABBREVIATIONS:
         return word[:-1]
     return word
