@@ -2,7 +2,8 @@
 
 A query names a node exactly when it is its id, or normalises to one (``08state68633``
 is ``cable:08STATE68633``, ``tokyo`` is ``post:TOKYO``); those come first, then the
-full-text hits (every word, each as a prefix) ranked by BM25, names weighing most.
+full-text hits (every word, each as a prefix) ranked by BM25, names weighing most
+(newest first when over ``RANKED_MATCHES`` rows match: BM25 would take seconds).
 """
 
 from __future__ import annotations
@@ -16,6 +17,13 @@ from graph import sqlite_queries as q
 from graph.model import Clearance, Node, NodeKind
 from graph.sqlite_filter import fts_query, id_candidates
 from graph.sqlite_rows import clearance_params, to_node
+
+
+def _order(conn: sqlite3.Connection, query: str) -> str:
+    """Rank by BM25 unless the query matches too many rows to rank quickly."""
+    cap = q.RANKED_MATCHES + 1
+    matches = conn.execute(q.COUNT_MATCHES, {"query": query, "cap": cap}).fetchone()[0]
+    return q.SEARCH_RANK if matches <= q.RANKED_MATCHES else q.SEARCH_NEWEST
 
 
 def search_nodes(
@@ -43,7 +51,8 @@ def search_nodes(
     query = fts_query(text, "names subject", prefix=True)
     if query and len(hits) < first:
         text_params = {**params, "query": query, "first": first + len(hits)}
-        for row in conn.execute(q.SEARCH_TEXT.format(kinds=kind_sql), text_params):
+        sql = q.SEARCH_TEXT.format(kinds=kind_sql, order=_order(conn, query))
+        for row in conn.execute(sql, text_params):
             if row[0] not in rank:
                 hits.append(to_node(row))
     return hits[:first]
