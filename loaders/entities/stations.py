@@ -2,6 +2,9 @@
 
 ``OTTAWA`` → OTTAWA, ``RIO DE JANEIRO`` → RIODEJANEIRO, ``USUN`` → USUNNEWYORK,
 ``HONG KONG`` → HONGKONG, ``AMEMBASSY TOKYO`` → TOKYO, ``SECSTATE`` → STATE.
+Spelling is canonicalised by the header parser's :func:`canonical_station` (so request
+keys agree with addressee keys); this module adds the words a request uses for the
+Department (``DEPARTMENT``, ``WASHINGTON``) and the list of known stations.
 """
 
 from __future__ import annotations
@@ -11,37 +14,22 @@ from collections.abc import Iterable
 from typing import Final, TypeAlias
 
 from loaders.entities.gazetteer import STATION_CITIES
+from loaders.header.stations import canonical_station
 
 #: A canonical station key, as in cable ids: ``TOKYO``, ``USNATO``, ``RIODEJANEIRO``.
 PostKey: TypeAlias = str
 
-_PREFIXES: Final = re.compile(
-    r"^(?:AMEMBASSY|AMCONSUL|AMCONGEN|USMISSION|USDEL|EMBASSY|CONSULATE|MISSION|US MISSION)\s+"
-)
 _NOT_KEY: Final = re.compile(r"[^A-Z]")
+#: Words a request uses for a post that the header parser has no alias for.
 ALIASES: Final = {
-    "USUN": "USUNNEWYORK",
-    "USUNNEWYORKNY": "USUNNEWYORK",
-    "HK": "HONGKONG",
-    "SECSTATE": "STATE",
-    "SECSTATEWASHDC": "STATE",
     "DEPARTMENT": "STATE",
     "DEPT": "STATE",
     "WASHINGTON": "STATE",
-    "USEU": "USEUBRUSSELS",
-    "UNVIE": "UNVIEVIENNA",
-    "USNATOBRUSSELS": "USNATO",
-    "RIODEJAN": "RIODEJANEIRO",
-    "RIO": "RIODEJANEIRO",
-    "KIEV": "KYIV",
     "HOCHIMINH": "HOCHIMINHCITY",
     "HCMC": "HOCHIMINHCITY",
-    "USOSCEVIENNA": "USOSCE",
-    "GENEVA": "GENEVA",
-    "USMISSIONGENEVA": "GENEVA",
 }
 SPECIAL_STATIONS: Final = frozenset(
-    {"STATE", "USNATO", "USUNNEWYORK", "USEUBRUSSELS", "USOSCE", "UNVIEVIENNA", "UNROME"}
+    {"STATE", "USNATO", "USUNNEWYORK", "USEUBRUSSELS", "USOSCE", "UNVIEVIENNA", "UNROME", "KIEV"}
 )
 KNOWN_STATIONS: Final = SPECIAL_STATIONS | frozenset(
     _NOT_KEY.sub("", city) for city in STATION_CITIES
@@ -53,9 +41,10 @@ def station_key(name: str) -> PostKey:
 
     >>> [station_key(n) for n in ("Rio de Janeiro", "USUN", "AMEMBASSY TOKYO", "Hong Kong")]
     ['RIODEJANEIRO', 'USUNNEWYORK', 'TOKYO', 'HONGKONG']
+    >>> station_key("DEPARTMENT"), station_key("Embassy Astana")
+    ('STATE', 'ASTANA')
     """
-    upper = _PREFIXES.sub("", " ".join(name.upper().split()))
-    key = _NOT_KEY.sub("", upper)
+    key = canonical_station(name)
     return ALIASES.get(key, key)
 
 
