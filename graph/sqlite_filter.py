@@ -75,20 +75,21 @@ def _country_sql(params: dict[str, object], country: str) -> str:
 
 def fts_query(text: str, columns: str, prefix: bool = False) -> str | None:
     """An FTS5 query for the words of ``text`` (all must occur) in ``columns``; None when
-    there is no word. With ``prefix`` every word may be the start of a longer one.
+    there is no word. With ``prefix`` the last word (of 3 characters or more) may be the
+    start of a longer one, as when typing.
 
     >>> fts_query('Japan "ISAF"', "subject body")
     '{subject body} : ("JAPAN" "ISAF")'
-    >>> fts_query("08STATE686", "names", prefix=True)
-    '{names} : ("08STATE686"*)'
+    >>> fts_query("glyn dav", "names", prefix=True)
+    '{names} : ("GLYN" "DAV"*)'
     >>> fts_query("--", "names") is None
     True
     """
     words = [w.upper() for w in _WORD.findall(text)]
     if not words:
         return None
-    star = "*" if prefix else ""
-    terms = " ".join(f'"{word}"{star}' for word in words)
+    star = "*" if prefix and len(words[-1]) >= 3 else ""
+    terms = " ".join(f'"{word}"' for word in words) + star
     return f"{{{columns}}} : ({terms})"
 
 
