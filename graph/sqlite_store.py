@@ -26,6 +26,7 @@ import orjson
 
 from graph import sqlite_queries as q
 from graph.model import Clearance, Edge, EdgeKind, GraphBatch, Node, NodeId, NodeKind
+from graph.sqlite_cache import DegreeCache
 from graph.sqlite_filter import ORDER_SQL, cable_base, filter_sql
 from graph.sqlite_rows import clearance_params, to_edge, to_node
 from graph.sqlite_schema import connect
@@ -65,6 +66,8 @@ class SQLiteStore:
         self._path = path
         self._conn = conn
         self._lock = threading.RLock()
+        self._writes = 0
+        self._degrees = DegreeCache()
 
     @classmethod
     def open(cls, path: str) -> SQLiteStore:
@@ -91,6 +94,7 @@ class SQLiteStore:
     # --- writing -----------------------------------------------------------------
     def write(self, batch: GraphBatch) -> None:
         with self._lock:
+            self._writes += 1
             try:
                 write_batch(self._conn, batch)
             except sqlite3.Error as exc:
@@ -98,6 +102,7 @@ class SQLiteStore:
 
     def clear(self) -> None:
         with self._lock:
+            self._writes += 1
             self._conn.execute("BEGIN IMMEDIATE")
             for statement in q.CLEAR:
                 self._conn.execute(statement)
@@ -288,8 +293,18 @@ class SQLiteStore:
         return [(str(p), int(c)) for p, c in self._rows(sql, params)]
 
     def degrees(self, node_ids: Sequence[NodeId], clearance: Clearance) -> dict[NodeId, int]:
-        params = {"ids": _json(node_ids), **clearance_params(clearance)}
-        return {i: int(d) for i, d in self._rows(q.DEGREES, params)}
+        level, noforn = int(clearance.level), int(clearance.noforn)
+        with self._lock:
+            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+            self._degrees.renew((version, self._writes))
+            found, missing = self._degrees.get([(i, level, noforn) for i in node_ids])
+            if missing:
+                params = {"ids": _json([k[0] for k in missing]), **clearance_params(clearance)}
+                counted = dict(self._conn.execute(q.DEGREES, params).fetchall())
+                fresh = {k: counted.get(k[0]) for k in missing}
+                self._degrees.put(fresh)
+                found.update(fresh)
+        return {key[0]: int(d) for key, d in found.items() if d is not None}
 
     def stats(self) -> StoreStats:
         with self._lock:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import FULL_CLEARANCE, EdgeKind, NodeKind
+from graph.model import FULL_CLEARANCE, EdgeKind, Level, NodeKind
 from graph.store import Bucket, CableFilter, CableOrder, Direction, Store
 from tests.graph.test_store_contract import (
     CC,
@@ -21,6 +21,7 @@ from tests.graph.test_store_contract import (
     N,
     S,
     U,
+    cable_batch,
     load_canonical,
     node_ids,
 )
@@ -205,3 +206,11 @@ def test_degrees_count_visible_edges_only(graph: Store) -> None:
     assert full[POST["TOKYO"]] == 5
     assert graph.degrees([POST["TOKYO"]], U)[POST["TOKYO"]] == 3
     assert graph.degrees([D], C) == {}
+
+
+def test_degrees_follow_later_writes(graph: Store) -> None:
+    tokyo = POST["TOKYO"]
+    before = graph.degrees([tokyo], FULL_CLEARANCE)[tokyo]
+    graph.write(cable_batch("cable:08TOKYO77", Level.UNCLASSIFIED, "2008-03-01", "TOKYO"))
+    assert graph.degrees([tokyo], FULL_CLEARANCE)[tokyo] == before + 1
+    assert graph.degrees([tokyo], U)[tokyo] == 4
