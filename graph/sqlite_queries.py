@@ -137,6 +137,17 @@ SELECT s.id, e.kind, d.id, e.props FROM edges e
 JOIN nodes s ON s.nid = e.src JOIN nodes d ON d.nid = e.dst {where}
 """
 
+
+def iter_sql(template: str, alias: str, kinds: list[str]) -> tuple[str, list[str]]:
+    """A bulk statement limited to ``kinds`` (all when empty), and its parameters.
+
+    >>> iter_sql("SELECT 1 FROM edges e {where}", "e", ["SENT"])
+    ('SELECT 1 FROM edges e WHERE e.kind IN (?)', ['SENT'])
+    """
+    marks = ",".join("?" * len(kinds))
+    return template.format(where=f"WHERE {alias}.kind IN ({marks})" if kinds else ""), kinds
+
+
 CLEAR: Final = (
     "DELETE FROM edges",
     "DELETE FROM node_text",

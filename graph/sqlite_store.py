@@ -28,6 +28,7 @@ from graph import sqlite_queries as q
 from graph.model import Clearance, Edge, EdgeKind, GraphBatch, Node, NodeId, NodeKind
 from graph.sqlite_cache import DegreeCache
 from graph.sqlite_filter import ORDER_SQL, cable_base, filter_sql
+from graph.sqlite_read import edge_page, iter_rows, read_stats
 from graph.sqlite_rows import clearance_params, to_edge, to_node
 from graph.sqlite_schema import connect
 from graph.sqlite_search import search_nodes
@@ -173,23 +174,11 @@ class SQLiteStore:
         found = self._nids(node_ids, clearance)
         with self._lock:  # two statements per node: see ``edge_page_sql``
             return {
-                node_id: self._edge_page(node_id, {**params, "center": nid}, page_sql, count_sql)
+                node_id: edge_page(
+                    self._conn, node_id, {**params, "center": nid}, page_sql, count_sql
+                )
                 for node_id, nid in found.items()
             }
-
-    def _edge_page(
-        self, node_id: NodeId, params: dict[str, Any], page_sql: str, count_sql: str
-    ) -> EdgePage:
-        edges: list[Edge] = []
-        nodes: list[Node] = []
-        for kind, src, dst, rev, *far_row in self._conn.execute(page_sql, params).fetchall():
-            far = to_node(far_row)
-            props = self._conn.execute(q.EDGE_PROPS, (src, kind, dst)).fetchone()[0]
-            source, target = (far.id, node_id) if rev else (node_id, far.id)
-            edges.append(to_edge(source, kind, target, props))
-            nodes.append(far)
-        total = self._conn.execute(count_sql, params).fetchone()[0]
-        return EdgePage(tuple(edges), tuple(nodes), int(total))
 
     def _count_total(self, where: CableFilter, clearance: Clearance) -> int:
         params: dict[str, Any] = clearance_params(clearance)
@@ -308,37 +297,21 @@ class SQLiteStore:
 
     def stats(self) -> StoreStats:
         with self._lock:
-            nodes = dict(self._conn.execute(q.STATS_NODES).fetchall())
-            edges = dict(self._conn.execute(q.STATS_EDGES).fetchall())
-            cables = dict(self._conn.execute(q.STATS_CABLES).fetchall())
-        return StoreStats(
-            nodes={k.value: int(nodes.get(k.value, 0)) for k in NodeKind},
-            edges={k.value: int(edges.get(k.value, 0)) for k in EdgeKind},
-            cables_in_corpus=int(cables.get(1, 0)),
-            placeholders=int(cables.get(0, 0)),
-        )
+            return read_stats(self._conn)
 
     # --- bulk, for export and analysis ----------------------------------------------
     def _iterate(self, sql: str, values: list[str]) -> Iterator[Any]:
-        if self._path == ":memory:":
+        if self._path == ":memory:":  # one connection only: read it all under the lock
             with self._lock:
-                rows = self._conn.execute(sql, values).fetchall()
-            yield from rows
-            return
-        conn = sqlite3.connect(self._path, check_same_thread=False)
-        try:
-            yield from conn.execute(sql, values)
-        finally:
-            conn.close()
+                return iter(self._conn.execute(sql, values).fetchall())
+        return iter_rows(self._path, sql, values)
 
     def iter_nodes(self, kinds: Sequence[NodeKind] = ()) -> Iterator[Node]:
-        marks = ",".join("?" * len(kinds))
-        where = f"WHERE n.kind IN ({marks})" if kinds else ""
-        for r in self._iterate(q.ITER_NODES.format(where=where), [k.value for k in kinds]):
+        sql, values = q.iter_sql(q.ITER_NODES, "n", [k.value for k in kinds])
+        for r in self._iterate(sql, values):
             yield to_node(r[:6], {"header": r[6], "body": r[7]})
 
     def iter_edges(self, kinds: Sequence[EdgeKind] = ()) -> Iterator[Edge]:
-        marks = ",".join("?" * len(kinds))
-        where = f"WHERE e.kind IN ({marks})" if kinds else ""
-        for row in self._iterate(q.ITER_EDGES.format(where=where), [k.value for k in kinds]):
+        sql, values = q.iter_sql(q.ITER_EDGES, "e", [k.value for k in kinds])
+        for row in self._iterate(sql, values):
             yield to_edge(*row)
