@@ -25,6 +25,7 @@ from rich.progress import (
 from rich.table import Table
 
 from graph.export import ExportError, ExportFormat, export_store, export_stream
+from graph.model import EdgeKind
 from graph.store import Store, StoreError, StoreStats
 from graph.stores import StoreSettings, open_store, parse_store_uri
 from loaders.ingest import IngestProgress, IngestReport, ingest_paths
@@ -97,8 +98,13 @@ def export(
     include_text: Annotated[
         bool, typer.Option(help="Keep cable header and body in GraphML/GEXF.")
     ] = False,
+    edge_kind: Annotated[
+        list[EdgeKind] | None,
+        typer.Option(help="Only these edges (repeatable) and the kinds of node they link."),
+    ] = None,
 ) -> None:
-    """Export the whole graph: graphml, gexf (Gephi), jsonl, or neo4j-csv."""
+    """Export the graph: graphml, gexf (Gephi), jsonl, or neo4j-csv."""
+    kinds = edge_kind or []
     settings = parse_store_uri(store)
     opened = _open(settings)
     try:
@@ -106,7 +112,7 @@ def export(
             nodes, edges = export_stream(opened, fmt, sys.stdout.buffer, include_text=include_text)
             sys.stdout.buffer.flush()
         else:
-            summary = export_store(opened, fmt, out, include_text=include_text)
+            summary = export_store(opened, fmt, out, include_text=include_text, edge_kinds=kinds)
             nodes, edges = summary.nodes, summary.edges
     except (ExportError, OSError) as exc:
         _fail(str(exc))

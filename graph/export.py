@@ -8,7 +8,7 @@ cable texts (``header``, ``body``) unless asked.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -18,7 +18,7 @@ import networkx as nx
 import orjson
 
 from graph.export_neo4j import write_neo4j_csv
-from graph.model import Edge, Node, PropValue
+from graph.model import ENDPOINTS, Edge, EdgeKind, Node, NodeKind, PropValue
 from graph.store import Store
 
 #: Cable props left out of GraphML/GEXF unless ``include_text`` (they dwarf the rest).
@@ -47,29 +47,56 @@ class ExportSummary:
     files: tuple[Path, ...]
 
 
+def node_kinds_for(edge_kinds: Sequence[EdgeKind]) -> list[NodeKind]:
+    """The node kinds an export restricted to ``edge_kinds`` holds (all when empty).
+
+    >>> node_kinds_for([EdgeKind.CITES])
+    [<NodeKind.CABLE: 'Cable'>, <NodeKind.REFERENCE: 'Reference'>]
+    >>> len(node_kinds_for([]))
+    8
+    """
+    if not edge_kinds:
+        return list(NodeKind)
+    wanted = {kind for edge in edge_kinds for ends in ENDPOINTS[edge] for kind in ends}
+    return [kind for kind in NodeKind if kind in wanted]
+
+
 def export_store(
-    store: Store, fmt: ExportFormat, out: Path, *, include_text: bool = False
+    store: Store,
+    fmt: ExportFormat,
+    out: Path,
+    *,
+    include_text: bool = False,
+    edge_kinds: Sequence[EdgeKind] = (),
 ) -> ExportSummary:
-    """Write all of ``store`` to ``out`` (a file, or a folder for neo4j-csv)."""
+    """Write ``store`` to ``out`` (a file, or a folder for neo4j-csv): everything, or only
+    ``edge_kinds`` and the kinds of node they link."""
     if fmt is ExportFormat.NEO4J_CSV:
         if out.exists() and not out.is_dir():
             raise ExportError(f"{out}: neo4j-csv writes a folder, and this is a file")
-        nodes, edges, files = write_neo4j_csv(store, out)
+        nodes, edges, files = write_neo4j_csv(store, out, edge_kinds)
         return ExportSummary(nodes, edges, files)
     with out.open("wb") as handle:
-        nodes, edges = export_stream(store, fmt, handle, include_text=include_text)
+        nodes, edges = export_stream(
+            store, fmt, handle, include_text=include_text, edge_kinds=edge_kinds
+        )
     return ExportSummary(nodes, edges, (out,))
 
 
 def export_stream(
-    store: Store, fmt: ExportFormat, handle: IO[bytes], *, include_text: bool = False
+    store: Store,
+    fmt: ExportFormat,
+    handle: IO[bytes],
+    *,
+    include_text: bool = False,
+    edge_kinds: Sequence[EdgeKind] = (),
 ) -> tuple[int, int]:
     """Write ``store`` in a one-file format to ``handle``; returns (nodes, edges)."""
     if fmt is ExportFormat.JSONL:
-        return write_jsonl(store, handle)
+        return write_jsonl(store, handle, edge_kinds)
     if fmt is ExportFormat.NEO4J_CSV:
         raise ExportError("neo4j-csv writes a folder of files: give --out FOLDER")
-    graph = to_networkx(store, include_text=include_text)
+    graph = to_networkx(store, include_text=include_text, edge_kinds=edge_kinds)
     if fmt is ExportFormat.GRAPHML:
         nx.write_graphml(graph, handle, named_key_ids=True)
     else:
@@ -77,17 +104,19 @@ def export_stream(
     return graph.number_of_nodes(), graph.number_of_edges()
 
 
-def write_jsonl(store: Store, handle: IO[bytes]) -> tuple[int, int]:
+def write_jsonl(
+    store: Store, handle: IO[bytes], edge_kinds: Sequence[EdgeKind] = ()
+) -> tuple[int, int]:
     """One JSON object a line: every node, then every edge.
 
     Nodes: ``{"type": "node", "id", "kind", "label", "level", "level_rel", "props"}``;
     edges: ``{"type": "edge", "source", "kind", "target", "props"}``.
     """
     nodes = edges = 0
-    for node in store.iter_nodes():
+    for node in store.iter_nodes(node_kinds_for(edge_kinds)):
         handle.write(orjson.dumps(node_record(node)) + b"\n")
         nodes += 1
-    for edge in store.iter_edges():
+    for edge in store.iter_edges(edge_kinds):
         handle.write(orjson.dumps(edge_record(edge)) + b"\n")
         edges += 1
     return nodes, edges
@@ -129,17 +158,21 @@ def edge_record(edge: Edge) -> dict[str, object]:
     }
 
 
-def to_networkx(store: Store, *, include_text: bool = False) -> nx.MultiDiGraph:
-    """The whole store as a networkx multigraph, attributes flattened for GraphML/GEXF:
-    each edge keyed by its kind, ``None`` props left out, lists joined with ``; ``."""
+def to_networkx(
+    store: Store, *, include_text: bool = False, edge_kinds: Sequence[EdgeKind] = ()
+) -> nx.MultiDiGraph:
+    """The store (or its ``edge_kinds``) as a networkx multigraph, attributes flattened
+    for GraphML/GEXF: each edge keyed by its kind, ``None`` props left out, lists joined
+    with ``; ``. Memory grows with the edges (about 2-3 kB each): for a full Cablegate
+    store, export JSON lines or neo4j-csv, or restrict ``edge_kinds``."""
     graph = nx.MultiDiGraph()
     skip = frozenset() if include_text else LONG_TEXT_PROPS
-    for node in store.iter_nodes():
+    for node in store.iter_nodes(node_kinds_for(edge_kinds)):
         attrs = flat_props(node.props, skip)
         attrs.update(kind=str(node.kind), label=node.label, level=node.level)
         attrs["level_rel"] = node.level_rel
         graph.add_node(node.id, **attrs)
-    for edge in store.iter_edges():
+    for edge in store.iter_edges(edge_kinds):
         graph.add_edge(
             edge.source,
             edge.target,

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
-from graph.model import EDGE_PROPS, NODE_PROPS, Edge, EdgeKind, Node, NodeKind, PropValue
+from graph.model import EDGE_PROPS, ENDPOINTS, NODE_PROPS, Edge, EdgeKind, Node, NodeKind, PropValue
 from graph.store import Store
 
 ARRAY_DELIMITER = ";"
@@ -81,16 +81,21 @@ def csv_value(value: PropValue) -> str:
     return str(value)
 
 
-def write_neo4j_csv(store: Store, folder: Path) -> tuple[int, int, tuple[Path, ...]]:
-    """Write the import files of every node and edge kind present in ``store``."""
+def write_neo4j_csv(
+    store: Store, folder: Path, edge_kinds: Sequence[EdgeKind] = ()
+) -> tuple[int, int, tuple[Path, ...]]:
+    """Write the import files of every node and edge kind present in ``store`` (or of
+    ``edge_kinds`` and the node kinds they link)."""
     folder.mkdir(parents=True, exist_ok=True)
+    node_kinds = [k for k in NodeKind if not edge_kinds or _links(edge_kinds, k)]
     node_files = [folder / f"nodes_{kind.value}.csv" for kind in NodeKind]
     rel_files = [folder / f"rels_{kind.value}.csv" for kind in EdgeKind]
-    nodes = sum(
-        _write_kind(store, kind, path) for kind, path in zip(NodeKind, node_files, strict=True)
-    )
+    for stale in (*node_files, *rel_files):
+        stale.unlink(missing_ok=True)
+    nodes = sum(_write_kind(store, k, folder / f"nodes_{k.value}.csv") for k in node_kinds)
     edges = sum(
-        _write_rel_kind(store, kind, path) for kind, path in zip(EdgeKind, rel_files, strict=True)
+        _write_rel_kind(store, k, folder / f"rels_{k.value}.csv")
+        for k in (edge_kinds or list(EdgeKind))
     )
     written = [p for p in (*node_files, *rel_files) if p.exists()]
     script = folder / "import.sh"
@@ -140,6 +145,10 @@ def _write_rows(path: Path, header: list[str], rows: Iterator[list[str]]) -> int
         if handle is not None:
             handle.close()
     return count
+
+
+def _links(edge_kinds: Sequence[EdgeKind], kind: NodeKind) -> bool:
+    return any(kind in ends for edge in edge_kinds for ends in ENDPOINTS[edge])
 
 
 def _typed(prop: str) -> str:

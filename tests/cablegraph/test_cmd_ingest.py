@@ -124,3 +124,13 @@ def test_ingested_graph_matches_library_ingest(
     finally:
         store.close()
         cli.close()
+
+
+def test_export_only_citations(small_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "refs.gexf"
+    args = ["export", "--format", "gexf", "--store", str(small_db), "--out", str(out)]
+    result = CliRunner().invoke(app, [*args, "--edge-kind", "CITES"])
+    assert result.exit_code == 0, result.stderr
+    graph = nx.read_gexf(out)
+    assert {kind for _, kind in graph.nodes(data="kind")} <= {"Cable", "Reference"}
+    assert graph.number_of_edges() > 0

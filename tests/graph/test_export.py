@@ -117,3 +117,23 @@ def test_dump_is_canonical(sample_store: Store) -> None:
 def _read_csv(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.reader(handle))
+
+
+def test_export_restricted_to_edge_kinds(sample_store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "refs.graphml"
+    summary = export_store(sample_store, ExportFormat.GRAPHML, out, edge_kinds=[EdgeKind.CITES])
+    graph = nx.read_graphml(out, force_multigraph=True)
+    assert {kind for _, kind in graph.nodes(data="kind")} == {"Cable", "Reference"}
+    assert (summary.nodes, summary.edges) == (6, 6)
+    folder = tmp_path / "csv"
+    summary = export_store(
+        sample_store, ExportFormat.NEO4J_CSV, folder, edge_kinds=[EdgeKind.MENTIONS]
+    )
+    names = sorted(p.name for p in summary.files)
+    assert "rels_MENTIONS.csv" in names and "rels_CITES.csv" not in names
+    assert "nodes_Post.csv" not in names and "nodes_Country.csv" in names
+    buffer = io.BytesIO()
+    assert export_stream(sample_store, ExportFormat.JSONL, buffer, edge_kinds=[EdgeKind.SENT]) == (
+        8,
+        4,
+    )
