@@ -120,7 +120,12 @@ def explorer(browser: Any, explorer_url: str) -> Iterator[ExplorerPage]:
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     context.route("**/*", guard)
     page = context.new_page()
-    page.on("console", lambda m: m.type == "error" and watch.errors.append(m.text))
+
+    def on_console(message: Any) -> None:
+        if message.type == "error":
+            watch.errors.append(message.text)
+
+    page.on("console", on_console)
     page.on("pageerror", lambda e: watch.errors.append(str(e)))
     page.on("websocket", lambda ws: watch.blocked.append(ws.url))
     try:

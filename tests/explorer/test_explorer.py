@@ -279,3 +279,23 @@ def test_details_show_the_cable_and_a_token_limits_what_is_seen(
         " || document.querySelector('#details').innerText.includes('Not visible')",
         timeout=15_000,
     )
+
+
+def test_keyboard_expand_and_context_menu_chain(explorer: ExplorerPage) -> None:
+    page = explorer.page
+    open_explorer(explorer, f"s=p~{SEED}&sel={SEED}")
+    page.locator("#canvas").focus()
+    page.keyboard.press("e")
+    expanded = wait_idle(page, "s.nodes.length > 1")
+    assert expanded["steps"] == 2
+    x, y = node_center(page, SEED)
+    page.mouse.click(x, y, button="right")
+    menu = page.locator("#context-menu")
+    menu.wait_for(state="visible")
+    assert "08STATE68633" in menu.inner_text()
+    menu.get_by_role("menuitem", name="Reference chain").click()
+    chained = wait_idle(page, "s.layout === 'layered'")
+    assert len(chained["placeholders"]) >= 4
+    assert menu.is_hidden()
+    page.keyboard.press("Escape")
+    assert wait_idle(page, "s.selected.length === 0")["nodes"] == chained["nodes"]

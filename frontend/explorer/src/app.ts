@@ -14,6 +14,9 @@ import { TimeSlider } from "./timeline";
 import type { NodeId, Step } from "./types";
 import { clampDepth, decodeView, encodeView } from "./url";
 
+/** Above this many nodes the renderer trades hover effects for frame time. */
+const LARGE_GRAPH = 2000;
+
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (!el) throw new Error(`explorer page: element #${id} is missing`);
@@ -190,8 +193,16 @@ export class App {
     }
   }
 
+  /** Large views: no edge picking, and edges and labels hidden while the camera moves. */
+  private tuneForSize(): void {
+    const large = this.explorer.graph.order > LARGE_GRAPH;
+    if (large === this.sigma.getSetting("hideEdgesOnMove")) return;
+    this.sigma.setSettings({ hideEdgesOnMove: large, hideLabelsOnMove: large, enableEdgeEvents: !large });
+  }
+
   private render(): void {
     const { explorer } = this;
+    this.tuneForSize();
     this.sigma.refresh();
     const hash = encodeView(explorer.view);
     if (hash !== this.lastHash) {

@@ -78,13 +78,14 @@ function measureFrames(app: App, count: number): Promise<{ frames: number[]; ren
 }
 
 export async function runBench(app: App, n: number): Promise<BenchResult> {
+  await new Promise((resolve) => window.setTimeout(resolve, 50)); // let the page load first
   const graph = app.explorer.graph;
   const payload = syntheticPayload(n);
   mergePayload(graph, payload, null);
   fillLocalDegrees(graph);
   const snapshot = graph.export();
   let t0 = performance.now();
-  forceLayoutSync(graph);
+  forceLayoutSync(graph, Number.POSITIVE_INFINITY);
   const fa2SyncMs = performance.now() - t0;
   graph.import(snapshot, true);
   t0 = performance.now();

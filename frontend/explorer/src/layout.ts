@@ -32,10 +32,23 @@ function settingsFor(graph: ExplorerGraph) {
   };
 }
 
-/** Run ForceAtlas2 synchronously, a fixed number of iterations (deterministic). */
-export function forceLayoutSync(graph: ExplorerGraph): void {
-  if (graph.order < 2) return;
-  forceAtlas2.assign(graph, { iterations: iterationsFor(graph.order), settings: settingsFor(graph) });
+/** Synchronous ForceAtlas2 stops after this long even if iterations remain. */
+export const SYNC_BUDGET_MS = 1200;
+const CHUNK = 20;
+
+/** Run ForceAtlas2 synchronously: a fixed number of iterations, in chunks, stopping
+ * early when the time budget is spent (so a busy machine still answers in time). */
+export function forceLayoutSync(graph: ExplorerGraph, budgetMs = SYNC_BUDGET_MS): number {
+  if (graph.order < 2) return 0;
+  const settings = settingsFor(graph);
+  const total = iterationsFor(graph.order);
+  const started = performance.now();
+  let done = 0;
+  while (done < total && performance.now() - started < budgetMs) {
+    forceAtlas2.assign(graph, { iterations: CHUNK, settings });
+    done += CHUNK;
+  }
+  return done;
 }
 
 /** Run ForceAtlas2 in its web worker for a time budget; resolves when stopped. */

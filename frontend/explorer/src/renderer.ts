@@ -92,7 +92,7 @@ export function createRenderer(container: HTMLElement, state: Explorer, hover: H
     zIndex: true,
     minCameraRatio: 0.02,
     maxCameraRatio: 20,
-    stagePadding: 40,
+    stagePadding: 60,
     nodeReducer: (id, data) => reduceNode(state, hover, id, data),
     edgeReducer: (id, data) => reduceEdge(state, hover, id, data),
   });
