@@ -9,13 +9,12 @@ loaded cable keeps its own. Re-writing a batch changes nothing.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Final
 
-import orjson
-
 from graph.model import Edge, EdgeKind, GraphBatch, ModelError, Node, NodeKind, check_endpoints
-from graph.sqlite_rows import dump_edge_props, in_corpus_of, to_node_row, to_text_row
+from graph.sqlite_rows import dump_edge_props, in_corpus_of, to_node_row
+from graph.sqlite_text import read_refs, write_text
 from graph.store import StoreError
 
 #: True when the stored row is a loaded cable and the incoming one a placeholder.
@@ -49,41 +48,6 @@ ON CONFLICT(id) DO UPDATE SET
                  WHEN excluded.kind = 'Official' THEN {_TITLES_UNION}
                  ELSE excluded.props END
 """
-
-#: The text of a batch goes through temp tables, so that the FTS index is updated by
-#: three set statements (FTS5 flushes per statement: a per-row trigger is 5x slower).
-TEXT_TEMP: Final = (
-    """CREATE TEMP TABLE IF NOT EXISTS incoming_text (
-        id TEXT, names TEXT, subject TEXT, summary TEXT, body TEXT, header TEXT, in_corpus INT)""",
-    """CREATE TEMP TABLE IF NOT EXISTS changed_text (
-        nid INTEGER PRIMARY KEY, names TEXT, subject TEXT, summary TEXT, body TEXT, header TEXT)""",
-    "DELETE FROM incoming_text",
-    "DELETE FROM changed_text",
-)
-
-INSERT_INCOMING: Final = """
-INSERT INTO incoming_text(names, subject, summary, body, header, id, in_corpus)
-VALUES (?, ?, ?, ?, ?, ?, ?)
-"""
-
-#: Incoming text that wins (not a placeholder over a loaded cable) and differs.
-TEXT_UPDATE: Final = (
-    """INSERT OR REPLACE INTO changed_text
-    SELECT n.nid, i.names, i.subject, i.summary, i.body, i.header
-    FROM incoming_text i JOIN nodes n ON n.id = i.id LEFT JOIN node_text t ON t.nid = n.nid
-    WHERE NOT (n.in_corpus IS 1 AND i.in_corpus IS 0)
-      AND (t.nid IS NULL OR t.names IS NOT i.names OR t.subject IS NOT i.subject
-           OR t.summary IS NOT i.summary OR t.body IS NOT i.body OR t.header IS NOT i.header)""",
-    """INSERT INTO node_fts(node_fts, rowid, names, subject, summary, body)
-    SELECT 'delete', t.nid, t.names, t.subject, t.summary, t.body
-    FROM node_text t WHERE t.nid IN (SELECT nid FROM changed_text)""",
-    """INSERT OR REPLACE INTO node_text(nid, names, subject, summary, body, header)
-    SELECT nid, names, subject, summary, body, header FROM changed_text""",
-    """INSERT INTO node_fts(rowid, names, subject, summary, body)
-    SELECT nid, names, subject, summary, body FROM changed_text""",
-)
-
-NIDS: Final = "SELECT id, nid FROM nodes WHERE id IN (SELECT value FROM json_each(?))"
 
 UPSERT_EDGE: Final = """
 INSERT INTO edges(src, kind, dst, props) VALUES (?, ?, ?, ?)
@@ -170,29 +134,11 @@ def merge_nodes(nodes: Iterable[Node]) -> list[Node]:
     return list(merged.values())
 
 
-def _text_rows(nodes: Iterable[Node]) -> Iterator[tuple[object, ...]]:
-    for node in nodes:
-        yield (*to_text_row(node), in_corpus_of(node))
-
-
-def _nid_map(conn: sqlite3.Connection, edges: Iterable[Edge]) -> dict[str, int]:
-    ids = {e.source for e in edges} | {e.target for e in edges}
-    return dict(conn.execute(NIDS, (orjson.dumps(list(ids)).decode(),)).fetchall())
-
-
 def _edge_rows(nids: dict[str, int], edges: Iterable[Edge]) -> list[tuple[object, ...]]:
     try:
         return [(nids[e.source], e.kind.value, nids[e.target], dump_edge_props(e)) for e in edges]
     except KeyError as exc:
         raise StoreError(f"batch not written: an edge points at unknown node {exc}") from None
-
-
-def _write_text(conn: sqlite3.Connection, nodes: list[Node]) -> None:
-    for statement in TEXT_TEMP:
-        conn.execute(statement)
-    conn.executemany(INSERT_INCOMING, _text_rows(nodes))
-    for statement in TEXT_UPDATE:
-        conn.execute(statement)
 
 
 def write_batch(conn: sqlite3.Connection, batch: GraphBatch) -> None:
@@ -206,8 +152,10 @@ def write_batch(conn: sqlite3.Connection, batch: GraphBatch) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.executemany(UPSERT_NODE, (to_node_row(n) for n in nodes))
-        _write_text(conn, nodes)
-        rows = _edge_rows(_nid_map(conn, batch.edges), batch.edges)
+        endpoints = {e.source for e in batch.edges} | {e.target for e in batch.edges}
+        refs = read_refs(conn, [*(n.id for n in nodes), *endpoints])
+        write_text(conn, nodes, refs)
+        rows = _edge_rows({node_id: ref[0] for node_id, ref in refs.items()}, batch.edges)
         conn.executemany(UPSERT_EDGE, rows)
     except BaseException:
         conn.execute("ROLLBACK")
