@@ -7,8 +7,10 @@ Visibility uses the named parameters ``:lvl``/``:nf`` (see ``graph.sqlite_rows``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
+from graph.model import ENDPOINTS, EdgeKind, NodeKind
 from graph.sqlite_rows import NODE_COLUMNS, VISIBLE_N, visible_sql
 
 GET_NODES: Final = f"""
@@ -24,12 +26,46 @@ VISIBLE_NIDS: Final = f"""
 SELECT n.id, n.nid FROM nodes n WHERE n.id IN (SELECT value FROM json_each(:ids)) AND {VISIBLE_N}
 """
 
+#: Edges among ``:nids``, found from the side that is never a hub: out of cables for the
+#: kinds cables send (``:k_out``), into cables for the kinds others send to cables
+#: (``:k_in``: SENT), out of the other nodes for the rest (``:k_rest``: LOCATED_IN,
+#: DENOTES, one or a few per node). Scanning out of a post hub would read all it SENT.
 EDGES_AMONG: Final = """
 SELECT e.src, e.kind, e.dst, e.props FROM edges e
-WHERE e.src IN (SELECT value FROM json_each(:nids))
-  AND +e.dst IN (SELECT value FROM json_each(:nids)) {kinds}
-ORDER BY e.src, e.kind, e.dst
+WHERE e.src IN (SELECT value FROM json_each(:cables))
+  AND e.kind IN (SELECT value FROM json_each(:k_out))
+  AND +e.dst IN (SELECT value FROM json_each(:nids))
+UNION ALL
+SELECT e.src, e.kind, e.dst, e.props FROM edges e INDEXED BY edges_in
+WHERE e.dst IN (SELECT value FROM json_each(:cables))
+  AND e.kind IN (SELECT value FROM json_each(:k_in))
+  AND +e.src IN (SELECT value FROM json_each(:nids))
+UNION ALL
+SELECT e.src, e.kind, e.dst, e.props FROM edges e
+WHERE e.src IN (SELECT value FROM json_each(:others))
+  AND e.kind IN (SELECT value FROM json_each(:k_rest))
+  AND +e.dst IN (SELECT value FROM json_each(:nids))
+ORDER BY 1, 2, 3
 """
+
+
+def split_edge_kinds(kinds: Sequence[EdgeKind]) -> tuple[list[str], list[str], list[str]]:
+    """Edge kinds (all when empty) by the side :data:`EDGES_AMONG` finds them from.
+
+    >>> split_edge_kinds([EdgeKind.SENT, EdgeKind.CITES, EdgeKind.DENOTES])
+    (['CITES'], ['SENT'], ['DENOTES'])
+    """
+    out, into, rest = [], [], []
+    for kind in kinds or list(EdgeKind):
+        sources, targets = ENDPOINTS[kind]
+        if sources == {NodeKind.CABLE}:
+            out.append(kind.value)
+        elif targets == {NodeKind.CABLE}:
+            into.append(kind.value)
+        else:
+            rest.append(kind.value)
+    return out, into, rest
+
 
 EDGES_BY_KEY: Final = """
 SELECT s.id, e.kind, d.id, e.props FROM edges e

@@ -129,9 +129,18 @@ class SQLiteStore:
         return {row[0]: to_node(row[1:]) for row in rows}
 
     def _edges_among(self, nodes: dict[Nid, Node], kinds: Sequence[EdgeKind]) -> list[Edge]:
-        params = {"nids": _json(list(nodes)), "ek": _json([k.value for k in kinds])}
-        kind_sql = "AND e.kind IN (SELECT value FROM json_each(:ek))" if kinds else ""
-        rows = self._rows(q.EDGES_AMONG.format(kinds=kind_sql), params)
+        k_out, k_in, k_rest = q.split_edge_kinds(kinds)
+        cables = [nid for nid, node in nodes.items() if node.kind is NodeKind.CABLE]
+        others = [nid for nid, node in nodes.items() if node.kind is not NodeKind.CABLE]
+        params = {
+            "nids": _json(list(nodes)),
+            "cables": _json(cables),
+            "others": _json(others),
+            "k_out": _json(k_out),
+            "k_in": _json(k_in),
+            "k_rest": _json(k_rest),
+        }
+        rows = self._rows(q.EDGES_AMONG, params)
         return [to_edge(nodes[s].id, k, nodes[d].id, p) for s, k, d, p in rows]
 
     def _subgraph(
