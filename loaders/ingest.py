@@ -22,7 +22,15 @@ from pathlib import Path
 
 from graph.store import Store
 from loaders.ingest_checkpoint import Checkpoint, UnitDone
-from loaders.ingest_units import FlatBatch, Unit, UnitResult, merge_flat, parse_unit, plan_units
+from loaders.ingest_units import (
+    FlatBatch,
+    Unit,
+    UnitResult,
+    merge_flat,
+    parse_unit,
+    plan_units,
+    watch_parent,
+)
 from loaders.read import LoadError, expand_paths
 
 __all__ = ["IngestProgress", "IngestReport", "LoadError", "ingest_paths"]
@@ -173,7 +181,8 @@ def _parse_all(units: Sequence[Unit], workers: int) -> Iterator[UnitResult]:
         yield from map(parse_unit, units)
         return
     window = 2 * workers + 1
-    with ProcessPoolExecutor(workers, mp_context=_worker_context()) as pool:
+    context = _worker_context()
+    with ProcessPoolExecutor(workers, context, watch_parent, (os.getpid(),)) as pool:
         pending: deque[Future[UnitResult]] = deque()
         for unit in units:
             pending.append(pool.submit(parse_unit, unit))

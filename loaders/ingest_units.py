@@ -8,7 +8,10 @@ a worker reads only its own range. Everything else is grouped a few MB at a time
 from __future__ import annotations
 
 import mmap
+import os
 import re
+import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -160,6 +163,38 @@ def parse_unit(unit: Unit) -> UnitResult:
         except Exception as exc:  # a mapping bug must not lose the other cables
             failures.append(LoadError(result.source or result.id, _describe(exc)))
     return UnitResult(unit, tuple(batches), len(batches), tuple(failures))
+
+
+def watch_parent(pid: int, interval: float = 1.0) -> None:
+    """Worker initializer: exit when the ingest process ``pid`` is gone (killed with
+    SIGKILL, it cannot stop its workers, which would otherwise wait for work forever)."""
+
+    def watch() -> None:
+        while not is_gone(pid):
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
+def is_gone(pid: int) -> bool:
+    """True when process ``pid`` has exited (a zombie not yet reaped counts as gone).
+
+    >>> is_gone(os.getpid())
+    False
+    """
+    stat = Path(f"/proc/{pid}/stat")
+    if not Path("/proc/self/stat").exists():  # no procfs: ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        return False
+    try:
+        state = stat.read_text().rpartition(")")[2].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state in ("Z", "X")
 
 
 def _results_of(unit: Unit) -> list[Cable | LoadError]:

@@ -111,3 +111,32 @@ def test_stale_checkpoint_of_other_inputs_is_ignored(
         assert list(iter_dump(store)) == clean_dump
     finally:
         store.close()
+
+
+@pytest.mark.timeout(900)
+def test_workers_exit_when_the_ingest_is_killed(synthetic_csv: Path, tmp_path: Path) -> None:
+    import psutil
+
+    db = tmp_path / "orphans.db"
+    checkpoint = Path(f"{db}.ingest-checkpoint")
+    proc = subprocess.Popen(
+        _ingest_command(synthetic_csv, db),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if checkpoint.exists() and len(checkpoint.read_bytes().splitlines()) >= 2:
+            break
+        time.sleep(0.02)
+    helpers = psutil.Process(proc.pid).children(recursive=True)
+    assert len(helpers) >= 2, "parser workers are running"
+    os.kill(proc.pid, signal.SIGKILL)  # the main process only, as `kill -9 PID` does
+    proc.wait()
+    deadline = time.monotonic() + 30
+    alive = helpers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [h for h in alive if h.is_running() and h.status() != psutil.STATUS_ZOMBIE]
+    assert not alive, f"left behind: {[h.pid for h in alive]}"
