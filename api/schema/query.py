@@ -87,16 +87,16 @@ class Query:
         found = await in_thread(ctx.store.search, text, ctx.clearance, kind_list, size)
         return [SearchHit.from_model(node) for node in found]
 
-    @field(description="Cables and documents reachable over CITES, with depths.")
+    @field(description="Cables and documents reachable over CITES: `limit` nodes, nearest first.")
     async def reference_chain(
         self,
         info: GraphInfo,
         id: strawberry.ID,
         direction: ChainDirection | None = ChainDirection.BOTH,
         max_depth: int | None = 3,
+        limit: int | None = 500,
     ) -> Subgraph:
-        ctx, depth = info.context, or_default(max_depth, 3)
-        limit = ctx.settings.limits.max_result_nodes
+        ctx, depth, limit = info.context, or_default(max_depth, 3), or_default(limit, 500)
         check_traversal(depth, limit, ctx.settings, depth_arg="maxDepth")
         chain_direction = enums.to_chain_direction(or_default(direction, ChainDirection.BOTH))
         sub = await in_thread(

@@ -20,7 +20,8 @@ def test_schema_has_the_explorer_contract() -> None:
         "enum NodeKind {\n  Cable\n  Post\n  Country\n  Official\n  Organization\n  Asset\n"
         "  Tag\n  Reference\n}",
         "search(text: String!, kinds: [NodeKind!] = null, first: Int = 20): [SearchHit!]!",
-        "referenceChain(id: ID!, direction: ChainDirection = BOTH, maxDepth: Int = 3): Subgraph!",
+        # one additive argument: limit (500, at most CABLEGRAPH_MAX_RESULT_NODES)
+        "referenceChain(id: ID!, direction: ChainDirection = BOTH, maxDepth: Int = 3, limit: Int",
         "path(from: ID!, to: ID!, maxLength: Int = 6, edgeTypes: [EdgeKind!] = null): Subgraph\n",
         "timeline(where: CableWhere = null, bucket: Bucket = MONTH): [TimelineBucket!]!",
         "node(id: ID!): Node\n",

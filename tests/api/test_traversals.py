@@ -126,3 +126,11 @@ def test_neighborhood_filters_and_limit(client: GraphQLClient) -> None:
     assert data["cut"]["truncated"] is True and len(data["cut"]["nodes"]) == 25
     dated = [n for n in data["dated"]["nodes"] if n["kind"] == "Cable"]
     assert dated and all(n["date"].startswith("2009") for n in dated)
+
+
+def test_chain_limit_keeps_the_nearest_and_says_truncated(client: GraphQLClient) -> None:
+    sub = chain(client, ZAGREB[0], ", direction: CITES, maxDepth: 5, limit: 2")
+    assert sub["truncated"] is True
+    assert [n["id"] for n in sub["nodes"]] == list(ZAGREB[:2])
+    over = client.query(f'{{ referenceChain(id: "{ZAGREB[0]}", limit: 100000) {{ truncated }} }}')
+    assert over.codes == ["LIMIT_EXCEEDED"]
