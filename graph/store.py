@@ -4,6 +4,10 @@ Every read takes a :class:`~graph.model.Clearance`; a node the clearance cannot 
 (see :class:`~graph.model.Node`) is absent from every answer — lists, counts, search,
 chains, paths, neighbourhoods — and so is every edge touching it.
 
+Nodes in ``Page``, ``EdgePage``, ``Subgraph`` and search results omit the heavy props
+``header`` and ``body``; ``get_nodes`` and ``iter_nodes`` return them. ``DATE_ASC`` lists
+undated cables first, ``DATE_DESC`` last.
+
 Traversals happen inside the store (recursive SQL, bounded Cypher), never as Python
 loops over single lookups. Limits passed in are hard caps: a store never returns more.
 """
@@ -145,9 +149,9 @@ class Store(Protocol):
         first: int = 100,
         offset: int = 0,
     ) -> dict[NodeId, EdgePage]:
-        """Edges around each of ``node_ids`` (one query for all of them), filtered by
-        edge kind and far-end node kind (empty = all), ordered by far-end date then id,
-        paged per node."""
+        """Edges around each of ``node_ids``, filtered by edge kind and far-end node
+        kind (empty = all), ordered by far-end date then id, paged per node (each page a
+        bounded top-N query). ``EdgePage.nodes[i]`` is the far end of ``edges[i]``."""
         ...
 
     def find_cables(
