@@ -13,76 +13,26 @@ import re
 from collections.abc import Set as AbstractSet
 from typing import Final, NamedTuple
 
-_RUN: Final = re.compile(
-    r"[A-Z][\w'’.\-/&]*(?:(?:[ \t]+|[ \t]*\n[ \t]*)"
-    r"(?:(?:of|for|the|de|da|del|dos|do|bin|ibn|al|van|von|der|du|la|le|y|and)[ \t]+)?"
-    r"[A-Z][\w'’.\-/&]*)*"
-)
-ABBREVIATIONS: Final = frozenset(
-    [
-        "Mr.",
-        "Mrs.",
-        "Ms.",
-        "Dr.",
-        "Gen.",
-        "Lt.",
-        "Col.",
-        "Maj.",
-        "Capt.",
-        "Adm.",
-        "Sen.",
-        "Rep.",
-        "Amb.",
-        "Gov.",
-        "Pres.",
-        "Prof.",
-        "St.",
-        "Jr.",
-        "Sr.",
-        "Sgt.",
-        "Cmdr.",
-        "Brig.",
-        "Hon.",
-        "No.",
-        "Mt.",
-        "Ft.",
-        "Dept.",
-        "Govt.",
-        "Lt.Gen.",
-        "Maj.Gen.",
-        "Brig.Gen.",
-        "MR.",
-        "MRS.",
-        "MS.",
-        "DR.",
-        "GEN.",
-        "LT.",
-        "COL.",
-        "MAJ.",
-        "CAPT.",
-        "ADM.",
-        "SEN.",
-        "REP.",
-        "AMB.",
-        "GOV.",
-        "PROF.",
-        "ST.",
-    ]
-)
+from loaders.entities.scan_pattern import SCANNER, lone_word_keep
+from loaders.entities.scan_words import ABBREVIATIONS, SENTENCE_STARTS
+
+__all__ = [
+    "ABBREVIATIONS",
+    "SENTENCE_STARTS",
+    "Segment",
+    "bare_word",
+    "ends_sentence",
+    "may_matter",
+    "scan_all_segments",
+    "scan_segments",
+    "split_run",
+    "split_words",
+    "words_may_matter",
+]
+
 _NEW: Final = tuple.__new__
 _DOTTED: Final = re.compile(r"(?:[A-Z]\.)+$")
-#: Lone capitalised words that start sentences and never name anything: not kept.
-SENTENCE_STARTS: Final = frozenset(
-    str.split(
-        """The This That These Those He She It They We I In On At For But And As If When While
-    After Before During Since Although However Also A An Our His Her Their Its There Both
-    Some All Many Most Other Such According Despite Following With Without From To By Of
-    Under Over Between Among Through Into What Which Who Why How Where Please Comment Note
-    End Summary Background Moreover Meanwhile Further Furthermore Instead Indeed Perhaps
-    Still Yet Thus Even Only Each Any No Not Nor Or So Then Than Once Now Today Yesterday
-    Asked Given Noting Regarding Separately Finally First Second Third Next Last Overall"""
-    )
-)
+_TOKEN: Final = re.compile(r"\S+")
 
 
 class Segment(NamedTuple):
@@ -114,22 +64,30 @@ def split_run(text: str, start: int, end: int) -> list[Segment]:
     [('Japan.',), ('The', 'GOJ')]
     """
     run = text[start:end]
-    words = run.split()
-    if (". " not in run and ".\n" not in run) or not any(map(ends_sentence, words[:-1])):
-        return [_NEW(Segment, (start, end, tuple(words), run))]
+    return split_words(start, run, run.split())
+
+
+def split_words(start: int, run: str, words: list[str]) -> list[Segment]:
+    """Cut a run (``run`` found at offset ``start``, split into ``words``) after
+    sentence-ending words; word offsets are looked up only when there is a cut.
+
+    >>> [(s.start, s.raw) for s in split_words(3, "Japan.  The GOJ", ["Japan.", "The", "GOJ"])]
+    [(3, 'Japan.'), (11, 'The GOJ')]
+    """
+    if ". " in run or ".\n" in run:
+        cuts = [i for i, word in enumerate(words[:-1]) if word[-1] == "." and ends_sentence(word)]
+    else:
+        cuts = []
+    if not cuts:
+        return [_NEW(Segment, (start, start + len(run), tuple(words), run))]
+    spans = [match.span() for match in _TOKEN.finditer(run)]
     segments: list[Segment] = []
-    position, seg_start = start, start
-    current: list[str] = []
-    for word in words:
-        position = text.index(word, position) + len(word)
-        if not current:
-            seg_start = position - len(word)
-        current.append(word)
-        if ends_sentence(word):
-            segments.append(Segment(seg_start, position, tuple(current), text[seg_start:position]))
-            current = []
-    if current:
-        segments.append(Segment(seg_start, position, tuple(current), text[seg_start:position]))
+    first = 0
+    for last in (*cuts, len(words) - 1):
+        begin, end = spans[first][0], spans[last][1]
+        segment = (start + begin, start + end, tuple(words[first : last + 1]), run[begin:end])
+        segments.append(_NEW(Segment, segment))
+        first = last + 1
     return segments
 
 
@@ -137,30 +95,70 @@ def scan_segments(text: str, keep: AbstractSet[str] | None = None) -> list[Segme
     """All capitalised segments of ``text``, in order.
 
     With ``keep``, only segments that may matter are kept: a word in ``keep`` (or in it
-    once a full stop is dropped), a hyphen or an apostrophe. The rest cannot match.
+    once a full stop is dropped), a hyphen or an apostrophe. The rest cannot match; a
+    run of several words is dropped whole when none of its words can matter.
 
     >>> [s.words for s in scan_segments("Foreign Minister\\nKoumura met NATO-led forces.")]
     [('Foreign', 'Minister', 'Koumura'), ('NATO-led',)]
     >>> [s.words for s in scan_segments("He met Tanaka Ichiro in Japan.", keep={"Japan"})]
     [('Japan.',)]
     """
+    if keep is None:
+        return scan_all_segments(text)
+    frozen = frozenset(keep)
+    lone = lone_word_keep(frozen)
     segments: list[Segment] = []
-    for match in _RUN.finditer(text):
+    for match in SCANNER.finditer(text):
         run = match.group()
         if " " in run or "\n" in run or "\t" in run:
-            for segment in split_run(text, *match.span()):
-                if keep is None or may_matter(segment.words, segment.raw, keep):
-                    segments.append(segment)
-        elif run not in SENTENCE_STARTS and (
-            keep is None
-            or run in keep
+            words = run.split()
+            if words_may_matter(run, words, frozen):
+                for segment in split_words(match.start(), run, words):
+                    if may_matter(segment[2], segment[3], frozen):
+                        segments.append(segment)
+        elif (
+            run in lone
             or "-" in run
             or "'" in run
             or "’" in run
-            or run[:-1] in keep
+            or (run[:-1] in frozen and run not in SENTENCE_STARTS)
         ):
             segments.append(_NEW(Segment, (match.start(), match.end(), (run,), run)))
     return segments
+
+
+def scan_all_segments(text: str) -> list[Segment]:
+    """Every capitalised segment of ``text`` but lone sentence starts.
+
+    >>> [s.words for s in scan_all_segments("The GOJ said. The talks")]
+    [('The', 'GOJ')]
+    """
+    segments: list[Segment] = []
+    for match in SCANNER.finditer(text):
+        run = match.group()
+        if " " in run or "\n" in run or "\t" in run:
+            segments.extend(split_run(text, *match.span()))
+        elif run not in SENTENCE_STARTS:
+            segments.append(_NEW(Segment, (match.start(), match.end(), (run,), run)))
+    return segments
+
+
+def words_may_matter(run: str, words: list[str], keep: AbstractSet[str]) -> bool:
+    """Could any segment of a several-word ``run`` (split into ``words``) matter (see
+    :func:`may_matter`)? When not, the run is dropped before it is cut.
+
+    >>> words_may_matter("Tanaka Ichiro", ["Tanaka", "Ichiro"], {"Japan"})
+    False
+    >>> words_may_matter("In Japan. The", ["In", "Japan.", "The"], {"Japan"})
+    True
+    """
+    return (
+        not keep.isdisjoint(words)
+        or "-" in run
+        or "'" in run
+        or "’" in run
+        or ("." in run and any(w[-1] == "." and w[:-1] in keep for w in words))
+    )
 
 
 def may_matter(words: tuple[str, ...], raw: str, keep: AbstractSet[str]) -> bool:
