@@ -52,6 +52,6 @@ def test_schema_has_the_explorer_contract() -> None:
         "truncated: Boolean!",
         "nodes: [GraphNode!]!",
         "edges: [GraphEdge!]!",
-        "json: JSON!",
+        "json(degrees: Boolean! = true): JSON!",
     ):
         assert field in subgraph.group(1)

@@ -134,3 +134,9 @@ def test_chain_limit_keeps_the_nearest_and_says_truncated(client: GraphQLClient)
     assert [n["id"] for n in sub["nodes"]] == list(ZAGREB[:2])
     over = client.query(f'{{ referenceChain(id: "{ZAGREB[0]}", limit: 100000) {{ truncated }} }}')
     assert over.codes == ["LIMIT_EXCEEDED"]
+
+
+def test_json_without_degrees(client: GraphQLClient) -> None:
+    query = f'{{ neighborhood(ids: ["{SEED}"]) {{ json(degrees: false) }} }}'
+    payload = client.query(query).ok()["neighborhood"]["json"]
+    assert payload["nodes"] and all(n["degree"] is None for n in payload["nodes"])
