@@ -186,6 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = []
     with serve(store_path, args.workers) as url, httpx.Client(base_url=url) as client:
         for case in cases:
+            print(f"{case.name} ...", file=sys.stderr, flush=True)
             time_http(client, case, 20)  # warm up caches and connections
             http = time_http(client, case, args.calls)
             direct = time_direct(case, args.calls) if case.direct else []
@@ -211,13 +212,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def print_table(results: dict[str, object]) -> None:
     print(f"store {results['store']} ({results['cables']} cables), "
           f"{results['workers']} uvicorn workers")  # fmt: skip
-    print(f"{'case':42} {'p50 ms':>8} {'p99 ms':>8} {'no-HTTP':>8} {'store ms':>9} {'ratio':>6}")
+    print(f"{'case':48} {'p50 ms':>8} {'p99 ms':>8} {'no-HTTP':>8} {'store ms':>9} {'ratio':>6}")
     for row in results["latency"]:  # type: ignore[attr-defined]
         direct = row["direct_p50_ms"]
         ratio = row["overhead_ratio"]
         direct_text = "-" if direct is None else f"{direct:.3f}"
         ratio_text = "-" if ratio is None else f"{ratio:.1f}x"
-        print(f"{row['case']:42} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} "
+        print(f"{row['case']:48} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} "
               f"{row['in_process_p50_ms']:8.2f} {direct_text:>9} {ratio_text:>6}")  # fmt: skip
     tp = results["throughput"]
     print(f"throughput cable by id: {tp['requests_per_s']} req/s ({tp['tool']})")  # type: ignore[index]

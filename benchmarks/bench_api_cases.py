@@ -20,6 +20,8 @@ CABLES_PAGE = """query($where: CableWhere) { cables(where: $where, orderBy: DATE
 CHAIN = """query($id: ID!) { referenceChain(id: $id, direction: BOTH, maxDepth: 6) { json } }"""
 PATH = """query($from: ID!, $to: ID!) { path(from: $from, to: $to, maxLength: 6) { json } }"""
 HOOD = """query($ids: [ID!]!) { neighborhood(ids: $ids, depth: 2, limit: 500) { json } }"""
+HOOD_LEAN = """query($ids: [ID!]!) { neighborhood(ids: $ids, depth: 2, limit: 500) {
+  json(degrees: false) } }"""
 
 Variables = dict[str, Any]
 
@@ -88,7 +90,7 @@ def build_cases(store: Store, seed: int = 7) -> list[Case]:
     pairs = [{"from": a, "to": b} for a, b in zip(cables[:50], cables[50:100], strict=True)]
 
     def direct_chain(v: Variables) -> object:
-        return store.reference_chain(v["id"], FULL_CLEARANCE, ChainDirection.BOTH, 6)
+        return store.reference_chain(v["id"], FULL_CLEARANCE, ChainDirection.BOTH, 6, 500)
 
     def direct_page(v: Variables) -> object:
         where = CableFilter(origin=v["where"]["origin"], tag=v["where"]["tag"])
@@ -108,6 +110,8 @@ def build_cases(store: Store, seed: int = 7) -> list[Case]:
         Case("referenceChain depth 6", CHAIN, [{"id": i} for i in chains], direct_chain),
         Case("path (maxLength 6)", PATH, pairs, direct_path),
         Case("neighborhood (500 nodes)", HOOD, [{"ids": [t]} for t in tags], direct_hood),
+        Case("neighborhood (500 nodes, json(degrees: false))", HOOD_LEAN,
+             [{"ids": [t]} for t in tags], direct_hood),
     ]  # fmt: skip
 
 
