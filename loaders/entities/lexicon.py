@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
+from functools import lru_cache
 from typing import Final, NamedTuple, TypeAlias
 
 from loaders.entities.asset_table import NAMED_ROWS
@@ -194,22 +195,36 @@ def iter_hits(segments: Iterable[Segment]) -> Iterator[Hit]:
     ['SF', 'NATO', 'ISAF']
     """
     for segment in segments:
-        words, raw = segment.words, segment.raw
-        if FIRST_SET.isdisjoint(words) and not (
-            "." in raw or "-" in raw or "'" in raw or "’" in raw
-        ):
+        for entry, first, width in match_words(segment[2]):
+            yield _NEW(Hit, (entry, segment, first, width))
+
+
+@lru_cache(maxsize=1 << 15)
+def match_words(words: tuple[str, ...]) -> tuple[tuple[Entry, int, int], ...]:
+    """(entry, first word, width) of every lexicon form in one segment's ``words``;
+    cached, as the same segments (``U.S.``, ``GOJ``, ``Foreign Minister``) recur in
+    every cable.
+
+    >>> [(e.key, first, width) for e, first, width in match_words(("The", "South", "African"))]
+    [('SF', 1, 2)]
+    """
+    if FIRST_SET.isdisjoint(words) and not any(
+        "." in word or "-" in word or "'" in word or "’" in word for word in words
+    ):
+        return ()
+    found: list[tuple[Entry, int, int]] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        widths = FIRST_WORDS.get(word)
+        if widths is None and (word[-1] == "." or word[-2:] in _POSSESSIVES):
+            widths = FIRST_WORDS.get(bare_word(word))
+        match = match_at(words, index, widths) if widths else None
+        if match is not None:
+            found.append((match[0], index, match[1]))
+            index += match[1]
             continue
-        index = 0
-        while index < len(words):
-            word = words[index]
-            widths = FIRST_WORDS.get(word)
-            if widths is None and (word[-1] == "." or word[-2:] in _POSSESSIVES):
-                widths = FIRST_WORDS.get(bare_word(word))
-            found = match_at(words, index, widths) if widths else None
-            if found is not None:
-                yield _NEW(Hit, (found[0], segment, index, found[1]))
-                index += found[1]
-                continue
-            if "-" in word and (entry := match_hyphenated(word)) is not None:
-                yield Hit(entry, segment, index, 1)
-            index += 1
+        if "-" in word and (entry := match_hyphenated(word)) is not None:
+            found.append((entry, index, 1))
+        index += 1
+    return tuple(found)

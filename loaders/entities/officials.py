@@ -11,6 +11,7 @@ parties or sentence starts. Mentions of one person are merged (``Koumura`` with
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Final, NamedTuple
 
 from loaders.entities.common_words import COMMON_WORDS
@@ -188,8 +189,9 @@ def parse_mention(words: Sequence[str], head: int, all_caps: bool) -> Mention | 
     return Mention(name_end, Official(name=name, title=title, affiliation=affiliation))
 
 
-def iter_segment_mentions(words: Sequence[str], all_caps: bool) -> list[Mention]:
-    """All titled mentions in one segment's words.
+@lru_cache(maxsize=1 << 14)
+def iter_segment_mentions(words: tuple[str, ...], all_caps: bool) -> tuple[Mention, ...]:
+    """All titled mentions in one segment's words (cached: titled segments recur).
 
     >>> [m.official.name for m in iter_segment_mentions(
     ...     ("Secretary", "General", "Ban", "Ki-moon", "and", "President", "Bush"), False)]
@@ -206,7 +208,7 @@ def iter_segment_mentions(words: Sequence[str], all_caps: bool) -> list[Mention]
                 index = mention.name_end
                 continue
         index += 1
-    return mentions
+    return tuple(mentions)
 
 
 def read_appositive(segment: Segment, all_caps: bool) -> tuple[str | None, str | None]:
