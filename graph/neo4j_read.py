@@ -19,7 +19,7 @@ from graph.neo4j_filter import (
 from graph.neo4j_rows import Record, to_edge, to_node
 from graph.neo4j_session import Records, Session
 from graph.neo4j_traverse import chain_statement, neighborhood_statement, path_statement
-from graph.sqlite_filter import id_candidates
+from graph.rules import id_candidates
 from graph.store import (
     Bucket,
     CableFilter,

@@ -23,12 +23,9 @@ from graph.model import (
     Edge,
     EdgeKind,
     GraphBatch,
-    ModelError,
     Node,
     NodeId,
     NodeKind,
-    check_endpoints,
-    kind_of_id,
 )
 from graph.neo4j_read import Neo4jReads
 from graph.neo4j_rows import (
@@ -41,6 +38,7 @@ from graph.neo4j_rows import (
     to_node_row,
 )
 from graph.neo4j_session import Session
+from graph.rules import check_batch
 from graph.store import StoreError, StoreStats
 from graph.stores import StoreSettings
 
@@ -48,16 +46,6 @@ DEFAULT_CHUNK: Final = 5_000
 #: Seconds to wait for new indexes to come online after creating them.
 INDEX_TIMEOUT: Final = 300
 _PAGE: Final = 5_000
-
-
-def check_batch(batch: GraphBatch) -> None:
-    """Raise ``ModelError`` for a node whose id names another kind, or an edge the model
-    does not allow between the kinds its ids name (as the embedded store does)."""
-    for node in batch.nodes:
-        if kind_of_id(node.id) is not node.kind:
-            raise ModelError(f"node {node.id!r} has kind {node.kind}, its id names another")
-    for edge in batch.edges:
-        check_endpoints(edge.kind, kind_of_id(edge.source), kind_of_id(edge.target))
 
 
 def group_rows(batch: GraphBatch) -> tuple[dict[NodeKind, list[Row]], dict[EdgeKind, list[Row]]]:

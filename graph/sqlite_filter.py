@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from graph.model import normalize_part
 from graph.store import CableFilter, CableOrder
 
 _WORD: Final = re.compile(r"\w+", re.UNICODE)
@@ -130,26 +129,3 @@ def filter_sql(where: CableFilter, params: dict[str, object]) -> str:
         alternatives = " OR ".join(f"({filter_sql(sub, params)})" for sub in where.any_of)
         clauses.append(f"({alternatives})")
     return " AND ".join(clauses) if clauses else "1"
-
-
-def id_candidates(text: str) -> list[str]:
-    """Node ids ``text`` may name exactly, most likely first: itself, a normalised
-    ``kind:part``, then the cable, post, ... id of the bare value.
-
-    >>> id_candidates("08state68633")[:3]
-    ['08state68633', 'cable:08STATE68633', 'post:08STATE68633']
-    >>> id_candidates("Post:Tokyo")[:2]
-    ['Post:Tokyo', 'post:TOKYO']
-    """
-    from graph.model import NodeKind
-
-    raw = text.strip()
-    found = [raw]
-    slug, sep, rest = raw.partition(":")
-    kinds = {k.value.lower() for k in NodeKind}
-    if sep and slug.lower() in kinds and normalize_part(rest):
-        found.append(f"{slug.lower()}:{normalize_part(rest)}")
-    part = normalize_part(raw)
-    if part:
-        found.extend(f"{k.value.lower()}:{part}" for k in NodeKind)
-    return list(dict.fromkeys(found))

@@ -15,7 +15,8 @@ import orjson
 
 from graph import sqlite_queries as q
 from graph.model import Clearance, Node, NodeKind
-from graph.sqlite_filter import fts_query, id_candidates
+from graph.rules import id_candidates
+from graph.sqlite_filter import fts_query
 from graph.sqlite_rows import clearance_params, to_node
 
 

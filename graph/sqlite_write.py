@@ -12,7 +12,8 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Final
 
-from graph.model import Edge, EdgeKind, GraphBatch, ModelError, Node, NodeKind, check_endpoints
+from graph.model import Edge, GraphBatch, Node, NodeKind
+from graph.rules import check_batch
 from graph.sqlite_rows import dump_edge_props, in_corpus_of, to_node_row
 from graph.sqlite_text import read_refs, write_text
 from graph.store import StoreError
@@ -54,38 +55,6 @@ INSERT INTO edges(src, kind, dst, props) VALUES (?, ?, ?, ?)
 ON CONFLICT(src, kind, dst) DO UPDATE SET props = excluded.props
 WHERE edges.props IS NOT excluded.props
 """
-
-_SLUGS: Final = {kind.value.lower(): kind for kind in NodeKind}
-
-
-def kind_from_id(node_id: str) -> NodeKind:
-    """The kind an id names (fast path of ``graph.model.kind_of_id``).
-
-    >>> kind_from_id("post:TOKYO")
-    <NodeKind.POST: 'Post'>
-    >>> kind_from_id("TOKYO")
-    Traceback (most recent call last):
-    ...
-    graph.model.ModelError: not a node id: 'TOKYO'
-    """
-    kind = _SLUGS.get(node_id.partition(":")[0])
-    if kind is None or ":" not in node_id:
-        raise ModelError(f"not a node id: {node_id!r}")
-    return kind
-
-
-def check_batch(batch: GraphBatch) -> None:
-    """Raise ``ModelError`` for a node whose id names another kind, or an edge the model
-    does not allow between the kinds its ids name."""
-    for node in batch.nodes:
-        if kind_from_id(node.id) is not node.kind:
-            raise ModelError(f"node {node.id!r} has kind {node.kind}, its id names another")
-    allowed: set[tuple[EdgeKind, str, str]] = set()
-    for edge in batch.edges:
-        shape = (edge.kind, edge.source.partition(":")[0], edge.target.partition(":")[0])
-        if shape not in allowed:
-            check_endpoints(edge.kind, kind_from_id(edge.source), kind_from_id(edge.target))
-            allowed.add(shape)
 
 
 def merge_node(old: Node, new: Node) -> Node:
