@@ -18,7 +18,7 @@ from api.limits import clamp_first
 from api.schema.batching import RelationKey, RelationSpec
 from api.schema.enums import EdgeKind
 from api.schema.fields import field
-from api.schema.pagination import PageInfo, Window, start_offset
+from api.schema.pagination import PageInfo, Window, encode_cursor, start_offset
 from graph import model as m
 from graph.store import EdgePage
 
@@ -30,16 +30,47 @@ DEFAULT_FIRST = 20
 
 @strawberry.type(description="One edge of a relationship, with the node at its far end.")
 class Relation(Generic[N]):
-    cursor: str
-    type: EdgeKind
     node: N
-    props: JSON = strawberry.field(description="All properties of the edge.")
-    role: str | None = strawberry.field(description="SENT_TO: action or info.")
-    precedence: str | None = strawberry.field(description="SENT_TO: e.g. IMMEDIATE.")
-    action: str | None = strawberry.field(description="REQUESTS: what the post is asked.")
-    deadline: str | None = strawberry.field(description="REQUESTS: YYYY-MM-DD or as written.")
-    bullet: str | None = strawberry.field(description="CITES: the REF letter (A, B, ...).")
-    count: int | None = strawberry.field(description="MENTIONS: how often.")
+    edge: strawberry.Private[m.Edge]
+    offset: strawberry.Private[int]
+
+    # Computed only when asked: a page of 500 relations should not pay for unasked fields.
+    @field(description="Where this edge sits in the whole relationship.")
+    def cursor(self) -> str:
+        return encode_cursor(self.offset)
+
+    @field(description="The kind of the edge.")
+    def type(self) -> EdgeKind:
+        return EdgeKind(self.edge.kind.value)
+
+    @field(description="All properties of the edge.")
+    def props(self) -> JSON:
+        return cast("JSON", json_props(self.edge.props))
+
+    @field(description="SENT_TO: action or info.")
+    def role(self) -> str | None:
+        return optional_text(self.edge.props, "role")
+
+    @field(description="SENT_TO: e.g. IMMEDIATE.")
+    def precedence(self) -> str | None:
+        return optional_text(self.edge.props, "precedence")
+
+    @field(description="REQUESTS: what the post is asked.")
+    def action(self) -> str | None:
+        return optional_text(self.edge.props, "action")
+
+    @field(description="REQUESTS: YYYY-MM-DD or as written.")
+    def deadline(self) -> str | None:
+        return optional_text(self.edge.props, "deadline")
+
+    @field(description="CITES: the REF letter (A, B, ...).")
+    def bullet(self) -> str | None:
+        return optional_text(self.edge.props, "bullet")
+
+    @field(description="MENTIONS: how often.")
+    def count(self) -> int | None:
+        value = self.edge.props.get("count")
+        return value if isinstance(value, int) else None
 
 
 @strawberry.type(description="A page of a relationship, with the count over all pages.")
@@ -89,19 +120,8 @@ def build_relations(
     pairs = [(e, far[far_end(e, node_id)]) for e in page.edges if far_end(e, node_id) in far]
     window = Window(offset=offset, count=len(pairs), total=page.total)
     edges = [
-        Relation(
-            cursor=cursor,
-            type=EdgeKind(edge.kind.value),
-            node=wrap(node),
-            props=cast("JSON", json_props(edge.props)),
-            role=optional_text(edge.props, "role"),
-            precedence=optional_text(edge.props, "precedence"),
-            action=optional_text(edge.props, "action"),
-            deadline=optional_text(edge.props, "deadline"),
-            bullet=optional_text(edge.props, "bullet"),
-            count=c if isinstance(c := edge.props.get("count"), int) else None,
-        )
-        for cursor, (edge, node) in zip(window.cursors(), pairs, strict=True)
+        Relation(node=wrap(node), edge=edge, offset=offset + i)
+        for i, (edge, node) in enumerate(pairs)
     ]
     return Relations(total_count=page.total, page_info=window.page_info(), edges=edges)
 
