@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import psutil
 from bench_api_cases import CABLE_BY_ID, Case, build_cases, time_in_process
 
 from graph.model import FULL_CLEARANCE
@@ -71,8 +72,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(store: Path, workers: int) -> Iterator[str]:
-    """uvicorn with ``workers`` processes on a free loopback port; yields its URL."""
+def serve(store: Path, workers: int) -> Iterator[tuple[str, int]]:
+    """uvicorn with ``workers`` processes on a free loopback port; yields its URL and pid."""
     port = free_port()
     env = {**os.environ, "CABLEGRAPH_STORE": str(store), "CABLEGRAPH_ANONYMOUS": "auto",
            "CABLEGRAPH_COMPLEXITY_BUDGET": "1000000"}  # fmt: skip
@@ -83,7 +84,7 @@ def serve(store: Path, workers: int) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url)
-        yield url
+        yield url, process.pid
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -128,6 +129,16 @@ def time_direct(case: Case, calls: int) -> list[float]:
         case.direct(case.variables[n % len(case.variables)])
         times.append((time.perf_counter() - start) * 1000)
     return times
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time used so far by the server and its worker processes."""
+    parent = psutil.Process(pid)
+    total = 0.0
+    for proc in [parent, *parent.children(recursive=True)]:
+        times = proc.cpu_times()
+        total += times.user + times.system
+    return total
 
 
 def throughput(url: str, ids: list[str], seconds: int, connections: int) -> tuple[float, str]:
@@ -184,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "workers": args.workers,
     }
     rows = []
-    with serve(store_path, args.workers) as url, httpx.Client(base_url=url) as client:
+    with serve(store_path, args.workers) as (url, pid), httpx.Client(base_url=url) as client:
         for case in cases:
             print(f"{case.name} ...", file=sys.stderr, flush=True)
             time_http(client, case, 20)  # warm up caches and connections
@@ -199,10 +210,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "direct_p50_ms": round(d50, 3) if d50 else None,
                          "overhead_ratio": round(p50 / d50, 1) if d50 else None})  # fmt: skip
         ids = cases[0].variables
+        cpu_before = server_cpu_seconds(pid)
         rate, tool = throughput(url, [v["id"] for v in ids], args.seconds, args.connections)
+        cpu_used = server_cpu_seconds(pid) - cpu_before
     store.close()
     results["latency"] = rows
-    results["throughput"] = {"case": "cable by id", "requests_per_s": round(rate), "tool": tool}
+    per_cpu_second = rate * args.seconds / cpu_used if cpu_used else 0.0
+    results["throughput"] = {
+        "case": "cable by id",
+        "requests_per_s": round(rate),
+        "tool": tool,
+        "server_cpu_ms_per_request": round(1000 / per_cpu_second, 2) if per_cpu_second else None,
+        "requests_per_server_cpu_second": round(per_cpu_second),
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n")
     print_table(results)
@@ -221,7 +241,9 @@ def print_table(results: dict[str, object]) -> None:
         print(f"{row['case']:48} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} "
               f"{row['in_process_p50_ms']:8.2f} {direct_text:>9} {ratio_text:>6}")  # fmt: skip
     tp = results["throughput"]
-    print(f"throughput cable by id: {tp['requests_per_s']} req/s ({tp['tool']})")  # type: ignore[index]
+    print(f"throughput cable by id: {tp['requests_per_s']} req/s ({tp['tool']}); "  # type: ignore[index]
+          f"server CPU {tp['server_cpu_ms_per_request']} ms/request = "  # type: ignore[index]
+          f"{tp['requests_per_server_cpu_second']} requests per CPU-second")  # type: ignore[index]  # fmt: skip
 
 
 if __name__ == "__main__":
