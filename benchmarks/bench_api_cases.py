@@ -4,6 +4,7 @@ the same operations called on the store directly (for the GraphQL overhead ratio
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -65,6 +66,16 @@ def busiest(store: Store, kind: NodeKind, keep: int) -> list[str]:
     return sorted(ids, key=lambda i: -degrees.get(i, 0))[:keep]
 
 
+def common_far_ends(
+    store: Store, ids: list[str], direction: Direction, kind: EdgeKind, keep: int
+) -> list[str]:
+    """The ``keep`` nodes most often at the far end of ``kind`` edges of ``ids``
+    (e.g. the posts that sent most of a sample of cables)."""
+    pages = store.edges(ids, FULL_CLEARANCE, direction, [kind], first=5)
+    counts = Counter(node.id for page in pages.values() for node in page.nodes)
+    return [node_id for node_id, _ in counts.most_common(keep)]
+
+
 def direct_cable(store: Store) -> Callable[[Variables], object]:
     """What the cable-by-id query asks of the store, called directly."""
 
@@ -84,7 +95,7 @@ def build_cases(store: Store, seed: int = 7) -> list[Case]:
     rng = random.Random(seed)
     cables = sample_cables(store, 200, rng)
     chains = deepest_chains(store, cables[:100], 20)
-    origins = busiest(store, NodeKind.POST, 5)
+    origins = common_far_ends(store, cables[:100], Direction.IN, EdgeKind.SENT, 5)
     tags = busiest(store, NodeKind.TAG, 10)
     wheres = [{"origin": o, "tag": t} for o in origins for t in tags[:4]]
     pairs = [{"from": a, "to": b} for a, b in zip(cables[:50], cables[50:100], strict=True)]
