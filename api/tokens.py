@@ -11,9 +11,8 @@ secret through a repr, a log line or an exception. Two sources:
   (default false) and ``scopes`` (default ``["read"]``).
 
 >>> entry = parse_inline_tokens("alice:s3cret-token:SECRET:noforn:read+write")[0]
->>> entry
-TokenEntry(name='alice', clearance=Clearance(level=<Level.SECRET: 2>, noforn=True), \
-scopes=frozenset({'read', 'write'}))
+>>> entry.name, entry.clearance, sorted(entry.scopes)
+('alice', Clearance(level=<Level.SECRET: 2>, noforn=True), ['read', 'write'])
 >>> "s3cret" in repr(entry)
 False
 """
