@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from functools import lru_cache
-from typing import Final, NamedTuple, TypeAlias
+from typing import Final, NamedTuple
 
-from loaders.entities.scan_pattern import SCANNER
+from loaders.entities.scan_pattern import SCANNER, lone_word_keep
 from loaders.entities.scan_words import ABBREVIATIONS, SENTENCE_STARTS
 
 __all__ = [
     "ABBREVIATIONS",
     "SENTENCE_STARTS",
-    "RunPart",
     "Segment",
     "bare_word",
-    "cut_kept",
     "ends_sentence",
     "may_matter",
     "scan_all_segments",
@@ -109,41 +106,25 @@ def scan_segments(text: str, keep: AbstractSet[str] | None = None) -> list[Segme
     if keep is None:
         return scan_all_segments(text)
     frozen = frozenset(keep)
+    lone = lone_word_keep(frozen)
     segments: list[Segment] = []
     for match in SCANNER.finditer(text):
-        found = cut_kept(match.group(), frozen)
-        if found:
-            start = match.start()
-            for begin, end, words, raw in found:
-                segments.append(_NEW(Segment, (start + begin, start + end, words, raw)))
+        run = match.group()
+        if " " in run or "\n" in run or "\t" in run:
+            words = run.split()
+            if words_may_matter(run, words, frozen):
+                for segment in split_words(match.start(), run, words):
+                    if may_matter(segment[2], segment[3], frozen):
+                        segments.append(segment)
+        elif (
+            run in lone
+            or "-" in run
+            or "'" in run
+            or "’" in run
+            or (run[:-1] in frozen and run not in SENTENCE_STARTS)
+        ):
+            segments.append(_NEW(Segment, (match.start(), match.end(), (run,), run)))
     return segments
-
-
-#: A segment relative to its run: (start, end, words, raw).
-RunPart: TypeAlias = tuple[int, int, tuple[str, ...], str]
-
-
-@lru_cache(maxsize=1 << 16)
-def cut_kept(run: str, keep: frozenset[str]) -> tuple[RunPart, ...]:
-    """The segments of one ``run`` that may matter, offsets relative to the run; cached,
-    as runs recur (``U.S.``, ``GOJ``, ``the Embassy``, ``Foreign Minister Koumura``).
-
-    >>> [tuple(part) for part in cut_kept("Japan. The Tanaka", frozenset({"Japan"}))]
-    [(0, 6, ('Japan.',), 'Japan.')]
-    >>> cut_kept("The", frozenset({"The"})), cut_kept("NATO-led", frozenset())
-    ((), ((0, 8, ('NATO-led',), 'NATO-led'),))
-    """
-    if " " in run or "\n" in run or "\t" in run:
-        words = run.split()
-        if not words_may_matter(run, words, keep):
-            return ()
-        found = split_words(0, run, words)
-        return tuple(s for s in found if may_matter(s[2], s[3], keep))
-    if run in SENTENCE_STARTS or not (
-        run in keep or "-" in run or "'" in run or "’" in run or run[:-1] in keep
-    ):
-        return ()
-    return ((0, len(run), (run,), run),)
 
 
 def scan_all_segments(text: str) -> list[Segment]:
