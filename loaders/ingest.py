@@ -10,11 +10,13 @@ units already committed, so a run killed half-way resumes where it stopped.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from multiprocessing.context import BaseContext
@@ -91,6 +93,7 @@ class _Writer:
         chunk, self.buffer = self.buffer[:count], self.buffer[count:]
         if chunk:
             self.store.write(merge_flat(chunk))
+            gc.collect(0)  # the collector is paused (see ``paused_gc``): young cycles only
         self.written += len(chunk)
         while self.waiting and self.waiting[0][1] <= self.written:
             done, _ = self.waiting.popleft()
@@ -115,6 +118,37 @@ def ingest_paths(
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    with paused_gc():
+        return _ingest(store, paths, batch_size, workers, progress, checkpoint)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: the writer makes about a hundred acyclic
+    objects per cable, and automatic collections (every 700 allocations, scanning ever
+    older generations) cost it a third of its time. Restored on exit.
+
+    >>> with paused_gc():
+    ...     gc.isenabled()
+    False
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _ingest(
+    store: Store,
+    paths: Sequence[Path],
+    batch_size: int,
+    workers: int | None,
+    progress: Callable[[IngestProgress], None] | None,
+    checkpoint: Path | None,
+) -> IngestReport:
     started = time.monotonic()
     files = list(expand_paths(paths))
     units = plan_units(files)

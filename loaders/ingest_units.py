@@ -12,24 +12,25 @@ import os
 import re
 import threading
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeAlias
 
-from graph.model import Edge, EdgeKind, GraphBatch, Node, NodeKind, PropValue
+from loaders.ingest_flat import (
+    FlatBatch,
+    FlatEdge,
+    FlatNode,
+    RepeatFilter,
+    flatten_batch,
+    merge_flat,
+)
 from loaders.read import LoadError, iter_path, parse_document
 from loaders.record import Cable
-from loaders.to_graph import cable_to_batch
+from loaders.to_graph import cable_to_flat
+
+__all__ = ["FlatBatch", "FlatEdge", "FlatNode", "flatten_batch", "merge_flat"]
 
 UnitKey: TypeAlias = str
-#: A node as plain values (cheap to pickle): id, kind, label, props, level, level_rel.
-FlatNode: TypeAlias = tuple[str, str, str, dict[str, PropValue], int, int]
-#: An edge as plain values: source, kind, target, props.
-FlatEdge: TypeAlias = tuple[str, str, str, dict[str, PropValue]]
-#: One cable's batch as plain values, what a worker sends back.
-FlatBatch: TypeAlias = tuple[list[FlatNode], list[FlatEdge]]
-
 #: Bytes of input per unit: large enough to amortise a task, small enough to balance.
 UNIT_BYTES = 2 << 20
 #: At most this many files in one unit.
@@ -38,8 +39,6 @@ _CSV_HEAD = re.compile(rb'\s*"\d+","\d{1,2}/\d{1,2}/\d{4} ')
 #: The end of one row and the start of the next: ``"`` newline ``"123","4/5/2008 ``.
 _ROW_START = re.compile(rb'"\r?\n(?="\d+","\d{1,2}/\d{1,2}/\d{4} )')
 _ROW_SOURCE = re.compile(r":row (\d+)$")
-_NODE_KINDS = {kind.value: kind for kind in NodeKind}
-_EDGE_KINDS = {kind.value: kind for kind in EdgeKind}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,38 +62,6 @@ class UnitResult:
     batches: tuple[FlatBatch, ...]
     cables: int
     failures: tuple[LoadError, ...]
-
-
-def flatten_batch(batch: GraphBatch) -> FlatBatch:
-    """A batch as plain tuples, for the trip from a worker to the writer.
-
-    >>> batch = GraphBatch((Node("tag:PREL", NodeKind.TAG, "PREL", {"code": "PREL"}),),
-    ...                    (Edge("cable:X", EdgeKind.TAGGED, "tag:PREL"),))
-    >>> flatten_batch(batch)
-    ([('tag:PREL', 'Tag', 'PREL', {'code': 'PREL'}, 0, 0)], [('cable:X', 'TAGGED', 'tag:PREL', {})])
-    >>> merge_flat([flatten_batch(batch)]) == batch
-    True
-    """
-    nodes = [
-        (n.id, n.kind.value, n.label, dict(n.props), n.level, n.level_rel) for n in batch.nodes
-    ]
-    edges = [(e.source, e.kind.value, e.target, dict(e.props)) for e in batch.edges]
-    return nodes, edges
-
-
-def merge_flat(batches: Sequence[FlatBatch]) -> GraphBatch:
-    """One :class:`GraphBatch` of every node and edge of flat ``batches``, in order."""
-    nodes = tuple(
-        Node(node_id, _NODE_KINDS[kind], label, props, level, level_rel)
-        for flat_nodes, _ in batches
-        for node_id, kind, label, props, level, level_rel in flat_nodes
-    )
-    edges = tuple(
-        Edge(source, _EDGE_KINDS[kind], target, props)
-        for _, flat_edges in batches
-        for source, kind, target, props in flat_edges
-    )
-    return GraphBatch(nodes, edges)
 
 
 def is_csv_dump(head: bytes) -> bool:
@@ -154,14 +121,17 @@ def parse_unit(unit: Unit) -> UnitResult:
     """Parse a unit and map its cables to graph batches (runs in a worker process)."""
     batches: list[FlatBatch] = []
     failures: list[LoadError] = []
+    repeats = RepeatFilter()  # the writer gets a unit's cables in order, all of them
     for result in _results_of(unit):
         if isinstance(result, LoadError):
             failures.append(result)
             continue
         try:
-            batches.append(flatten_batch(cable_to_batch(result)))
+            flat = cable_to_flat(result)
         except Exception as exc:  # a mapping bug must not lose the other cables
             failures.append(LoadError(result.source or result.id, _describe(exc)))
+            continue
+        batches.append(repeats.drop(flat))
     return UnitResult(unit, tuple(batches), len(batches), tuple(failures))
 
 

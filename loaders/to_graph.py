@@ -22,24 +22,16 @@ store keeps the minimum over all cables.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 
-from graph.model import (
-    NEVER,
-    Edge,
-    EdgeKind,
-    GraphBatch,
-    Level,
-    Node,
-    NodeId,
-    NodeKind,
-    PropValue,
-    check_endpoints,
-    make_id,
-    normalize_part,
-)
+from graph.model import NEVER, EdgeKind, GraphBatch, Level, NodeKind, PropValue, make_id
 from loaders.record import Cable, PostRef, RefKind, TagKind
+from loaders.to_graph_build import (
+    FlatBatch,
+    FlatBuilder,
+    count_lowered,
+    inflate,
+    normalized,
+)
 from loaders.to_graph_posts import POST_COUNTRIES, post_kind
 
 K, E = NodeKind, EdgeKind
@@ -64,7 +56,6 @@ def cable_levels(cable: Cable) -> tuple[int, int]:
 
 def mention_count(body: str, name: str) -> int:
     """How often ``name`` occurs in ``body`` as whole words, ignoring case; at least 1.
-    (``body`` may be given lower-cased already; plain ``str.find``, no regex: fast.)
 
     >>> mention_count("Japan and JAPAN; Japanese", "Japan")
     2
@@ -74,73 +65,16 @@ def mention_count(body: str, name: str) -> int:
     return count_lowered(body.lower(), name.lower())
 
 
-def count_lowered(haystack: str, needle: str) -> int:
-    """:func:`mention_count` on text and name already lower-cased.
-
-    >>> count_lowered("isaf, isafx isaf", "isaf")
-    2
-    """
-    count, start, size = 0, 0, len(needle)
-    while needle and (found := haystack.find(needle, start)) >= 0:
-        end = found + size
-        before = found == 0 or not haystack[found - 1].isalnum()
-        after = end == len(haystack) or not haystack[end].isalnum()
-        count += before and after
-        start = found + 1
-    return max(1, count)
-
-
-@dataclass
-class _Builder:
-    """Collects one cable's nodes (one per id) and edges (one per key)."""
-
-    level: int
-    level_rel: int
-    nodes: dict[NodeId, Node] = field(default_factory=dict)
-    edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
-
-    def node(self, kind: NodeKind, part: str, label: str, props: dict[str, PropValue]) -> str:
-        node_id = make_id(kind, part)
-        known = self.nodes.get(node_id)
-        if known is None:
-            self.nodes[node_id] = Node(node_id, kind, label, props, self.level, self.level_rel)
-        elif kind is K.OFFICIAL:
-            titles = tuple(dict.fromkeys((*_titles(known), *_titles_of(props))))
-            merged = {**known.props, "titles": titles}
-            self.nodes[node_id] = Node(node_id, kind, known.label, merged, *_levels(known))
-        return node_id
-
-    def edge(self, source: str, kind: EdgeKind, target: str, props: dict[str, PropValue]) -> None:
-        check_endpoints(kind, self.nodes[source].kind, self.nodes[target].kind)
-        self.edges.setdefault((source, kind.value, target), Edge(source, kind, target, props))
-
-    def batch(self) -> GraphBatch:
-        return GraphBatch(tuple(self.nodes.values()), tuple(self.edges.values()))
-
-
-def _titles(node: Node) -> tuple[str, ...]:
-    return _titles_of(node.props)
-
-
-def _titles_of(props: Mapping[str, PropValue]) -> tuple[str, ...]:
-    value = props.get("titles")
-    return value if isinstance(value, tuple) else ()
-
-
-def _levels(node: Node) -> tuple[int, int]:
-    return node.level, node.level_rel
-
-
 def has_id_part(value: str | None) -> bool:
     """True when ``value`` can be part of an id (it normalises to something).
 
     >>> has_id_part("Ch-47"), has_id_part(" -- "), has_id_part(None)
     (True, False, False)
     """
-    return bool(value and normalize_part(value))
+    return bool(value and normalized(value))
 
 
-def add_post(builder: _Builder, post: PostRef) -> str | None:
+def add_post(builder: FlatBuilder, post: PostRef) -> str | None:
     """The post node (and its country, LOCATED_IN) for ``post``; None without a key."""
     if not has_id_part(post.key):
         return None
@@ -159,7 +93,7 @@ def add_post(builder: _Builder, post: PostRef) -> str | None:
     return post_id
 
 
-def add_posts(builder: _Builder, cable: Cable, cable_id: str) -> None:
+def add_posts(builder: FlatBuilder, cable: Cable, cable_id: str) -> None:
     """SENT from the origin, SENT_TO each addressee (action before info), REQUESTS."""
     if cable.origin and (origin := add_post(builder, cable.origin)):
         builder.edge(origin, E.SENT, cable_id, {})
@@ -176,7 +110,7 @@ def add_posts(builder: _Builder, cable: Cable, cable_id: str) -> None:
             builder.edge(cable_id, E.REQUESTS, post_id, dict(props))
 
 
-def add_references(builder: _Builder, cable: Cable, cable_id: str) -> None:
+def add_references(builder: FlatBuilder, cable: Cable, cable_id: str) -> None:
     """CITES each cited cable (a placeholder node) or other reference (a Reference)."""
     for ref in cable.references:
         props: dict[str, PropValue] = {"bullet": ref.bullet}
@@ -187,19 +121,16 @@ def add_references(builder: _Builder, cable: Cable, cable_id: str) -> None:
         elif ref.kind is not RefKind.CABLE and has_id_part(ref.bullet or ref.text):
             key = ref.bullet or ref.text
             ref_props: dict[str, PropValue] = {
-                "key": f"{cable.id}/{normalize_part(key)}",
+                "key": f"{cable.id}/{normalized(key)}",
                 "kind": ref.kind.value,
                 "text": ref.text,
             }
             target_id = make_id(K.REFERENCE, cable.id, key)
-            builder.nodes.setdefault(
-                target_id,
-                Node(target_id, K.REFERENCE, ref.text, ref_props, builder.level, builder.level_rel),
-            )
+            builder.put(target_id, K.REFERENCE, ref.text, ref_props)
             builder.edge(cable_id, E.CITES, target_id, props)
 
 
-def add_tags(builder: _Builder, cable: Cable, cable_id: str) -> None:
+def add_tags(builder: FlatBuilder, cable: Cable, cable_id: str) -> None:
     """TAGGED each tag; geo tags DENOTE their country, organization tags the organization."""
     for tag in cable.tags:
         if not has_id_part(tag.code):
@@ -217,19 +148,19 @@ def add_tags(builder: _Builder, cable: Cable, cable_id: str) -> None:
             builder.edge(tag_id, E.DENOTES, org_id, {})
 
 
-def add_official(builder: _Builder, name: str, title: str | None) -> str | None:
+def add_official(builder: FlatBuilder, name: str, title: str | None) -> str | None:
     """The official node of ``name`` (titles: ``title`` when given)."""
     if not has_id_part(name):
         return None
     props: dict[str, PropValue] = {
-        "key": normalize_part(name),
+        "key": normalized(name),
         "name": name,
         "titles": (title,) if title else (),
     }
     return builder.node(K.OFFICIAL, name, name, props)
 
 
-def add_mentions(builder: _Builder, cable: Cable, cable_id: str, body: str) -> None:
+def add_mentions(builder: FlatBuilder, cable: Cable, cable_id: str, body: str) -> None:
     """MENTIONS each country, official, organization and asset, with a count."""
     mentioned: list[tuple[str | None, str]] = []
     for country in cable.countries:
@@ -257,7 +188,7 @@ def add_mentions(builder: _Builder, cable: Cable, cable_id: str, body: str) -> N
             )
 
 
-def add_entities(builder: _Builder, cable: Cable, cable_id: str, body: str) -> None:
+def add_entities(builder: FlatBuilder, cable: Cable, cable_id: str, body: str) -> None:
     """Tags, mentions, CLASSIFIED_BY and SIGNED_BY."""
     add_tags(builder, cable, cable_id)
     add_mentions(builder, cable, cable_id, body)
@@ -273,8 +204,13 @@ def add_entities(builder: _Builder, cable: Cable, cable_id: str, body: str) -> N
 
 def cable_to_batch(cable: Cable) -> GraphBatch:
     """The graph of one loaded cable (see the module docstring)."""
+    return inflate(cable_to_flat(cable))
+
+
+def cable_to_flat(cable: Cable) -> FlatBatch:
+    """:func:`cable_to_batch` as flat tuples (what ingest workers send to the writer)."""
     level, level_rel = cable_levels(cable)
-    builder = _Builder(level, level_rel)
+    builder = FlatBuilder(level, level_rel)
     body = cable.body or "\n\n".join(p.text for p in cable.paragraphs)
     props: dict[str, PropValue] = {
         "date": cable.date,
@@ -289,8 +225,8 @@ def cable_to_batch(cable: Cable) -> GraphBatch:
         "in_corpus": True,
     }
     cable_id = make_id(K.CABLE, cable.id)
-    builder.nodes[cable_id] = Node(cable_id, K.CABLE, cable.id, props, level, level_rel)
+    builder.nodes[cable_id] = (cable_id, K.CABLE.value, cable.id, props, level, level_rel)
     add_posts(builder, cable, cable_id)
     add_references(builder, cable, cable_id)
     add_entities(builder, cable, cable_id, body)
-    return builder.batch()
+    return builder.flat()

@@ -1,0 +1,103 @@
+"""Flat batches on their way from the parser workers to the writer.
+
+A worker maps each cable to a :data:`FlatBatch` (plain tuples pickle several times
+faster than the model's frozen dataclasses) and drops the writes that cannot change
+the store (:class:`RepeatFilter`); the writer merges ``batch_size`` cables of them into
+one :class:`~graph.model.GraphBatch`, dropping repeats again across units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from graph.model import GraphBatch
+from loaders.to_graph_build import (
+    EdgeKey,
+    FlatBatch,
+    FlatEdge,
+    FlatNode,
+    flatten,
+    inflate,
+    is_titled_official,
+)
+
+__all__ = ["FlatBatch", "FlatEdge", "FlatNode", "RepeatFilter", "flatten_batch", "merge_flat"]
+
+
+def flatten_batch(batch: GraphBatch) -> FlatBatch:
+    """A batch as plain tuples, for the trip from a worker to the writer.
+
+    >>> from graph.model import Edge, EdgeKind, Node, NodeKind
+    >>> batch = GraphBatch((Node("tag:PREL", NodeKind.TAG, "PREL", {"code": "PREL"}),),
+    ...                    (Edge("cable:X", EdgeKind.TAGGED, "tag:PREL"),))
+    >>> flatten_batch(batch)
+    ([('tag:PREL', 'Tag', 'PREL', {'code': 'PREL'}, 0, 0)], [('cable:X', 'TAGGED', 'tag:PREL', {})])
+    >>> merge_flat([flatten_batch(batch)]) == batch
+    True
+    """
+    return flatten(batch)
+
+
+@dataclass(slots=True)
+class RepeatFilter:
+    """Drops writes that cannot change what the store ends up with.
+
+    A node's stored state is the label and props of its last write with the minimum
+    levels of all its writes (a loaded cable's own levels), an edge's the props of its
+    last write. So a node write equal to the last one sent for its id, with levels no
+    lower than those already sent, changes nothing, and neither does an edge write
+    equal to the last one sent. (An official with several titles is always sent: a
+    merge sorts its titles.) Use one filter per sequence of writes that reaches the
+    store in order and whole: a unit, or one transaction. The posts, countries and tags
+    every cable names then cross the process boundary once or twice per unit.
+
+    >>> repeats = RepeatFilter()
+    >>> post = ("post:TOKYO", "Post", "TOKYO", {}, 1, 1)
+    >>> repeats.drop(([post], [("post:TOKYO", "LOCATED_IN", "country:JA", {})]))
+    ([('post:TOKYO', 'Post', 'TOKYO', {}, 1, 1)], [('post:TOKYO', 'LOCATED_IN', 'country:JA', {})])
+    >>> repeats.drop(([post], [("post:TOKYO", "LOCATED_IN", "country:JA", {})]))
+    ([], [])
+    >>> repeats.drop(([("post:TOKYO", "Post", "TOKYO", {}, 2, 2)], []))
+    ([], [])
+    >>> repeats.drop(([("post:TOKYO", "Post", "TOKYO", {}, 0, 2)], []))[0][0][4:]
+    (0, 2)
+    """
+
+    nodes: dict[str, FlatNode] = field(default_factory=dict)
+    edges: dict[EdgeKey, FlatEdge] = field(default_factory=dict)
+
+    def drop(self, flat: FlatBatch) -> FlatBatch:
+        """``flat`` without the writes that change nothing after those already sent."""
+        nodes = [node for node in flat[0] if self._keeps(node)]
+        last_edges = self.edges
+        edges: list[FlatEdge] = []
+        for edge in flat[1]:
+            key = edge[:3]
+            if last_edges.get(key) != edge:
+                last_edges[key] = edge
+                edges.append(edge)
+        return nodes, edges
+
+    def _keeps(self, node: FlatNode) -> bool:
+        sent = self.nodes.get(node[0])
+        if sent is None or node[:4] != sent[:4] or is_titled_official(node):
+            self.nodes[node[0]] = node  # a loaded cable's levels are its own: no minimum
+            return True
+        if node[4] >= sent[4] and node[5] >= sent[5]:
+            return False
+        self.nodes[node[0]] = (*node[:4], min(node[4], sent[4]), min(node[5], sent[5]))
+        return True
+
+
+def merge_flat(batches: Sequence[FlatBatch]) -> GraphBatch:
+    """One :class:`GraphBatch` of every node and edge of flat ``batches``, in order,
+    repeated writes dropped (see :class:`RepeatFilter`)."""
+    repeats = RepeatFilter()
+    nodes: list[FlatNode] = []
+    edges: list[FlatEdge] = []
+    for flat in batches:
+        kept_nodes, kept_edges = repeats.drop(flat)
+        nodes.extend(kept_nodes)
+        edges.extend(kept_edges)
+    return inflate((nodes, edges))

@@ -1,0 +1,189 @@
+"""The builder behind :mod:`loaders.to_graph`: one cable's nodes and edges as flat tuples.
+
+Ingest sends a cable's graph from a worker process to the writer; plain tuples pickle
+several times faster than the frozen model dataclasses, so the mapping builds them
+directly (:class:`FlatBuilder`) and :func:`inflate` turns them into a
+:class:`~graph.model.GraphBatch` only where one is wanted. Ids of recurring values
+(posts, countries, tags, officials) are cached per process.
+
+>>> builder = FlatBuilder(1, 1)
+>>> post = builder.node(NodeKind.POST, "Tokyo", "TOKYO", {})
+>>> country = builder.node(NodeKind.COUNTRY, "JA", "Japan", {})
+>>> builder.edge(post, EdgeKind.LOCATED_IN, country, {})
+>>> builder.flat()
+([('post:TOKYO', 'Post', 'TOKYO', {}, 1, 1), ('country:JA', 'Country', 'Japan', {}, 1, 1)], \
+[('post:TOKYO', 'LOCATED_IN', 'country:JA', {})])
+>>> builder.edge(country, EdgeKind.LOCATED_IN, post, {})
+Traceback (most recent call last):
+...
+graph.model.ModelError: edge LOCATED_IN cannot run from Country to Post
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Final, TypeAlias
+
+from graph.model import (
+    ENDPOINTS,
+    Edge,
+    EdgeKind,
+    GraphBatch,
+    Node,
+    NodeId,
+    NodeKind,
+    PropValue,
+    check_endpoints,
+    make_id,
+    normalize_part,
+)
+
+#: A node as plain values (cheap to pickle): id, kind, label, props, level, level_rel.
+FlatNode: TypeAlias = tuple[str, str, str, dict[str, PropValue], int, int]
+#: An edge as plain values: source, kind, target, props.
+FlatEdge: TypeAlias = tuple[str, str, str, dict[str, PropValue]]
+#: One cable's batch as plain values, what a worker sends back.
+FlatBatch: TypeAlias = tuple[list[FlatNode], list[FlatEdge]]
+EdgeKey: TypeAlias = tuple[str, str, str]
+
+_OFFICIAL: Final = NodeKind.OFFICIAL.value
+#: Allowed (edge kind, source kind, target kind), as the strings flat tuples carry.
+_ALLOWED: Final = frozenset(
+    (edge.value, source.value, target.value)
+    for edge, (sources, targets) in ENDPOINTS.items()
+    for source in sources
+    for target in targets
+)
+_NODE_KINDS: Final = {kind.value: kind for kind in NodeKind}
+_EDGE_KINDS: Final = {kind.value: kind for kind in EdgeKind}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def normalized(value: str) -> str:
+    """:func:`graph.model.normalize_part`, cached (the same names recur in every cable).
+
+    >>> normalized(" Glyn  Davies ")
+    'GLYN-DAVIES'
+    """
+    return normalize_part(value)
+
+
+def node_id(kind: NodeKind, part: str) -> NodeId:
+    """:func:`graph.model.make_id` of one part, cached.
+
+    >>> node_id(NodeKind.POST, "Tokyo")
+    'post:TOKYO'
+    """
+    return _cached_id(kind._value_, part)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _cached_id(kind: str, part: str) -> NodeId:
+    return make_id(_NODE_KINDS[kind], part)  # keyed by str: an Enum hashes in Python
+
+
+def count_lowered(haystack: str, needle: str) -> int:
+    """How often ``needle`` occurs in ``haystack`` (both lower-cased) as whole words,
+    at least 1; overlapping occurrences count. (``str.find``, no regex: fast.)
+
+    >>> count_lowered("isaf, isafx isaf", "isaf")
+    2
+    >>> count_lowered("a a a", "a a"), count_lowered("", "isaf"), count_lowered("x", "")
+    (2, 1, 1)
+    """
+    count, size, limit = 0, len(needle), len(haystack)
+    found = haystack.find(needle) if needle else -1
+    while found >= 0:
+        end = found + size
+        if (found == 0 or not haystack[found - 1].isalnum()) and (
+            end == limit or not haystack[end].isalnum()
+        ):
+            count += 1
+        found = haystack.find(needle, found + 1)
+    return max(1, count)
+
+
+@dataclass(slots=True)
+class FlatBuilder:
+    """Collects one cable's nodes (one per id) and edges (one per key), flat."""
+
+    level: int
+    level_rel: int
+    nodes: dict[NodeId, FlatNode] = field(default_factory=dict)
+    edges: dict[EdgeKey, FlatEdge] = field(default_factory=dict)
+
+    def node(self, kind: NodeKind, part: str, label: str, props: dict[str, PropValue]) -> str:
+        """Add a node (the first write of an id wins; officials' titles are merged)."""
+        new_id = node_id(kind, part)
+        self.put(new_id, kind, label, props)
+        return new_id
+
+    def put(self, new_id: str, kind: NodeKind, label: str, props: dict[str, PropValue]) -> None:
+        """Add a node whose id is already made (see :meth:`node`)."""
+        known = self.nodes.get(new_id)
+        if known is None:
+            self.nodes[new_id] = (new_id, kind._value_, label, props, self.level, self.level_rel)
+        elif kind is NodeKind.OFFICIAL:
+            titles = tuple(dict.fromkeys((*_titles(known[3]), *_titles(props))))
+            merged = {**known[3], "titles": titles}
+            self.nodes[new_id] = (new_id, known[1], known[2], merged, known[4], known[5])
+
+    def edge(self, source: str, kind: EdgeKind, target: str, props: dict[str, PropValue]) -> None:
+        """Add an edge unless one of its key is there; ``ModelError`` if not allowed."""
+        value = kind._value_
+        shape = (value, self.nodes[source][1], self.nodes[target][1])
+        if shape not in _ALLOWED:
+            check_endpoints(kind, _NODE_KINDS[shape[1]], _NODE_KINDS[shape[2]])
+        key = (source, value, target)
+        if key not in self.edges:
+            self.edges[key] = (source, value, target, props)
+
+    def flat(self) -> FlatBatch:
+        """The collected nodes and edges, in the order first added."""
+        return list(self.nodes.values()), list(self.edges.values())
+
+
+def _titles(props: Mapping[str, PropValue]) -> tuple[str, ...]:
+    value = props.get("titles")
+    return value if isinstance(value, tuple) else ()
+
+
+def inflate(flat: FlatBatch) -> GraphBatch:
+    """The :class:`GraphBatch` of flat nodes and edges.
+
+    >>> inflate(([("tag:PREL", "Tag", "PREL", {}, 0, 0)], [])).nodes[0].kind
+    <NodeKind.TAG: 'Tag'>
+    """
+    nodes, edges = flat
+    kinds, edge_kinds = _NODE_KINDS, _EDGE_KINDS
+    return GraphBatch(
+        tuple(Node(i, kinds[k], label, props, lv, rel) for i, k, label, props, lv, rel in nodes),
+        tuple(Edge(s, edge_kinds[k], t, props) for s, k, t, props in edges),
+    )
+
+
+def flatten(batch: GraphBatch) -> FlatBatch:
+    """The flat form of a :class:`GraphBatch` (the inverse of :func:`inflate`).
+
+    >>> batch = inflate(([("tag:PREL", "Tag", "PREL", {"code": "PREL"}, 0, 0)],
+    ...                  [("cable:X", "TAGGED", "tag:PREL", {})]))
+    >>> inflate(flatten(batch)) == batch
+    True
+    """
+    nodes = [
+        (n.id, n.kind.value, n.label, dict(n.props), n.level, n.level_rel) for n in batch.nodes
+    ]
+    edges = [(e.source, e.kind.value, e.target, dict(e.props)) for e in batch.edges]
+    return nodes, edges
+
+
+def is_titled_official(node: FlatNode) -> bool:
+    """True for an official with several titles: writing it twice sorts its titles, so
+    a repeated write of it is not a no-op.
+
+    >>> is_titled_official(("official:A", "Official", "A", {"titles": ("Dr", "Amb")}, 0, 0))
+    True
+    """
+    return node[1] == _OFFICIAL and len(_titles(node[3])) > 1
