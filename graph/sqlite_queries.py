@@ -73,12 +73,15 @@ JOIN nodes s ON s.nid = e.src JOIN nodes d ON d.nid = e.dst
 WHERE e.src = ? AND e.kind = ? AND e.dst = ?
 """
 
+#: Out-edges carry their props: they sit in the primary-key row being scanned anyway.
 _OUT_PART: Final = """
-SELECT e.kind AS kind, e.dst AS far, e.src AS s, e.dst AS d, 0 AS rev
+SELECT e.kind AS kind, e.dst AS far, e.src AS s, e.dst AS d, 0 AS rev, e.props AS props
 FROM edges e WHERE e.src = :center"""
 
+#: In-edges are scanned on ``edges_in``, which does not hold props: reading them would
+#: cost a primary-key look-up per edge of a hub, so they are read for the page only.
 _IN_PART: Final = """
-SELECT e.kind AS kind, e.src AS far, e.src AS s, e.dst AS d, 1 AS rev
+SELECT e.kind AS kind, e.src AS far, e.src AS s, e.dst AS d, 1 AS rev, NULL AS props
 FROM edges e INDEXED BY edges_in WHERE e.dst = :center"""
 
 
@@ -88,7 +91,8 @@ def edge_page_sql(ways: tuple[bool, bool], kinds: bool, far_kinds: bool) -> tupl
 
     The page is ``ORDER BY ... LIMIT``, which SQLite runs with a bounded top-N sorter:
     a window function over all edges of a hub (a post with 370k edges) sorted them all
-    and took seconds. Page rows: edge kind, src, dst, reversed, far node columns.
+    and took seconds. Page rows: edge kind, src, dst, reversed, props (in-edges: NULL,
+    see :data:`_IN_PART`), far node columns.
     """
     parts = [p for p, on in zip((_OUT_PART, _IN_PART), ways, strict=True) if on]
     conditions = [visible_sql("f")]
@@ -98,7 +102,9 @@ def edge_page_sql(ways: tuple[bool, bool], kinds: bool, far_kinds: bool) -> tupl
         conditions.append("f.kind IN (SELECT value FROM json_each(:nk))")
     scan = f"""WITH x AS ({" UNION ALL ".join(parts)})
 SELECT {{columns}} FROM x JOIN nodes f ON f.nid = x.far WHERE {" AND ".join(conditions)}"""
-    columns = "x.kind, x.s, x.d, x.rev, f.id, f.kind, f.label, f.level, f.level_rel, f.props"
+    columns = (
+        "x.kind, x.s, x.d, x.rev, x.props, f.id, f.kind, f.label, f.level, f.level_rel, f.props"
+    )
     page = scan.format(columns=columns) + (
         " ORDER BY f.date IS NULL, f.date, f.id, x.kind, x.rev LIMIT :first OFFSET :offset"
     )

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Final
 
 from graph import sqlite_queries as q
-from graph.model import Edge, EdgeKind, Node, NodeId, NodeKind
+from graph.model import EDGE_PROPS, Edge, EdgeKind, Node, NodeId, NodeKind
 from graph.sqlite_rows import to_edge, to_node
 from graph.store import EdgePage, StoreStats
+
+#: Edge kinds whose edges may carry props (the others are stored with NULL props).
+KINDS_WITH_PROPS: Final = frozenset(kind.value for kind, keys in EDGE_PROPS.items() if keys)
 
 
 def edge_page(
@@ -21,12 +24,14 @@ def edge_page(
     count_sql: str,
 ) -> EdgePage:
     """One node's page of edges (see ``sqlite_queries.edge_page_sql``), the far node of
-    each edge beside it, and the visible total. Props are read for the page only."""
+    each edge beside it, and the visible total. Out-edges come with their props; an
+    in-edge's props are read for the page only, and only for kinds that have props."""
     edges: list[Edge] = []
     nodes: list[Node] = []
-    for kind, src, dst, rev, *far_row in conn.execute(page_sql, params).fetchall():
+    for kind, src, dst, rev, props, *far_row in conn.execute(page_sql, params).fetchall():
         far = to_node(far_row)
-        props = conn.execute(q.EDGE_PROPS, (src, kind, dst)).fetchone()[0]
+        if rev and kind in KINDS_WITH_PROPS:
+            props = conn.execute(q.EDGE_PROPS, (src, kind, dst)).fetchone()[0]
         source, target = (far.id, node_id) if rev else (node_id, far.id)
         edges.append(to_edge(source, kind, target, props))
         nodes.append(far)
