@@ -8,14 +8,11 @@ import { Explorer, NoPathError } from "./explorer";
 import * as exporter from "./export";
 import { countKinds } from "./graph";
 import { ContextMenu } from "./menu";
-import { type ExplorerSigma, type Hover, createRenderer } from "./renderer";
+import { type ExplorerSigma, type Hover, LARGE_GRAPH, createRenderer } from "./renderer";
 import { renderLegend } from "./style";
 import { TimeSlider } from "./timeline";
 import type { NodeId, Step } from "./types";
 import { clampDepth, decodeView, encodeView } from "./url";
-
-/** Above this many nodes the renderer trades hover effects for frame time. */
-const LARGE_GRAPH = 2000;
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);

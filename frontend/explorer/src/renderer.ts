@@ -1,11 +1,18 @@
 // Sigma (WebGL) rendering of the explorer's graph: kind colours, placeholders drawn
-// hollow and grey, path highlight, selection rings, edge labels on hover.
+// as dashed rings, path highlight, selection rings, edge labels on hover.
+//
+// Programs per item, cheapest that shows it: plain circles; dashed rings for
+// placeholders; the bordered program only for selected nodes. Edges are arrows in
+// small views; above LARGE_GRAPH nodes they are 1-pixel lines, and only highlighted
+// or hovered edges keep their arrows (the "emph" program, drawn last, on top).
 
 import { createNodeBorderProgram } from "@sigma/node-border";
 import Sigma from "sigma";
+import { NodePointProgram, createEdgeArrowProgram } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 
 import type { Explorer } from "./explorer";
+import { EdgeThinProgram, NodeDashedRingProgram } from "./programs";
 import {
   DIM_COLOR,
   HIGHLIGHT_COLOR,
@@ -16,6 +23,9 @@ import {
 import type { EdgeAttrs, NodeAttrs, NodeId } from "./types";
 
 export type ExplorerSigma = Sigma<NodeAttrs, EdgeAttrs>;
+
+/** Above this many nodes the renderer trades hover effects and arrows for frame time. */
+export const LARGE_GRAPH = 2000;
 
 /** What the pointer is over, for hover effects. */
 export interface Hover {
@@ -30,21 +40,28 @@ const BorderedNode = createNodeBorderProgram<NodeAttrs, EdgeAttrs>({
   ],
 });
 
+/** Highlighted and hovered edges: arrows, in their own program so they draw last. */
+const EmphasisEdge = createEdgeArrowProgram<NodeAttrs, EdgeAttrs>();
+
+/** Plain nodes: point sprites, one vertex each (cheaper than instanced circles). */
+const DotNode = NodePointProgram<NodeAttrs, EdgeAttrs>;
+
 type NodeView = Partial<NodeDisplayData> & Record<string, unknown>;
 
 function reduceNode(explorer: Explorer, hover: Hover, id: NodeId, data: NodeAttrs): NodeView {
-  const out: NodeView = { ...data, type: "bordered", borderSize: 0, borderColor: data.color };
+  const out: NodeView = { ...data, type: "dot" };
   if (!explorer.visible.has(id)) return { ...out, hidden: true };
   if (!data.inCorpus) {
-    Object.assign(out, { color: PLACEHOLDER_FILL, borderColor: PLACEHOLDER_BORDER, borderSize: 0.3 });
+    Object.assign(out, { type: "placeholder", color: PLACEHOLDER_BORDER });
     if (explorer.view.layout === "layered") out.forceLabel = true;
   }
   const path = explorer.highlight.nodes;
-  if (path.size && !path.has(id)) Object.assign(out, { color: DIM_COLOR, borderColor: DIM_COLOR });
+  if (path.size && !path.has(id)) out.color = DIM_COLOR;
   if (path.has(id)) Object.assign(out, { forceLabel: true, zIndex: 2 });
   if (explorer.view.selected.includes(id)) {
-    Object.assign(out, { borderColor: "#111827", borderSize: 0.28, forceLabel: true, zIndex: 3 });
-    out.highlighted = true;
+    const fill = data.inCorpus ? out.color : PLACEHOLDER_FILL;
+    Object.assign(out, { type: "bordered", color: fill, borderColor: "#111827", borderSize: 0.28 });
+    Object.assign(out, { forceLabel: true, zIndex: 3, highlighted: true });
   }
   if (hover.node === id) out.forceLabel = true;
   return out;
@@ -59,14 +76,15 @@ function reduceEdge(
   const graph = state.graph;
   const [source, target] = graph.extremities(id);
   if (!state.visible.has(source) || !state.visible.has(target)) return { ...data, hidden: true };
-  const out: Partial<EdgeDisplayData> & EdgeAttrs = { ...data, type: "arrow", label: null };
+  const plain = graph.order > LARGE_GRAPH ? "thin" : "arrow";
+  const out: Partial<EdgeDisplayData> & EdgeAttrs = { ...data, type: plain, label: null };
   const path = state.highlight.edges;
   if (path.size) {
-    if (path.has(id)) Object.assign(out, { color: HIGHLIGHT_COLOR, size: 3.2, zIndex: 2 });
+    if (path.has(id)) Object.assign(out, { type: "emph", color: HIGHLIGHT_COLOR, size: 3.2, zIndex: 2 });
     else out.color = DIM_COLOR;
   }
   const hovered = hover.edge === id || hover.node === source || hover.node === target;
-  if (hovered) Object.assign(out, { label: labelForEdge(data.rel), forceLabel: true, zIndex: 3 });
+  if (hovered) Object.assign(out, { type: "emph", label: labelForEdge(data.rel), forceLabel: true, zIndex: 3 });
   if (hover.edge === id) Object.assign(out, { color: "#374151", size: Math.max(2, out.size ?? 1) });
   return out;
 }
@@ -78,8 +96,10 @@ export function createRenderer(container: HTMLElement, state: Explorer, hover: H
     renderEdgeLabels: true,
     enableEdgeEvents: true,
     defaultEdgeType: "arrow",
-    defaultNodeType: "bordered",
-    nodeProgramClasses: { bordered: BorderedNode },
+    defaultNodeType: "dot",
+    // Registration order is drawing order: selected (bordered) nodes on top.
+    nodeProgramClasses: { dot: DotNode, placeholder: NodeDashedRingProgram, bordered: BorderedNode },
+    edgeProgramClasses: { thin: EdgeThinProgram, emph: EmphasisEdge },
     labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     labelSize: 12,
     labelWeight: "500",
