@@ -26,14 +26,34 @@ VISIBLE_NIDS: Final = f"""
 SELECT n.id, n.nid FROM nodes n WHERE n.id IN (SELECT value FROM json_each(:ids)) AND {VISIBLE_N}
 """
 
+
+def _reach_values() -> str:
+    """``VALUES`` rows of (edge kind, target node kind), from the model's endpoints.
+
+    >>> _reach_values().startswith("VALUES ('SENT', 'Cable'), ('SENT_TO', 'Post')")
+    True
+    """
+    pairs = [(edge, target) for edge, (_, targets) in ENDPOINTS.items() for target in targets]
+    rows = sorted(pairs, key=lambda p: (list(EdgeKind).index(p[0]), p[1].value))
+    return "VALUES " + ", ".join(f"('{edge.value}', '{target.value}')" for edge, target in rows)
+
+
 #: Edges among ``:nids``, found from the side that is never a hub: out of cables for the
 #: kinds cables send (``:k_out``), into cables for the kinds others send to cables
 #: (``:k_in``: SENT), out of the other nodes for the rest (``:k_rest``: LOCATED_IN,
 #: DENOTES, one or a few per node). Scanning out of a post hub would read all it SENT.
-EDGES_AMONG: Final = """
+#: Out of cables, only the kinds that can reach a node kind present among ``:nids``
+#: are read (a tag's neighbourhood: CITES and TAGGED, not the many MENTIONS).
+EDGES_AMONG: Final = f"""
+WITH present(kind) AS (
+    SELECT DISTINCT n.kind FROM nodes n WHERE n.nid IN (SELECT value FROM json_each(:nids))),
+reach(edge, target) AS ({_reach_values()}),
+wanted(kind) AS (
+    SELECT DISTINCT r.edge FROM reach r JOIN present p ON p.kind = r.target
+    WHERE r.edge IN (SELECT value FROM json_each(:k_out)))
 SELECT e.src, e.kind, e.dst, e.props FROM edges e
 WHERE e.src IN (SELECT value FROM json_each(:cables))
-  AND e.kind IN (SELECT value FROM json_each(:k_out))
+  AND e.kind IN (SELECT kind FROM wanted)
   AND +e.dst IN (SELECT value FROM json_each(:nids))
 UNION ALL
 SELECT e.src, e.kind, e.dst, e.props FROM edges e INDEXED BY edges_in
