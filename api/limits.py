@@ -39,6 +39,7 @@ from strawberry.extensions.max_aliases import create_validator as alias_validato
 from strawberry.extensions.query_depth_limiter import create_validator as depth_validator
 
 from api.complexity import Limit, LimitError, argument_limits, check_operation
+from api.cost_cache import CheckCache, Missing, check_key
 from api.settings import Settings
 
 __all__ = [
@@ -56,6 +57,8 @@ ExtensionFactory: TypeAlias = Callable[[], SchemaExtension]
 
 #: Entries of the shared parse and validation caches.
 CACHE_SIZE = 256
+#: Entries of the shared cache of argument and cost checks (see :mod:`api.cost_cache`).
+CHECK_CACHE_SIZE = 1024
 
 
 def clamp_first(first: int | None, settings: Settings, argument: str = "first") -> int:
@@ -99,29 +102,54 @@ def check_traversal(
 
 class ArgumentLimiter(SchemaExtension):
     """Before execution: every limited argument within its limit, and the estimated
-    cost of the operation within the complexity budget."""
+    cost of the operation within the complexity budget. Outcomes are shared through
+    ``cache`` (:mod:`api.cost_cache`): a repeated query with the same variables is not
+    walked again."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, cache: CheckCache | None = None) -> None:
         super().__init__()
         self.settings = settings
+        self.cache = cache
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
-        document = context.graphql_document
-        if document is not None and context.result is None:
-            try:
-                check_operation(
-                    context.schema._schema,
-                    document,
-                    context.operation_name,
-                    context.variables or {},
-                    argument_limits(self.settings.limits),
-                    self.settings.limits.complexity_budget,
-                    self.settings.limits.max_page_size,
-                )
-            except LimitError as error:
+        if context.graphql_document is not None and context.result is None:
+            error = self.check()
+            if error is not None:
                 context.result = GraphQLExecutionResult(None, [to_graphql_error(error)])
         yield
+
+    def check(self) -> LimitError | None:
+        """The rejection of this operation (None: within every limit), cached."""
+        context = self.execution_context
+        variables = context.variables or {}
+        key = check_key(context.query, context.operation_name, variables)
+        if key is not None and self.cache is not None:
+            cached = self.cache.get(key)
+            if not isinstance(cached, Missing):
+                return cached
+        error = self.walk(variables)
+        if key is not None and self.cache is not None:
+            self.cache.put(key, error)
+        return error
+
+    def walk(self, variables: dict[str, object]) -> LimitError | None:
+        """Walk the operation: its rejection, or None."""
+        context, limits = self.execution_context, self.settings.limits
+        assert context.graphql_document is not None
+        try:
+            check_operation(
+                context.schema._schema,
+                context.graphql_document,
+                context.operation_name,
+                variables,
+                argument_limits(limits),
+                limits.complexity_budget,
+                limits.max_page_size,
+            )
+        except LimitError as error:
+            return error
+        return None
 
 
 class RequestTimeout(SchemaExtension):
@@ -209,6 +237,7 @@ def build_extensions(settings: Settings) -> list[ExtensionFactory]:
     ['ValidationCache', 'ArgumentLimiter', 'RequestTimeout']
     """
     limits = settings.limits
+    checks = CheckCache(CHECK_CACHE_SIZE)
     # The rule classes are made once: the validation cache is keyed by them.
     rules: list[type[ASTValidationRule]] = [
         depth_validator(limits.max_depth, None, None),
@@ -231,7 +260,7 @@ def build_extensions(settings: Settings) -> list[ExtensionFactory]:
         return ValidationCache(maxsize=CACHE_SIZE)
 
     def make_arguments() -> SchemaExtension:
-        return ArgumentLimiter(settings)
+        return ArgumentLimiter(settings, checks)
 
     def make_timeout() -> SchemaExtension:
         return RequestTimeout(settings)

@@ -134,6 +134,22 @@ def test_first_from_a_variable_is_checked(schema: LimitedSchema) -> None:
     assert errors == ["first: 1000000 is over the limit first ≤ 500"]
 
 
+def test_cached_checks_follow_the_variables(ids: list[str]) -> None:
+    """The check cache (api.cost_cache) keys on the variables: the same query is
+    rejected, accepted and rejected again as its variables change, twice each."""
+    limited = make_schema(Settings.for_tests(), ids)
+    query = "query Q($n: Int!) { cables(first: $n) { id } }"
+    for _ in range(2):
+        assert run(limited, query, n=1_000_000) == (
+            None,
+            ["first: 1000000 is over the limit first ≤ 500"],
+        )
+        data, errors = run(limited, query, n=2)
+        assert errors == []
+        assert [c["id"] for c in data["cables"]] == ids[:2]
+    assert limited.calls == ["cables", "cables"]
+
+
 def test_negative_first_is_rejected(schema: LimitedSchema) -> None:
     _, errors = run(schema, "{ cables(first: -1) { id } }")
     assert errors == ["first: -1 is under the limit first ≥ 0"]
