@@ -11,12 +11,23 @@ N nodes and about 2N edges, then measures in the page (results in ``window.__ben
   1,500 nodes, above that ForceAtlas2's web worker for a fixed 1.5 s while the page stays
   responsive;
 - ``frameMedianMs``/``frameP95Ms``: intervals between animation frames while the camera
-  zooms and pans with one full sigma render per frame (90 frames), and
-  ``renderMedianMs``, the main-thread cost of one render call.
+  zooms and pans by script with one full sigma render per frame, edges included (90
+  frames): the worst case; ``renderMedianMs``, the main-thread cost of one render call;
+- ``renderSyncedMedianMs``: one render call plus a 1-pixel ``readPixels`` on every WebGL
+  context, which waits for the GPU (here SwiftShader) to finish: the whole cost of a
+  frame, independent of how the browser schedules animation frames;
+- ``panFrameMedianMs``/``panFrameP95Ms``: frame intervals during a mouse drag (events on
+  sigma's captor, one move per frame, 40 frames): what a user panning sees. Above 2,000
+  nodes the explorer hides edges and labels while the camera moves, as sigma allows;
+- ``idleFrameMedianMs``: frame intervals with nothing to draw after the layout stopped
+  (about 16.7 ms: no render loop runs when idle).
 
 The app is served on loopback over an empty embedded store (the bench mode needs no data).
 Chromium is Debian's, with the flags of the browser tests (``--disable-gpu``: WebGL runs on
-SwiftShader, a CPU rasteriser, so frame times are an upper bound of what a GPU gives).
+SwiftShader, a CPU rasteriser, through ANGLE's Vulkan backend, so frame times are an upper
+bound of what a GPU gives). Playwright starts it in the new headless mode (the only one
+this Chromium has); ``--use-gl=angle --use-angle=swiftshader --enable-unsafe-swiftshader``
+reach the same SwiftShader backend and measured the same within noise.
 Results (medians over ``--repeat`` page loads, and the load average, since the machine is
 shared) go to ``benchmarks/out/bench_explorer.json``. Target (issue 5): a 500-node layout
 under 2 s; interactive with 5,000 nodes.
@@ -41,7 +52,17 @@ from tests.explorer.conftest import CHROMIUM_ARGS, serve
 ROOT = Path(__file__).resolve().parent.parent
 
 OUT = ROOT / "benchmarks" / "out" / "bench_explorer.json"
-KEYS = ("fa2SyncMs", "layoutMs", "frameMedianMs", "frameP95Ms", "renderMedianMs")
+KEYS = (
+    "fa2SyncMs",
+    "layoutMs",
+    "frameMedianMs",
+    "frameP95Ms",
+    "renderMedianMs",
+    "renderSyncedMedianMs",
+    "panFrameMedianMs",
+    "panFrameP95Ms",
+    "idleFrameMedianMs",
+)
 
 
 def measure(browser: Any, base: str, size: int) -> dict[str, Any]:

@@ -13,8 +13,12 @@ export interface BenchResult {
   layoutMode: "sync" | "worker";
   fa2SyncMs: number;
   renderMedianMs: number;
+  renderSyncedMedianMs: number;
   frameMedianMs: number;
   frameP95Ms: number;
+  panFrameMedianMs: number;
+  panFrameP95Ms: number;
+  idleFrameMedianMs: number;
   frames: number;
 }
 
@@ -77,6 +81,62 @@ function measureFrames(app: App, count: number): Promise<{ frames: number[]; ren
   });
 }
 
+const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/** Wait for every WebGL context of the renderer to finish (a 1-pixel readPixels
+ * stalls until the GPU, here SwiftShader, has drawn everything queued). */
+function syncGpu(app: App): void {
+  const contexts = (app.sigma as unknown as { webGLContexts: Record<string, WebGLRenderingContext> }).webGLContexts;
+  const pixel = new Uint8Array(4);
+  for (const gl of Object.values(contexts)) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+}
+
+/** One full render including the GPU's work, per call. */
+function measureSyncedRenders(app: App, count: number): number[] {
+  const camera = app.sigma.getCamera();
+  const times: number[] = [];
+  syncGpu(app);
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    camera.setState({ ratio: 0.7 + 0.05 * i, angle: 0 });
+    app.sigma.refresh({ skipIndexation: true });
+    syncGpu(app);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** Frame intervals while a drag pans the camera as a user would (mouse events on
+ * sigma's captor; large views hide edges and labels while moving). */
+async function measurePan(app: App, count: number): Promise<number[]> {
+  const layer = app.sigma.getMouseCaptor().container;
+  const box = layer.getBoundingClientRect();
+  const at = (dx: number) => ({ clientX: box.left + box.width / 2 + dx, clientY: box.top + box.height / 2, bubbles: true });
+  layer.dispatchEvent(new MouseEvent("mousedown", { ...at(0), button: 0 }));
+  const frames: number[] = [];
+  let last = await nextFrame();
+  for (let i = 1; i <= count; i++) {
+    document.dispatchEvent(new MouseEvent("mousemove", at(60 * Math.sin(i / 6))));
+    const now = await nextFrame();
+    frames.push(now - last);
+    last = now;
+  }
+  document.dispatchEvent(new MouseEvent("mouseup", at(0)));
+  return frames.slice(2);
+}
+
+/** Frame intervals with nothing to draw: proves no render loop runs when idle. */
+async function measureIdle(count: number): Promise<number[]> {
+  const frames: number[] = [];
+  let last = await nextFrame();
+  for (let i = 0; i < count; i++) {
+    const now = await nextFrame();
+    frames.push(now - last);
+    last = now;
+  }
+  return frames;
+}
+
 export async function runBench(app: App, n: number): Promise<BenchResult> {
   await new Promise((resolve) => window.setTimeout(resolve, 50)); // let the page load first
   const graph = app.explorer.graph;
@@ -92,7 +152,11 @@ export async function runBench(app: App, n: number): Promise<BenchResult> {
   await forceLayout(graph);
   const layoutMs = performance.now() - t0;
   app.explorer.notify();
+  await new Promise((resolve) => window.setTimeout(resolve, 300)); // the layout worker is gone
+  const idle = await measureIdle(20);
+  const synced = measureSyncedRenders(app, 7);
   const { frames, renders } = await measureFrames(app, 90);
+  const pan = await measurePan(app, 40);
   return {
     nodes: graph.order,
     edges: graph.size,
@@ -100,8 +164,12 @@ export async function runBench(app: App, n: number): Promise<BenchResult> {
     layoutMode: graph.order > WORKER_THRESHOLD ? "worker" : "sync",
     fa2SyncMs,
     renderMedianMs: median(renders),
+    renderSyncedMedianMs: median(synced),
     frameMedianMs: median(frames),
     frameP95Ms: percentile(frames, 0.95),
+    panFrameMedianMs: median(pan),
+    panFrameP95Ms: percentile(pan, 0.95),
+    idleFrameMedianMs: median(idle),
     frames: frames.length,
   };
 }

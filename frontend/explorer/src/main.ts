@@ -26,6 +26,7 @@ function boot(): void {
   });
   const bench = Number(new URLSearchParams(location.search).get("bench") ?? 0);
   if (bench > 0) {
+    (window as unknown as { __app: App }).__app = app;
     const done = runBench(app, Math.min(bench, 50_000)).then((result) => {
       (window as unknown as { __bench: unknown }).__bench = result;
     });
