@@ -109,6 +109,14 @@ def test_reference_chain_is_layered_with_placeholders(
     # Placeholders sit one layer below the seed (they are cited by it).
     seed_y = page.evaluate(f"window.__explorer.nodeAttributes({json.dumps(SEED)}).y")
     assert attrs["y"] < seed_y
+    # On the canvas as in the legend: a dashed grey ring, not a filled disc.
+    drawn = page.evaluate("id => window.__explorer.nodeDisplay(id)", tokyo[0])
+    assert drawn == {"type": "placeholder", "color": "#8a939e"}, drawn
+    assert page.evaluate(f"window.__explorer.nodeDisplay({json.dumps(SEED)}).type") == "bordered"
+    swatch = page.locator(".swatch-placeholder").evaluate(
+        "el => [getComputedStyle(el).borderTopStyle, getComputedStyle(el).borderTopColor]"
+    )
+    assert swatch == ["dashed", "rgb(138, 147, 158)"], swatch
     shoot(page, artifacts_dir, "chain")
 
 
@@ -299,3 +307,33 @@ def test_keyboard_expand_and_context_menu_chain(explorer: ExplorerPage) -> None:
     assert menu.is_hidden()
     page.keyboard.press("Escape")
     assert wait_idle(page, "s.selected.length === 0")["nodes"] == chained["nodes"]
+
+
+def test_large_view_uses_cheap_programs_and_measures_frames(
+    explorer: ExplorerPage, artifacts_dir: Path
+) -> None:
+    """Bench mode over 2,500 synthetic nodes (above the large-view threshold): plain
+    nodes are point sprites, edges 1-pixel lines, placeholders dashed rings; edges
+    hide while the camera moves; the page's own frame measures are filled in."""
+    page = explorer.page
+    page.goto(explorer.url.replace("/explorer/", "/explorer/?bench=2500"))
+    page.wait_for_function("window.__explorer !== undefined")
+    page.evaluate("window.__explorer.ready")
+    bench = page.evaluate("window.__bench")
+    assert (bench["nodes"], bench["layoutMode"]) == (2500, "worker")
+    ex = "window.__explorer"
+    types = page.evaluate(
+        f"[{ex}.nodeDisplay('cable:N1').type, {ex}.edgeDisplay('e1-0').type, {ex}.moveSettings()]"
+    )
+    assert types == ["dot", "thin", {"hideEdgesOnMove": True, "enableEdgeEvents": False}]
+    placeholders = page.evaluate(f"{ex}.state().placeholders")
+    assert placeholders and all(
+        page.evaluate(f"{ex}.nodeDisplay({json.dumps(p)}).type") == "placeholder"
+        for p in placeholders[:20]
+    )
+    # Idle: no render loop (one frame per vsync); a pan frame costs less than a
+    # full render with edges, which the pan skips.
+    assert bench["idleFrameMedianMs"] < 40, bench
+    assert 0 < bench["panFrameMedianMs"] <= bench["frameMedianMs"], bench
+    assert bench["renderSyncedMedianMs"] >= bench["renderMedianMs"] > 0, bench
+    shoot(page, artifacts_dir, "large")

@@ -55,6 +55,12 @@ function nodePosition(app: App, id: NodeId): { x: number; y: number } | null {
   return { x: box.left + at.x, y: box.top + at.y };
 }
 
+/** The program and colour a node or edge is drawn with (after the reducers). */
+function display(app: App, kind: "node" | "edge", id: string): { type: string; color: string } | null {
+  const data = kind === "node" ? app.sigma.getNodeDisplayData(id) : app.sigma.getEdgeDisplayData(id);
+  return data ? { type: data.type, color: data.color } : null;
+}
+
 export function installHooks(app: App, ready: Promise<void>): void {
   (window as unknown as { __explorer: unknown }).__explorer = {
     ready,
@@ -62,6 +68,12 @@ export function installHooks(app: App, ready: Promise<void>): void {
     nodePosition: (id: NodeId) => nodePosition(app, id),
     months: () => app.slider.monthList(),
     select: (ids: NodeId[]) => app.explorer.setSelected(ids),
+    nodeDisplay: (id: NodeId) => display(app, "node", id),
+    edgeDisplay: (id: string) => display(app, "edge", id),
+    moveSettings: () => ({
+      hideEdgesOnMove: app.sigma.getSetting("hideEdgesOnMove"),
+      enableEdgeEvents: app.sigma.getSetting("enableEdgeEvents"),
+    }),
     nodeAttributes: (id: NodeId) => (app.explorer.graph.hasNode(id) ? app.explorer.graph.getNodeAttributes(id) : null),
   };
 }
