@@ -31,7 +31,7 @@ from loaders.ingest_units import (
     merge_flat,
     parse_unit,
     plan_units,
-    watch_parent,
+    start_worker,
 )
 from loaders.read import LoadError, expand_paths
 
@@ -216,7 +216,7 @@ def _parse_all(units: Sequence[Unit], workers: int) -> Iterator[UnitResult]:
         return
     window = 2 * workers + 1
     context = _worker_context()
-    with ProcessPoolExecutor(workers, context, watch_parent, (os.getpid(),)) as pool:
+    with ProcessPoolExecutor(workers, context, start_worker, (os.getpid(),)) as pool:
         pending: deque[Future[UnitResult]] = deque()
         for unit in units:
             pending.append(pool.submit(parse_unit, unit))

@@ -7,6 +7,7 @@ a worker reads only its own range. Everything else is grouped a few MB at a time
 
 from __future__ import annotations
 
+import gc
 import mmap
 import os
 import re
@@ -118,7 +119,23 @@ def plan_units(files: list[Path]) -> list[Unit]:
 
 
 def parse_unit(unit: Unit) -> UnitResult:
-    """Parse a unit and map its cables to graph batches (runs in a worker process)."""
+    """Parse a unit and map its cables to graph batches (runs in a worker process).
+
+    The cyclic collector is paused meanwhile (parsing makes many short-lived acyclic
+    objects; automatic collections cost about 8% of a worker's time) and the young
+    generations collected once at the end.
+    """
+    gc_was_on = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_unit(unit)
+    finally:
+        gc.collect(1)
+        if gc_was_on:
+            gc.enable()
+
+
+def _parse_unit(unit: Unit) -> UnitResult:
     batches: list[FlatBatch] = []
     failures: list[LoadError] = []
     repeats = RepeatFilter()  # the writer gets a unit's cables in order, all of them
@@ -133,6 +150,13 @@ def parse_unit(unit: Unit) -> UnitResult:
             continue
         batches.append(repeats.drop(flat))
     return UnitResult(unit, tuple(batches), len(batches), tuple(failures))
+
+
+def start_worker(pid: int) -> None:
+    """Worker initializer: the objects of the imported modules move to the collector's
+    permanent generation (never scanned again), and the worker watches its parent."""
+    gc.freeze()
+    watch_parent(pid)
 
 
 def watch_parent(pid: int, interval: float = 1.0) -> None:
