@@ -9,6 +9,7 @@
 
 import type Sigma from "sigma";
 import { EdgeLineProgram, NodePointProgram } from "sigma/rendering";
+import type { RenderParams } from "sigma/types";
 
 import type { EdgeAttrs, NodeAttrs } from "./types";
 
@@ -40,9 +41,30 @@ void main(void) {
 }
 `;
 
+/** Whether a render may skip the node picking pass: the camera is moving in a view
+ * that hides edges on move, where sigma renders again (with picking) once the move
+ * ends, and nothing can be hovered mid-drag anyway. */
+function movingInLargeView(renderer: Sigma<NodeAttrs, EdgeAttrs>): boolean {
+  if (!renderer.getSetting("hideEdgesOnMove")) return false;
+  return renderer.getCamera().isAnimated() || renderer.getMouseCaptor().isMoving;
+}
+
+/** Plain nodes: point sprites, one vertex each (cheaper than instanced circles under
+ * software GL), without the picking pass while a large view moves. */
+export class NodeDotProgram extends NodePointProgram<NodeAttrs, EdgeAttrs> {
+  render(params: RenderParams): void {
+    if (!movingInLargeView(this.renderer)) return super.render(params);
+    if (this.hasNothingToRender()) return;
+    this.normalProgram.gl.viewport(0, 0, params.width * params.pixelRatio, params.height * params.pixelRatio);
+    this.bindProgram(this.normalProgram);
+    this.renderProgram(params, this.normalProgram);
+    this.unbindProgram(this.normalProgram);
+  }
+}
+
 /** Placeholders: the node's colour is the dash colour, the centre is white. */
-export class NodeDashedRingProgram extends NodePointProgram<NodeAttrs, EdgeAttrs> {
-  getDefinition(): ReturnType<NodePointProgram<NodeAttrs, EdgeAttrs>["getDefinition"]> {
+export class NodeDashedRingProgram extends NodeDotProgram {
+  getDefinition(): ReturnType<NodeDotProgram["getDefinition"]> {
     return { ...super.getDefinition(), FRAGMENT_SHADER_SOURCE: DASHED_RING_FRAGMENT };
   }
 }

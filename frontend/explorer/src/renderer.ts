@@ -8,11 +8,11 @@
 
 import { createNodeBorderProgram } from "@sigma/node-border";
 import Sigma from "sigma";
-import { NodePointProgram, createEdgeArrowProgram } from "sigma/rendering";
+import { createEdgeArrowProgram } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 
 import type { Explorer } from "./explorer";
-import { EdgeThinProgram, NodeDashedRingProgram } from "./programs";
+import { EdgeThinProgram, NodeDashedRingProgram, NodeDotProgram } from "./programs";
 import {
   DIM_COLOR,
   HIGHLIGHT_COLOR,
@@ -42,9 +42,6 @@ const BorderedNode = createNodeBorderProgram<NodeAttrs, EdgeAttrs>({
 
 /** Highlighted and hovered edges: arrows, in their own program so they draw last. */
 const EmphasisEdge = createEdgeArrowProgram<NodeAttrs, EdgeAttrs>();
-
-/** Plain nodes: point sprites, one vertex each (cheaper than instanced circles). */
-const DotNode = NodePointProgram<NodeAttrs, EdgeAttrs>;
 
 type NodeView = Partial<NodeDisplayData> & Record<string, unknown>;
 
@@ -98,7 +95,7 @@ export function createRenderer(container: HTMLElement, state: Explorer, hover: H
     defaultEdgeType: "arrow",
     defaultNodeType: "dot",
     // Registration order is drawing order: selected (bordered) nodes on top.
-    nodeProgramClasses: { dot: DotNode, placeholder: NodeDashedRingProgram, bordered: BorderedNode },
+    nodeProgramClasses: { dot: NodeDotProgram, placeholder: NodeDashedRingProgram, bordered: BorderedNode },
     edgeProgramClasses: { thin: EdgeThinProgram, emph: EmphasisEdge },
     labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     labelSize: 12,
