@@ -60,7 +60,25 @@ def _nid(params: dict[str, object], node_id: str) -> str:
 
 
 def _out(kind: str, target: str) -> str:
-    return f"n.nid IN (SELECT src FROM edges WHERE kind = '{kind}' AND dst = {target})"
+    return _edge_clause("src", kind, target, probe=False)
+
+
+def _edge_clause(side: str, kind: str, target: str, probe: bool) -> str:
+    """The cable ``n`` has a ``kind`` edge to or from ``target``, the cable being the
+    edge's ``side`` (``src`` or ``dst``): as a list of cables (``probe`` false: can drive
+    the query), or as a correlated look-up of the one edge (a primary-key or
+    ``edges_in`` probe per candidate cable: no list of a hub's 50k cables is built).
+
+    >>> _edge_clause("src", "TAGGED", ":t", probe=False)
+    "n.nid IN (SELECT src FROM edges WHERE kind = 'TAGGED' AND dst = :t)"
+    >>> _edge_clause("dst", "SENT", ":o", probe=True)
+    "EXISTS (SELECT 1 FROM edges WHERE dst = n.nid AND kind = 'SENT' AND src = :o)"
+    """
+    other = "dst" if side == "src" else "src"
+    edge = f"kind = '{kind}' AND {other} = {target}"
+    if probe:
+        return f"EXISTS (SELECT 1 FROM edges WHERE {side} = n.nid AND {edge})"
+    return f"n.nid IN (SELECT {side} FROM edges WHERE {edge})"
 
 
 def _country_sql(params: dict[str, object], country: str) -> str:
@@ -93,16 +111,19 @@ def fts_query(text: str, columns: str, prefix: bool = False) -> str | None:
 
 
 def _relation_clauses(where: CableFilter, params: dict[str, object]) -> list[str]:
+    """Relation clauses: the first as a list that drives the query, the others as probes
+    of each candidate (see :func:`_edge_clause`)."""
+    relations = [
+        ("dst", "SENT", where.origin),
+        ("src", "SENT_TO", where.addressee),
+        ("src", "TAGGED", where.tag),
+        ("src", "MENTIONS", where.mentions),
+    ]
     clauses: list[str] = []
-    if where.origin:
-        nid = _nid(params, where.origin)
-        clauses.append(f"n.nid IN (SELECT dst FROM edges WHERE kind = 'SENT' AND src = {nid})")
-    if where.addressee:
-        clauses.append(_out("SENT_TO", _nid(params, where.addressee)))
-    if where.tag:
-        clauses.append(_out("TAGGED", _nid(params, where.tag)))
-    if where.mentions:
-        clauses.append(_out("MENTIONS", _nid(params, where.mentions)))
+    for side, kind, node_id in relations:
+        if node_id:
+            target = _nid(params, node_id)
+            clauses.append(_edge_clause(side, kind, target, probe=bool(clauses)))
     if where.country:
         clauses.append(_country_sql(params, where.country))
     return clauses
