@@ -1,11 +1,12 @@
-// WebGL programs chosen for speed at scale: plain 1-pixel edges without a picking
-// pass, and placeholders drawn as dashed rings on point sprites (one vertex per
-// node, no instancing, no extra border layers).
+// WebGL programs chosen for speed at scale: nodes as point sprites (one vertex per
+// node, no instancing), placeholders as dashed rings on the same sprites, and
+// 1-pixel edges without a picking pass.
 //
-// Cost at 5,000 nodes / 10,000 edges under SwiftShader (software GL, where every
-// instance of an instanced draw costs tens of microseconds), GPU-synced: arrows
-// (thick quads + heads, each drawn twice with picking) ~1.7 s, @sigma/node-border
-// ~0.34 s, sigma's instanced circles ~0.3 s; 1-pixel lines ~0.15 s.
+// GPU-synced cost per program at 5,000 nodes / 10,000 edges under SwiftShader
+// (software GL; load ~8 on 2 cores): arrows (thick quads + heads, each drawn twice
+// with picking) ~1.7 s; @sigma/node-border ~0.34 s; sigma's instanced circles
+// ~0.3 s (about 40 us per instance); point sprites ~0.06-0.08 s; 1-pixel lines
+// ~0.13-0.2 s.
 
 import type Sigma from "sigma";
 import { EdgeLineProgram, NodePointProgram } from "sigma/rendering";

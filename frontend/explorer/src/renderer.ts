@@ -1,16 +1,21 @@
 // Sigma (WebGL) rendering of the explorer's graph: kind colours, placeholders drawn
 // as dashed rings, path highlight, selection rings, edge labels on hover.
 //
-// Programs per item, cheapest that shows it: plain circles; dashed rings for
-// placeholders; the bordered program only for selected nodes. Edges are arrows in
+// Programs per item, cheapest that shows it: point sprites ("dot") for plain nodes;
+// dashed rings for placeholders (as in the legend); the bordered program only for selected nodes. Edges are arrows in
 // small views; above LARGE_GRAPH nodes they are 1-pixel lines, and only highlighted
 // or hovered edges keep their arrows (the "emph" program, drawn last, on top).
 
 import { createNodeBorderProgram } from "@sigma/node-border";
 import Sigma from "sigma";
-import { createEdgeArrowProgram } from "sigma/rendering";
+import {
+  createEdgeArrowHeadProgram,
+  createEdgeClampedProgram,
+  createEdgeCompoundProgram,
+} from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 
+import { deinstanced } from "./deinstance";
 import type { Explorer } from "./explorer";
 import { EdgeThinProgram, NodeDashedRingProgram, NodeDotProgram } from "./programs";
 import {
@@ -40,8 +45,17 @@ const BorderedNode = createNodeBorderProgram<NodeAttrs, EdgeAttrs>({
   ],
 });
 
+/** Sigma's arrow (a clamped quad and a head) drawn without instancing. */
+const ArrowEdge = createEdgeCompoundProgram<NodeAttrs, EdgeAttrs>([
+  deinstanced(createEdgeClampedProgram<NodeAttrs, EdgeAttrs>()),
+  deinstanced(createEdgeArrowHeadProgram<NodeAttrs, EdgeAttrs>()),
+]);
+
 /** Highlighted and hovered edges: arrows, in their own program so they draw last. */
-const EmphasisEdge = createEdgeArrowProgram<NodeAttrs, EdgeAttrs>();
+const EmphasisEdge = createEdgeCompoundProgram<NodeAttrs, EdgeAttrs>([
+  deinstanced(createEdgeClampedProgram<NodeAttrs, EdgeAttrs>()),
+  deinstanced(createEdgeArrowHeadProgram<NodeAttrs, EdgeAttrs>()),
+]);
 
 type NodeView = Partial<NodeDisplayData> & Record<string, unknown>;
 
@@ -96,7 +110,7 @@ export function createRenderer(container: HTMLElement, state: Explorer, hover: H
     defaultNodeType: "dot",
     // Registration order is drawing order: selected (bordered) nodes on top.
     nodeProgramClasses: { dot: NodeDotProgram, placeholder: NodeDashedRingProgram, bordered: BorderedNode },
-    edgeProgramClasses: { thin: EdgeThinProgram, emph: EmphasisEdge },
+    edgeProgramClasses: { arrow: ArrowEdge, thin: EdgeThinProgram, emph: EmphasisEdge },
     labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     labelSize: 12,
     labelWeight: "500",
