@@ -313,7 +313,7 @@ def test_large_view_uses_cheap_programs_and_measures_frames(
     explorer: ExplorerPage, artifacts_dir: Path
 ) -> None:
     """Bench mode over 2,500 synthetic nodes (above the large-view threshold): plain
-    nodes are point sprites, edges 1-pixel lines, placeholders dashed rings; edges
+    nodes are non-instanced circles, edges 1-pixel lines, placeholders dashed rings; edges
     hide while the camera moves; the page's own frame measures are filled in."""
     page = explorer.page
     page.goto(explorer.url.replace("/explorer/", "/explorer/?bench=2500"))

@@ -1,7 +1,7 @@
 // Sigma (WebGL) rendering of the explorer's graph: kind colours, placeholders drawn
 // as dashed rings, path highlight, selection rings, edge labels on hover.
 //
-// Programs per item, cheapest that shows it: point sprites ("dot") for plain nodes;
+// Programs per item, cheapest that shows it: non-instanced circles ("dot") for plain nodes;
 // dashed rings for placeholders (as in the legend); the bordered program only for selected nodes. Edges are arrows in
 // small views; above LARGE_GRAPH nodes they are 1-pixel lines, and only highlighted
 // or hovered edges keep their arrows (the "emph" program, drawn last, on top).
