@@ -65,6 +65,18 @@ def corpus_store() -> Path:
     return path
 
 
+def ingest_in_progress(store: Path) -> bool:
+    """True (and a warning) when an ingest checkpoint sits beside the store: it is being
+    (re)built, so it may hold fewer cables than its name says and the numbers compare
+    with nothing."""
+    checkpoint = store.with_name(store.name + ".ingest-checkpoint")
+    if checkpoint.exists():
+        print(f"warning: {checkpoint} exists: an ingest into the store is running "
+              "or was cut short", file=sys.stderr)  # fmt: skip
+        return True
+    return False
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -193,6 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "store": str(store_path),
         "cables": cables,
         "workers": args.workers,
+        "ingest_in_progress": ingest_in_progress(store_path),
     }
     rows = []
     with serve(store_path, args.workers) as (url, pid), httpx.Client(base_url=url) as client:
