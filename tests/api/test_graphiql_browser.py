@@ -3,58 +3,23 @@ loads from the app alone, runs a query against the corpus and shows the result."
 
 from __future__ import annotations
 
-import shutil
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import uvicorn
 from playwright.sync_api import ConsoleMessage, Route, sync_playwright
-from starlette.applications import Starlette
 
 from api.app import create_app
 from api.settings import Settings
 from graph.sqlite_store import SQLiteStore
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, Served, serve
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
 QUERY = '{ cable(id: "08STATE68633") { id subject } }'
 EXPECTED = '"id": "cable:08STATE68633"'
-
-
-@dataclass
-class Served:
-    url: str
-    server: uvicorn.Server
-    thread: threading.Thread
-
-
-def serve(app: Starlette) -> Served:
-    """Run ``app`` under uvicorn on a free loopback port, in a thread."""
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, ws="none", log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    return Served(f"http://127.0.0.1:{port}", server, thread)
 
 
 @pytest.fixture(scope="module")

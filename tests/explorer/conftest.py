@@ -3,9 +3,6 @@ and a Chromium page that may reach 127.0.0.1 only and must log no console errors
 
 from __future__ import annotations
 
-import shutil
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,46 +10,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-import uvicorn
 
 from api.app import EXPLORER_DIR, create_app
 from api.settings import Settings
 from graph.sqlite_store import SQLiteStore
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, serve
 
-CHROMIUM = shutil.which("chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
 #: A token with UNCLASSIFIED clearance (the seed cable is CONFIDENTIAL).
 UNCLASSIFIED_TOKEN = "explorer-test-unclassified-token"
 VIEWPORT = {"width": 1280, "height": 800}
-
-
-@dataclass
-class Served:
-    url: str
-    server: uvicorn.Server
-    thread: threading.Thread
-
-
-def serve(app: Any) -> Served:
-    """Run ``app`` under uvicorn on a free loopback port, in a thread."""
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, ws="none", log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    return Served(f"http://127.0.0.1:{port}", server, thread)
 
 
 @pytest.fixture(scope="session")
