@@ -14,6 +14,7 @@ import pytest
 
 from graph.store import Store
 from graph.stores import open_store, parse_store_uri
+from tests.graph.test_store_contract import load_canonical
 
 BACKENDS = ["sqlite", "neo4j"]
 
@@ -31,3 +32,10 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture
+def graph(store: Store) -> Store:
+    """The store holding the contract suite's canonical graph."""
+    load_canonical(store)
+    return store

@@ -22,16 +22,8 @@ from tests.graph.test_store_contract import (
     S,
     U,
     cable_batch,
-    load_canonical,
     node_ids,
 )
-
-
-@pytest.fixture
-def graph(store: Store) -> Store:
-    load_canonical(store)
-    return store
-
 
 # --- edges --------------------------------------------------------------------------------
 

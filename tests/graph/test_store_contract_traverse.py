@@ -20,15 +20,8 @@ from tests.graph.test_store_contract import (
     N,
     S,
     U,
-    load_canonical,
     node_ids,
 )
-
-
-@pytest.fixture
-def graph(store: Store) -> Store:
-    load_canonical(store)
-    return store
 
 
 def edge_keys(sub: object) -> set[tuple[str, str, str]]:

@@ -43,9 +43,9 @@ def _ingest_command(source: Path, db: Path) -> list[str]:
     return [str(CLI), "ingest", str(source), "--store", str(db), "--batch-size", "100"]
 
 
-def _kill_half_way(source: Path, db: Path) -> None:
-    """Start an ingest and SIGKILL it (parent and parser workers) once a few units
-    are committed and well before the end."""
+def _start_ingest(source: Path, db: Path, units: int) -> subprocess.Popen[bytes]:
+    """Start ``cablegraph ingest`` in its own session and return once ``units`` work
+    units are committed (or it ended, or two minutes passed)."""
     checkpoint = Path(f"{db}.ingest-checkpoint")
     proc = subprocess.Popen(
         _ingest_command(source, db),
@@ -55,9 +55,16 @@ def _kill_half_way(source: Path, db: Path) -> None:
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
-        if checkpoint.exists() and len(checkpoint.read_bytes().splitlines()) >= 3:
+        if checkpoint.exists() and len(checkpoint.read_bytes().splitlines()) >= units:
             break
         time.sleep(0.02)
+    return proc
+
+
+def _kill_half_way(source: Path, db: Path) -> None:
+    """Start an ingest and SIGKILL it (parent and parser workers) once a few units
+    are committed and well before the end."""
+    proc = _start_ingest(source, db, units=3)
     assert proc.poll() is None, "the ingest finished before it could be killed"
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -117,19 +124,7 @@ def test_stale_checkpoint_of_other_inputs_is_ignored(
 def test_workers_exit_when_the_ingest_is_killed(synthetic_csv: Path, tmp_path: Path) -> None:
     import psutil
 
-    db = tmp_path / "orphans.db"
-    checkpoint = Path(f"{db}.ingest-checkpoint")
-    proc = subprocess.Popen(
-        _ingest_command(synthetic_csv, db),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if checkpoint.exists() and len(checkpoint.read_bytes().splitlines()) >= 2:
-            break
-        time.sleep(0.02)
+    proc = _start_ingest(synthetic_csv, tmp_path / "orphans.db", units=2)
     helpers = psutil.Process(proc.pid).children(recursive=True)
     assert len(helpers) >= 2, "parser workers are running"
     os.kill(proc.pid, signal.SIGKILL)  # the main process only, as `kill -9 PID` does
