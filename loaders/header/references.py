@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.header.stations import canonical_cable_id
+from loaders.header.stations import canonical_cable_id, canonical_station
 from loaders.header.tables import station_aliases
 from loaders.record import Reference, RefKind
 
@@ -40,6 +40,11 @@ _KIND_WORDS = (
     (re.compile(r"REPORT|\bIIR\b|INTSUM|\bTD\b"), RefKind.REPORT),
     (re.compile(r"MEMO|DIPNOTE|NON-?PAPER|LETTER"), RefKind.MEMO),
 )
+_ID_PARTS_RE = re.compile(r"(\d{2})([A-Z]+?)(\d+)")
+#: How far a same-station serial may run ahead of the citing cable's own serial before
+#: the cited cable is taken to be from the year before (serials are handed out at
+#: release, so a cable can cite one released a moment after it).
+_SERIAL_SLACK = (1.05, 20)
 
 
 def split_bullets(value: str) -> list[tuple[str | None, str]]:
@@ -67,8 +72,33 @@ def split_bullets(value: str) -> list[tuple[str | None, str]]:
     return [(b, t) for b, t in parts if t]
 
 
-def find_cables(text: str, year: str) -> list[tuple[str, str]]:
-    """(canonical id, matched text) of the cables cited in one bullet's text.
+def year_of_cited(year: str, station: str, serial: int, citing_id: str | None) -> str:
+    """The year of a cited cable written without one: the citing cable's ``year``,
+    or the year before when the cited cable is from the citing cable's own station
+    and its serial is well above the citing cable's (serials restart every year, so
+    ``BRASILIA 1666`` cited by ``09BRASILIA28`` in January is from 2008).
+
+    >>> year_of_cited("09", "BRASILIA", 1666, "09BRASILIA28")
+    '08'
+    >>> year_of_cited("09", "BRASILIA", 12, "09BRASILIA28")
+    '09'
+    >>> year_of_cited("09", "BRASILIA", 30, "09BRASILIA28")  # released a moment later
+    '09'
+    >>> year_of_cited("00", "STATE", 200000, "00STATE1")
+    '99'
+    """
+    parts = _ID_PARTS_RE.fullmatch(citing_id or "")
+    if parts is None or parts[1] != year[-2:] or canonical_station(station) != parts[2]:
+        return year
+    factor, slack = _SERIAL_SLACK
+    if serial <= int(parts[3]) * factor + slack:
+        return year
+    return f"{(int(parts[1]) - 1) % 100:02d}"
+
+
+def find_cables(text: str, year: str, citing_id: str | None = None) -> list[tuple[str, str]]:
+    """(canonical id, matched text) of the cables cited in one bullet's text; a cable
+    written without a year takes the citing cable's (see :func:`year_of_cited`).
 
     >>> find_cables("BRASILIA 2799 AND 2764", "08")
     [('08BRASILIA2799', 'BRASILIA 2799'), ('08BRASILIA2764', 'BRASILIA 2764')]
@@ -91,14 +121,16 @@ def find_cables(text: str, year: str) -> list[tuple[str, str]]:
             pos = match.start(2) + len(match[2].split()[0]) if match[2] else match.end()
             continue
         station = " ".join(words)
-        cited_year = match[4] or match[1] or year
-        found.append(
-            (canonical_cable_id(cited_year, station, match[3]), f"{station} {int(match[3])}")
-        )
+        serials = [match[3]]
         while (more := _MORE_RE.match(text, pos)) is not None:
             pos = more.end()
+            serials.append(more[1])
+        for serial in serials:
+            cited_year = (
+                match[4] or match[1] or year_of_cited(year, station, int(serial), citing_id)
+            )
             found.append(
-                (canonical_cable_id(cited_year, station, more[1]), f"{station} {int(more[1])}")
+                (canonical_cable_id(cited_year, station, serial), f"{station} {int(serial)}")
             )
     return found
 
@@ -120,7 +152,7 @@ def parse_references(value: str | None, *, citing_id: str, year: str) -> tuple[R
     for bullet, text in split_bullets(value.upper()):
         kind = classify_other(text)
         cited = kind is not RefKind.MESSAGE and not _NOT_CABLE_RE.search(text)
-        cables = find_cables(text, year) if cited else []
+        cables = find_cables(text, year, citing_id) if cited else []
         if not cables:
             refs.append(Reference(bullet, kind, None, text.strip(" ,;.")))
         for cable_id, _matched in cables:

@@ -17,10 +17,10 @@ CASES = [
     (
         "(A)STATE 071143, (B)STATE 073601, (C)STATE 72896, (D)BEIJING 5754",
         "08STATE50524",
-        [
-            ("A", "cable", "08STATE71143"),
-            ("B", "cable", "08STATE73601"),
-            ("C", "cable", "08STATE72896"),
+        [  # STATE serials above the citing cable's own 50524: issued the year before
+            ("A", "cable", "07STATE71143"),
+            ("B", "cable", "07STATE73601"),
+            ("C", "cable", "07STATE72896"),
             ("D", "cable", "08BEIJING5754"),
         ],
     ),
@@ -39,7 +39,7 @@ CASES = [
     ),
     (
         "A. A) 04 STATE 274965 ¶B. B) MADRID 156",
-        "05MADRID100",
+        "05MADRID900",
         [("A", "cable", "04STATE274965"), ("B", "cable", "05MADRID156")],
     ),
     (
@@ -49,10 +49,26 @@ CASES = [
     ),
     (
         "A) BUCHAREST 0536 B) 2005 BUCHAREST 2550",
-        "06BUCHAREST10",
+        "06BUCHAREST1000",
         [("A", "cable", "06BUCHAREST536"), ("B", "cable", "05BUCHAREST2550")],
     ),
     ("london 4212", "09LONDON5000", [(None, "cable", "09LONDON4212")]),
+    # January cables citing December ones of their own post (real: 09BRASILIA28, 09SEOUL59)
+    (
+        "A. BRASILIA 1666 B. BRASILIA 12",
+        "09BRASILIA28",
+        [("A", "cable", "08BRASILIA1666"), ("B", "cable", "09BRASILIA12")],
+    ),
+    (
+        "SEOUL 1681 AND 2461; 09 SEOUL 2000",
+        "09SEOUL59",
+        [
+            (None, "cable", "08SEOUL1681"),
+            (None, "cable", "08SEOUL2461"),
+            (None, "cable", "09SEOUL2000"),
+        ],
+    ),
+    ("BRASILIA 1412", "09BRASILIA1411", [(None, "cable", "09BRASILIA1412")]),
     (
         "A. RIO DE JAN 123 B. HK 456",
         "07STATE1",
