@@ -23,7 +23,7 @@ _LEAD_LETTER_RE = re.compile(r"^([A-Z])\s+(?=[A-Z0-9])")
 _REF_BULLET_RE = re.compile(r"\bREF\s+([A-Z])\s")
 _CABLE_RE = re.compile(
     r"(?<![A-Z0-9])(?:((?:19|20)\d{2}|\d{2})\s*)?([A-Z][A-Z'-]*(?:\s+[A-Z][A-Z'-]*){0,3}?)\s*0*(\d{1,6})"
-    r"(?:\s*/\s*(\d{2}))?(?![0-9A-Z/:])"
+    r"(?:\s*/\s*(\d{2})|\s+\((\d{2})\))?(?![0-9A-Z/:])"
 )
 _MORE_RE = re.compile(r"\s*(?:,|AND|&)\s*0*(\d{2,6})(?![0-9A-Z/:])")
 _NOT_STATION = frozenset(
@@ -104,6 +104,8 @@ def find_cables(text: str, year: str, citing_id: str | None = None) -> list[tupl
     [('08BRASILIA2799', 'BRASILIA 2799'), ('08BRASILIA2764', 'BRASILIA 2764')]
     >>> find_cables("SECSTATE 232089 & USUN 2336", "06")
     [('06STATE232089', 'SECSTATE 232089'), ('06USUNNEWYORK2336', 'USUN 2336')]
+    >>> find_cables("DOHA 311 (07)", "09")
+    [('07DOHA311', 'DOHA 311')]
     >>> find_cables("A) PANAMA 00789/08 AND PREVIOUS 03 RANGOON 1427", "09")
     [('08PANAMA789', 'PANAMA 789'), ('03RANGOON1427', 'RANGOON 1427')]
     >>> find_cables("09RIYADH 1302, ASHGABAT687, PARIS POINTS 20 SEPTEMBER 2007", "10")
@@ -127,7 +129,10 @@ def find_cables(text: str, year: str, citing_id: str | None = None) -> list[tupl
             serials.append(more[1])
         for serial in serials:
             cited_year = (
-                match[4] or match[1] or year_of_cited(year, station, int(serial), citing_id)
+                match[4]
+                or match[5]
+                or match[1]
+                or year_of_cited(year, station, int(serial), citing_id)
             )
             found.append(
                 (canonical_cable_id(cited_year, station, serial), f"{station} {int(serial)}")

@@ -69,6 +69,17 @@ CASES = [
         ],
     ),
     ("BRASILIA 1412", "09BRASILIA1411", [(None, "cable", "09BRASILIA1412")]),
+    # a year in parentheses after the serial (real: 09DOHA214)
+    (
+        "A. SECSTATE 15113 B. DOHA 152 (08) C. DOHA 75 (08) D. DOHA 311 (07)",
+        "09DOHA214",
+        [
+            ("A", "cable", "09STATE15113"),
+            ("B", "cable", "08DOHA152"),
+            ("C", "cable", "08DOHA75"),
+            ("D", "cable", "07DOHA311"),
+        ],
+    ),
     (
         "A. RIO DE JAN 123 B. HK 456",
         "07STATE1",
