@@ -6,6 +6,8 @@
  ('KDEM', 'program', None), ('JA', 'geo', 'Japan')]
 >>> [(t.code, str(t.kind)) for t in parse_tags("OVIP (CLINTON, HILLARY), PREL")]
 [('OVIP', 'subject'), ('CLINTON, HILLARY', 'person'), ('PREL', 'subject')]
+>>> [(t.code, str(t.kind)) for t in parse_tags("OVIP (STEINBERG JAMES) (POLITICAL PARTIES)")]
+[('OVIP', 'subject'), ('STEINBERG JAMES', 'person'), ('POLITICAL PARTIES', 'subject')]
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from loaders.entities.common_words import COMMON_WORDS
 from loaders.header.tables import (
     geo_aliases,
     geo_countries,
@@ -54,11 +57,22 @@ def classify_tag(code: str) -> Tag:
         return Tag(code, TagKind.SUBJECT, None)
     if _CODE_RE.match(code) and not code.isalpha():
         return Tag(code, TagKind.PROGRAM, None)
-    if "," in code:
+    if "," in code or (" " in code and is_name(code)):
         return Tag(code, TagKind.PERSON, None)
     if " " in code:
         return Tag(code, TagKind.SUBJECT, None)
     return Tag(code, TagKind.ORGANIZATION, None)
+
+
+def is_name(code: str) -> bool:
+    """True when a several-word tag reads as a person (``STEINBERG JAMES``): two to four
+    words, none of them a frequent English word (``POLITICAL PARTIES`` is a subject).
+
+    >>> is_name("CLINTON HILLARY"), is_name("COUNTER TERRORISM"), is_name("A B C D E")
+    (True, False, False)
+    """
+    words = code.lower().split()
+    return 2 <= len(words) <= 4 and all(w.isalpha() and w not in COMMON_WORDS for w in words)
 
 
 @cache
@@ -89,6 +103,27 @@ def group_words(tokens: list[str]) -> list[str]:
     return out
 
 
+def split_glued(token: str) -> list[str]:
+    """A token of codes run together by the release's damage (``EINDETRD``, ``KDEMAF``)
+    cut into its known codes; the token itself when it does not cut cleanly.
+
+    >>> split_glued("EINDETRD"), split_glued("KDEMAF"), split_glued("ELECTIONS")
+    (['EIND', 'ETRD'], ['KDEM', 'AF'], ['ELECTIONS'])
+    """
+    known = known_codes()
+    if token in known or not 6 <= len(token) <= 16 or not token.isalpha():
+        return [token]
+    cuts: dict[int, list[str]] = {0: []}
+    for start in range(len(token)):
+        if start not in cuts:
+            continue
+        for width in (2, 4):
+            piece = token[start : start + width]
+            if len(piece) == width and (piece in known or (width == 4 and piece[0] == "K")):
+                cuts.setdefault(start + width, [*cuts[start], piece])
+    return cuts.get(len(token), [token])
+
+
 def parse_tags(value: str | None) -> tuple[Tag, ...]:
     """All tags of a TAGS value, in order, once each; stray punctuation ignored."""
     if not value:
@@ -105,6 +140,6 @@ def parse_tags(value: str | None) -> tuple[Tag, ...]:
         else:
             token = match[2].strip(".:-")
             if token:
-                pending.append(token)
+                pending.extend(split_glued(token))
     codes.extend(group_words(pending))
     return tuple(classify_tag(code) for code in dict.fromkeys(codes))

@@ -81,6 +81,30 @@ CASES = [
     ),
     ("SF, XF, IQ", [("SF", "geo", "South Africa"), ("XF", "geo", None), ("IQ", "geo", "Iraq")]),
     ("UNSC, EUN", [("UNSC", "organization", None), ("EUN", "organization", None)]),
+    (  # 09BEIJING2964: a person tag without parentheses or comma
+        "OVIP STEINBERG JAMES PREL MNUC SN CH KN",
+        [
+            ("OVIP", "subject", None),
+            ("STEINBERG JAMES", "person", None),
+            ("PREL", "subject", None),
+            ("MNUC", "subject", None),
+            ("SN", "geo", "Singapore"),
+            ("CH", "geo", "China"),
+            ("KN", "geo", "North Korea"),
+        ],
+    ),
+    (  # 09PARIS1267: two codes run together
+        "ECON EINDETRD KIPR PREL FR",
+        [
+            ("ECON", "subject", None),
+            ("EIND", "subject", None),
+            ("ETRD", "subject", None),
+            ("KIPR", "program", None),
+            ("PREL", "subject", None),
+            ("FR", "geo", "France"),
+        ],
+    ),
+    ("PGOV COUNTER TERRORISM", [("PGOV", "subject", None), ("COUNTER TERRORISM", "subject", None)]),
 ]
 
 
