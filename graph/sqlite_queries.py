@@ -22,6 +22,14 @@ NODES_BY_NID: Final = f"""
 SELECT n.nid, {NODE_COLUMNS} FROM nodes n WHERE n.nid IN (SELECT value FROM json_each(:nids))
 """
 
+#: Nodes of a flat subgraph (see ``graph.sqlite_read.flat_subgraph``): the columns the
+#: explorer's payload shows, props as stored JSON text (a cable's without ``summary``).
+FLAT_NODES: Final = """
+SELECT n.nid, n.id, n.kind, n.label, n.date, n.in_corpus,
+    CASE WHEN n.kind = 'Cable' THEN json_remove(n.props, '$.summary') ELSE n.props END
+FROM nodes n WHERE n.nid IN (SELECT value FROM json_each(:nids))
+"""
+
 VISIBLE_NIDS: Final = f"""
 SELECT n.id, n.nid FROM nodes n WHERE n.id IN (SELECT value FROM json_each(:ids)) AND {VISIBLE_N}
 """

@@ -1,16 +1,40 @@
 """Reads of the embedded store that need a few statements: a page of edges around one
-node, the store's counts, and bulk iteration over its own connection."""
+node, the store's counts, bulk iteration over its own connection, and the *flat*
+subgraphs of chains and neighbourhoods (plain rows, no model objects: building 500
+``Node`` objects and parsing their props cost more than the SQL).
+
+The flat reads are meant as methods of ``SQLiteStore``; until it has them,
+:func:`embedded_handle` finds the connection and lock of an embedded store."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from typing import Any, Final
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Final, TypeAlias
+
+import orjson
 
 from graph import sqlite_queries as q
-from graph.model import EDGE_PROPS, Edge, EdgeKind, Node, NodeId, NodeKind
-from graph.sqlite_rows import to_edge, to_node
-from graph.store import EdgePage, StoreStats
+from graph.model import EDGE_PROPS, Clearance, Edge, EdgeKind, Node, NodeId, NodeKind
+from graph.sqlite_rows import clearance_params, to_edge, to_node
+from graph.sqlite_traverse import StepFilter, Way, bfs
+from graph.store import ChainDirection, EdgePage, NotFoundError, StoreStats
+
+Nid: TypeAlias = int
+#: A node of a flat subgraph: id, kind, label, date (cables), in_corpus (cables: 1 or
+#: 0, else None), depth, props as JSON text (a cable's without ``summary``).
+FlatNode: TypeAlias = tuple[str, str, str, str | None, int | None, int | None, str]
+#: An edge of a flat subgraph: source id, kind, target id, props as JSON text or None.
+FlatEdge: TypeAlias = tuple[str, str, str, str | None]
+#: A flat subgraph: its nodes, its edges, and whether a limit cut it.
+FlatRows: TypeAlias = tuple[list[FlatNode], list[FlatEdge], bool]
+
+CHAIN_WAYS: Final = {
+    ChainDirection.CITES: (Way.OUT,),
+    ChainDirection.CITED_BY: (Way.IN,),
+    ChainDirection.BOTH: (Way.OUT, Way.IN),
+}
 
 #: Edge kinds whose edges may carry props (the others are stored with NULL props).
 KINDS_WITH_PROPS: Final = frozenset(kind.value for kind, keys in EDGE_PROPS.items() if keys)
@@ -59,3 +83,99 @@ def iter_rows(path: str, sql: str, values: list[str]) -> Iterator[Any]:
         yield from conn.execute(sql, values)
     finally:
         conn.close()
+
+
+def _dumps(values: Iterable[object]) -> str:
+    return orjson.dumps(list(values)).decode()
+
+
+def flat_subgraph(
+    conn: sqlite3.Connection, depth: dict[Nid, int], kinds: Sequence[EdgeKind]
+) -> tuple[list[FlatNode], list[FlatEdge]]:
+    """The nodes of ``depth`` (ordered by depth, then id) and the ``kinds`` edges among
+    them (all kinds when empty; ordered by stored source, kind, target), as rows: no
+    model objects, props left as stored JSON. Two statements.
+
+    >>> from graph.sqlite_schema import connect
+    >>> conn = connect(":memory:")
+    >>> flat_subgraph(conn, {}, ())
+    ([], [])
+    """
+    rows = conn.execute(q.FLAT_NODES, {"nids": _dumps(depth)}).fetchall()
+    rows.sort(key=lambda r: (depth[r[0]], r[1]))
+    ids = {r[0]: r[1] for r in rows}
+    nodes: list[FlatNode] = [(r[1], r[2], r[3], r[4], r[5], depth[r[0]], r[6]) for r in rows]
+    if not rows:
+        return nodes, []
+    k_out, k_in, k_rest = q.split_edge_kinds(kinds)
+    params = {
+        "nids": _dumps(ids),
+        "cables": _dumps([r[0] for r in rows if r[2] == "Cable"]),
+        "others": _dumps([r[0] for r in rows if r[2] != "Cable"]),
+        "k_out": _dumps(k_out),
+        "k_in": _dumps(k_in),
+        "k_rest": _dumps(k_rest),
+    }
+    found = conn.execute(q.EDGES_AMONG, params).fetchall()
+    return nodes, [(ids[s], k, ids[d], p) for s, k, d, p in found]
+
+
+def visible_nids(
+    conn: sqlite3.Connection, ids: Sequence[NodeId], clearance: Clearance
+) -> dict[NodeId, Nid]:
+    """The node numbers of the visible nodes among ``ids``."""
+    params = {"ids": _dumps(ids), **clearance_params(clearance)}
+    return dict(conn.execute(q.VISIBLE_NIDS, params).fetchall())
+
+
+def flat_chain(
+    conn: sqlite3.Connection,
+    cable_id: NodeId,
+    clearance: Clearance,
+    direction: ChainDirection,
+    max_depth: int,
+    limit: int,
+) -> FlatRows:
+    """``SQLiteStore.reference_chain`` as flat rows (same nodes, edges, order)."""
+    found = visible_nids(conn, [cable_id], clearance)
+    if cable_id not in found:
+        raise NotFoundError(f"no node {cable_id!r} visible to this caller")
+    step = StepFilter(ways=CHAIN_WAYS[direction], edge_kinds=(EdgeKind.CITES,))
+    params: dict[str, object] = dict(clearance_params(clearance))
+    depth, truncated = bfs(conn, [found[cable_id]], step, params, max_depth, max(limit, 1))
+    return (*flat_subgraph(conn, depth, (EdgeKind.CITES,)), truncated)
+
+
+def flat_neighborhood(
+    conn: sqlite3.Connection,
+    node_ids: Sequence[NodeId],
+    clearance: Clearance,
+    depth: int,
+    step: StepFilter,
+    limit: int,
+) -> FlatRows:
+    """``SQLiteStore.neighborhood`` as flat rows (same nodes, edges, order); ``step``
+    carries its edge kinds, node kinds and dates."""
+    found = visible_nids(conn, node_ids, clearance)
+    starts = [found[i] for i in dict.fromkeys(node_ids) if i in found]
+    params: dict[str, object] = dict(clearance_params(clearance))
+    depths, truncated = bfs(conn, starts, step, params, depth, max(limit, 0))
+    return (*flat_subgraph(conn, depths, step.edge_kinds), truncated)
+
+
+def embedded_handle(store: object) -> tuple[sqlite3.Connection, threading.RLock] | None:
+    """The connection and lock of an embedded store, None for any other store. Only a
+    plain ``SQLiteStore`` qualifies: a subclass may override the reads that the flat
+    ones stand in for. (A stand-in for flat-read methods on ``SQLiteStore`` itself.)
+
+    >>> embedded_handle(object()) is None
+    True
+    """
+    from graph.sqlite_store import SQLiteStore  # here: sqlite_store imports this module
+
+    if type(store) is not SQLiteStore:
+        return None
+    conn, lock = getattr(store, "_conn", None), getattr(store, "_lock", None)
+    if isinstance(conn, sqlite3.Connection) and lock is not None:
+        return conn, lock
+    return None

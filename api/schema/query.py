@@ -8,7 +8,7 @@ import strawberry
 
 from api.context import GraphInfo, in_thread
 from api.limits import check_traversal, clamp_first
-from api.schema import enums
+from api.schema import enums, flat
 from api.schema.enums import Bucket, CableOrder, ChainDirection, EdgeKind, NodeKind
 from api.schema.fields import field
 from api.schema.inputs import CableWhere, as_node_id, to_cable_filter
@@ -18,6 +18,7 @@ from api.schema.results import CableConnection, SearchHit, Stats, TimelineBucket
 from api.schema.subgraph import Subgraph
 from graph import model as m
 from graph.model import FULL_CLEARANCE
+from graph.sqlite_traverse import StepFilter
 from graph.store import CableFilter
 
 T = TypeVar("T")
@@ -100,14 +101,15 @@ class Query:
         check_traversal(depth, limit, ctx.settings, depth_arg="maxDepth")
         chain_direction = enums.to_chain_direction(or_default(direction, ChainDirection.BOTH))
         sub = await in_thread(
-            ctx.store.reference_chain,
+            flat.reference_chain,
+            ctx.store,
             cable_node_id(id),
             ctx.clearance,
             chain_direction,
             depth,
             limit,
         )
-        return Subgraph.from_model(sub)
+        return Subgraph(flat=sub)
 
     @field(description="One shortest path between two nodes (null: none).")
     async def path(
@@ -138,18 +140,16 @@ class Query:
     ) -> Subgraph:
         ctx, hops, size = info.context, or_default(depth, 1), or_default(limit, 200)
         check_traversal(hops, size, ctx.settings)
-        sub = await in_thread(
-            ctx.store.neighborhood,
-            list(ids),
-            ctx.clearance,
-            hops,
-            enums.to_edge_kinds(edge_types),
-            enums.to_node_kinds(node_kinds),
-            date_from,
-            date_to,
-            size,
+        step = StepFilter(
+            edge_kinds=enums.to_edge_kinds(edge_types),
+            node_kinds=enums.to_node_kinds(node_kinds),
+            date_from=date_from,
+            date_to=date_to,
         )
-        return Subgraph.from_model(sub)
+        sub = await in_thread(
+            flat.neighborhood, ctx.store, list(ids), ctx.clearance, hops, step, size
+        )
+        return Subgraph(flat=sub)
 
     @field(description="Cable counts per month or year.")
     async def timeline(
