@@ -26,6 +26,7 @@ import orjson
 
 from graph import sqlite_queries as q
 from graph.model import Clearance, Edge, EdgeKind, GraphBatch, Node, NodeId, NodeKind
+from graph.sqlite_bulk import FlatBatch, FlatWriter
 from graph.sqlite_cache import DegreeCache
 from graph.sqlite_filter import ORDER_SQL, cable_base, filter_sql
 from graph.sqlite_read import edge_page, iter_rows, read_stats
@@ -69,6 +70,7 @@ class SQLiteStore:
         self._lock = threading.RLock()
         self._writes = 0
         self._degrees = DegreeCache()
+        self._flat: FlatWriter | None = None
 
     @classmethod
     def open(cls, path: str) -> SQLiteStore:
@@ -96,14 +98,29 @@ class SQLiteStore:
     def write(self, batch: GraphBatch) -> None:
         with self._lock:
             self._writes += 1
+            self._flat = None  # what the flat writer knows may be stale now
             try:
                 write_batch(self._conn, batch)
+            except sqlite3.Error as exc:
+                raise StoreError(f"batch not written to {self._path!r}: {exc}") from exc
+
+    def write_flat(self, batches: Sequence[FlatBatch]) -> None:
+        """Upsert flat batches (ingest's worker output) atomically, by the same merge
+        rules as :meth:`write`, without building model objects (see
+        :mod:`graph.sqlite_bulk`)."""
+        with self._lock:
+            self._writes += 1
+            if self._flat is None:
+                self._flat = FlatWriter()
+            try:
+                self._flat.write(self._conn, batches)
             except sqlite3.Error as exc:
                 raise StoreError(f"batch not written to {self._path!r}: {exc}") from exc
 
     def clear(self) -> None:
         with self._lock:
             self._writes += 1
+            self._flat = None
             self._conn.execute("BEGIN IMMEDIATE")
             for statement in q.CLEAR:
                 self._conn.execute(statement)

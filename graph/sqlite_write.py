@@ -38,9 +38,8 @@ def _level_sql(column: str) -> str:
     )
 
 
-UPSERT_NODE: Final = f"""
-INSERT INTO nodes(id, kind, label, date, level, level_rel, in_corpus, props)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+#: What an upsert of a node whose id is stored does (see the module docstring).
+NODE_CONFLICT: Final = f"""
 ON CONFLICT(id) DO UPDATE SET
     label = CASE WHEN {_KEEP} THEN nodes.label ELSE excluded.label END,
     date = CASE WHEN {_KEEP} THEN nodes.date ELSE excluded.date END,
@@ -51,6 +50,15 @@ ON CONFLICT(id) DO UPDATE SET
                  WHEN excluded.kind = 'Official' THEN {_TITLES_UNION}
                  ELSE excluded.props END
 """
+
+UPSERT_NODE: Final = f"""
+INSERT INTO nodes(id, kind, label, date, level, level_rel, in_corpus, props)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?){NODE_CONFLICT}"""
+
+#: :data:`UPSERT_NODE` with the node number given (NULL for a node already stored).
+UPSERT_NODE_NID: Final = f"""
+INSERT INTO nodes(nid, id, kind, label, date, level, level_rel, in_corpus, props)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?){NODE_CONFLICT}"""
 
 UPSERT_EDGE: Final = """
 INSERT INTO edges(src, kind, dst, props) VALUES (?, ?, ?, ?)

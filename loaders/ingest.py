@@ -24,6 +24,7 @@ from pathlib import Path
 
 from graph.store import Store
 from loaders.ingest_checkpoint import Checkpoint, UnitDone
+from loaders.ingest_flat import FlatSink
 from loaders.ingest_units import (
     FlatBatch,
     Unit,
@@ -92,7 +93,10 @@ class _Writer:
     def _write(self, count: int) -> None:
         chunk, self.buffer = self.buffer[:count], self.buffer[count:]
         if chunk:
-            self.store.write(merge_flat(chunk))
+            if isinstance(self.store, FlatSink):
+                self.store.write_flat(chunk)
+            else:
+                self.store.write(merge_flat(chunk))
             gc.collect(0)  # the collector is paused (see ``paused_gc``): young cycles only
         self.written += len(chunk)
         while self.waiting and self.waiting[0][1] <= self.written:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 from graph.model import GraphBatch
 from loaders.to_graph_build import (
@@ -22,7 +23,24 @@ from loaders.to_graph_build import (
     is_titled_official,
 )
 
-__all__ = ["FlatBatch", "FlatEdge", "FlatNode", "RepeatFilter", "flatten_batch", "merge_flat"]
+__all__ = [
+    "FlatBatch",
+    "FlatEdge",
+    "FlatNode",
+    "FlatSink",
+    "RepeatFilter",
+    "flatten_batch",
+    "merge_flat",
+]
+
+
+@runtime_checkable
+class FlatSink(Protocol):
+    """A store that takes flat batches as they are (the embedded store does): ingest
+    then skips building a :class:`~graph.model.GraphBatch` per transaction. The same
+    merge rules as ``Store.write`` apply; one call is one transaction."""
+
+    def write_flat(self, batches: Sequence[FlatBatch]) -> None: ...
 
 
 def flatten_batch(batch: GraphBatch) -> FlatBatch:
