@@ -95,6 +95,35 @@ def split_edge_kinds(kinds: Sequence[EdgeKind]) -> tuple[list[str], list[str], l
     return out, into, rest
 
 
+#: :data:`EDGES_AMONG` when the caller knows the kinds of the nodes: ``:k_out``,
+#: ``:k_in`` and ``:k_rest`` already hold only the kinds that can join two of them
+#: (see :func:`kinds_among`), so no look-up of the nodes' kinds is needed.
+EDGES_AMONG_KNOWN: Final = EDGES_AMONG[EDGES_AMONG.index("SELECT e.src") :].replace(
+    "e.kind IN (SELECT kind FROM wanted)", "e.kind IN (SELECT value FROM json_each(:k_out))"
+)
+
+
+def kinds_among(
+    kinds: Sequence[EdgeKind], present: set[str]
+) -> tuple[list[str], list[str], list[str]]:
+    """:func:`split_edge_kinds`, keeping only the kinds whose edges can run between
+    node kinds in ``present`` (a neighbourhood of cables and a tag has no SENT edge).
+
+    >>> kinds_among([], {"Cable", "Tag"})
+    (['CITES', 'TAGGED'], [], [])
+    >>> kinds_among([EdgeKind.SENT, EdgeKind.LOCATED_IN], {"Cable", "Post"})
+    ([], ['SENT'], [])
+    """
+
+    def joins(kind: str) -> bool:
+        sources, targets = ENDPOINTS[EdgeKind(kind)]
+        return any(k.value in present for k in sources) and any(k.value in present for k in targets)
+
+    split = split_edge_kinds(kinds)
+    out, into, rest = ([k for k in part if joins(k)] for part in split)
+    return out, into, rest
+
+
 EDGES_BY_KEY: Final = """
 SELECT s.id, e.kind, d.id, e.props FROM edges e
 JOIN nodes s ON s.nid = e.src JOIN nodes d ON d.nid = e.dst

@@ -107,7 +107,7 @@ def flat_subgraph(
     nodes: list[FlatNode] = [(r[1], r[2], r[3], r[4], r[5], depth[r[0]], r[6]) for r in rows]
     if not rows:
         return nodes, []
-    k_out, k_in, k_rest = q.split_edge_kinds(kinds)
+    k_out, k_in, k_rest = q.kinds_among(kinds, {r[2] for r in rows})
     params = {
         "nids": _dumps(ids),
         "cables": _dumps([r[0] for r in rows if r[2] == "Cable"]),
@@ -116,7 +116,7 @@ def flat_subgraph(
         "k_in": _dumps(k_in),
         "k_rest": _dumps(k_rest),
     }
-    found = conn.execute(q.EDGES_AMONG, params).fetchall()
+    found = conn.execute(q.EDGES_AMONG_KNOWN, params).fetchall()
     return nodes, [(ids[s], k, ids[d], p) for s, k, d, p in found]
 
 
