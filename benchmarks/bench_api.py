@@ -5,6 +5,14 @@ page, ``referenceChain`` depth 6, ``path`` and a 500-node ``neighborhood``, then
 throughput of cable-by-id (wrk when installed, else a threaded httpx client), and the
 GraphQL overhead: HTTP p50 over the p50 of the same store calls made in-process.
 
+Each case also reports the server's CPU time per request (user + system of the uvicorn
+processes over the timed calls): unlike wall latency it hardly moves when other work
+shares the machine, so runs on a busy machine compare. The load average at start and
+end is recorded beside. Requests are sequential over one keep-alive connection (so one
+worker serves them); every case is warmed up over all its variables first. The store
+is opened read-only by this process (the server opens it as ``cablegraph serve`` does
+and only reads it).
+
     .venv/bin/python benchmarks/bench_api.py [--store /work/bench/synth250k.db]
         [--workers 2] [--calls 300] [--seconds 10] [--out benchmarks/out/bench_api.json]
 
@@ -19,6 +27,7 @@ import json
 import os
 import shutil
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -33,6 +42,7 @@ import psutil
 from bench_api_cases import CABLE_BY_ID, Case, build_cases, time_in_process
 
 from graph.model import FULL_CLEARANCE
+from graph.sqlite_schema import PRAGMAS
 from graph.sqlite_store import SQLiteStore
 from graph.store import CableFilter
 
@@ -63,6 +73,16 @@ def corpus_store() -> Path:
         ingest_paths(store, [ROOT.parent / "shared" / "corpus"])
         store.close()
     return path
+
+
+def open_read_only(path: Path) -> SQLiteStore:
+    """The store at ``path`` through a read-only connection (nothing can write it)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
+                           check_same_thread=False)  # fmt: skip
+    for pragma in PRAGMAS:
+        if not pragma.startswith(("PRAGMA journal_mode", "PRAGMA page_size", "PRAGMA wal_")):
+            conn.execute(pragma)
+    return SQLiteStore(str(path), conn)
 
 
 def ingest_in_progress(store: Path) -> bool:
@@ -188,6 +208,31 @@ def threaded_throughput(url: str, bodies: list[str], seconds: int, threads: int)
     return total / seconds
 
 
+def time_case(client: httpx.Client, pid: int, case: Case, calls: int) -> dict[str, object]:
+    """One case over HTTP (after a warm-up over all its variables), with the server CPU
+    per request, then the same through ``schema.execute`` and the store directly."""
+    time_http(client, case, max(20, 2 * len(case.variables)))  # warm caches, connection
+    cpu_before = server_cpu_seconds(pid)
+    http = time_http(client, case, calls)
+    cpu_ms = (server_cpu_seconds(pid) - cpu_before) * 1000 / calls
+    p50 = statistics.median(http)
+    return {"case": case.name, "p50_ms": round(p50, 2),
+            "p90_ms": round(percentile(http, 0.90), 2),
+            "p99_ms": round(percentile(http, 0.99), 2), "max_ms": round(max(http), 2),
+            "server_cpu_ms_per_request": round(cpu_ms, 2)}  # fmt: skip
+
+
+def compare_in_process(store: SQLiteStore, case: Case, row: dict[str, object], calls: int) -> None:
+    """Add the in-process p50 (GraphQL without HTTP) and the store-call p50 to ``row``."""
+    direct = time_direct(case, calls) if case.direct else []
+    local = time_in_process(store, case, calls)
+    d50 = statistics.median(direct) if direct else None
+    p50 = float(row["p50_ms"])  # type: ignore[arg-type]
+    row.update({"in_process_p50_ms": round(statistics.median(local), 2),
+                "direct_p50_ms": round(d50, 3) if d50 else None,
+                "overhead_ratio": round(p50 / d50, 1) if d50 else None})  # fmt: skip
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, default=None)
@@ -195,39 +240,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--calls", type=int, default=300)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--only", default="", help="run only the cases whose name has this")
     parser.add_argument("--out", type=Path, default=OUT / "bench_api.json")
     args = parser.parse_args(argv)
     store_path = args.store or (SYNTH if SYNTH.exists() else corpus_store())
-    store = SQLiteStore.open(str(store_path))
-    cases = build_cases(store)
+    store = open_read_only(store_path)
+    cases = [c for c in build_cases(store) if args.only in c.name]
     cables = store.find_cables(CableFilter(), FULL_CLEARANCE, first=0).total
     results: dict[str, object] = {
         "store": str(store_path),
         "cables": cables,
         "workers": args.workers,
+        "calls": args.calls,
         "ingest_in_progress": ingest_in_progress(store_path),
+        "load_average_start": [round(x, 2) for x in os.getloadavg()],
     }
-    rows = []
     with serve(store_path, args.workers) as (url, pid), httpx.Client(base_url=url) as client:
+        rows = []
         for case in cases:
             print(f"{case.name} ...", file=sys.stderr, flush=True)
-            time_http(client, case, 20)  # warm up caches and connections
-            http = time_http(client, case, args.calls)
-            direct = time_direct(case, args.calls) if case.direct else []
-            local = time_in_process(store, case, args.calls)
-            p50 = statistics.median(http)
-            d50 = statistics.median(direct) if direct else None
-            rows.append({"case": case.name, "p50_ms": round(p50, 2),
-                         "p99_ms": round(percentile(http, 0.99), 2),
-                         "in_process_p50_ms": round(statistics.median(local), 2),
-                         "direct_p50_ms": round(d50, 3) if d50 else None,
-                         "overhead_ratio": round(p50 / d50, 1) if d50 else None})  # fmt: skip
-        ids = cases[0].variables
+            rows.append(time_case(client, pid, case, args.calls))
+        ids = [v["id"] for v in build_cases_ids(cases)]
         cpu_before = server_cpu_seconds(pid)
-        rate, tool = throughput(url, [v["id"] for v in ids], args.seconds, args.connections)
+        rate, tool = throughput(url, ids, args.seconds, args.connections) if ids else (0.0, "-")
         cpu_used = server_cpu_seconds(pid) - cpu_before
+    for case, row in zip(cases, rows, strict=True):
+        compare_in_process(store, case, row, args.calls)
     store.close()
     results["latency"] = rows
+    results["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     per_cpu_second = rate * args.seconds / cpu_used if cpu_used else 0.0
     results["throughput"] = {
         "case": "cable by id",
@@ -242,17 +283,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def build_cases_ids(cases: list[Case]) -> list[dict[str, str]]:
+    """The variables of the cable-by-id case (the throughput run), if it was run."""
+    return [v for c in cases if c.query == CABLE_BY_ID for v in c.variables]
+
+
 def print_table(results: dict[str, object]) -> None:
+    load = f"{results['load_average_start']} -> {results['load_average_end']}"
     print(f"store {results['store']} ({results['cables']} cables), "
-          f"{results['workers']} uvicorn workers")  # fmt: skip
-    print(f"{'case':48} {'p50 ms':>8} {'p99 ms':>8} {'no-HTTP':>8} {'store ms':>9} {'ratio':>6}")
+          f"{results['workers']} uvicorn workers, {results['calls']} calls per case, "
+          f"load average {load}")  # fmt: skip
+    print(f"{'case':48} {'p50 ms':>7} {'p90 ms':>7} {'p99 ms':>7} {'CPU ms':>7} "
+          f"{'no-HTTP':>8} {'store ms':>9} {'ratio':>6}")  # fmt: skip
     for row in results["latency"]:  # type: ignore[attr-defined]
         direct = row["direct_p50_ms"]
         ratio = row["overhead_ratio"]
         direct_text = "-" if direct is None else f"{direct:.3f}"
         ratio_text = "-" if ratio is None else f"{ratio:.1f}x"
-        print(f"{row['case']:48} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} "
-              f"{row['in_process_p50_ms']:8.2f} {direct_text:>9} {ratio_text:>6}")  # fmt: skip
+        print(f"{row['case']:48} {row['p50_ms']:7.2f} {row['p90_ms']:7.2f} {row['p99_ms']:7.2f} "
+              f"{row['server_cpu_ms_per_request']:7.2f} {row['in_process_p50_ms']:8.2f} "
+              f"{direct_text:>9} {ratio_text:>6}")  # fmt: skip
+    print(
+        "(CPU ms: server CPU time per request, all uvicorn processes; no-HTTP: p50 through"
+        " schema.execute in-process; store ms: p50 of the same store calls)"
+    )
     tp = results["throughput"]
     print(f"throughput cable by id: {tp['requests_per_s']} req/s ({tp['tool']}); "  # type: ignore[index]
           f"server CPU {tp['server_cpu_ms_per_request']} ms/request = "  # type: ignore[index]
