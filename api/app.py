@@ -32,6 +32,7 @@ from api.errors import format_error
 from api.graphiql import graphiql_html
 from api.graphiql import routes as graphiql_routes
 from api.limits import build_extensions
+from api.runtime import settle_heap
 from api.schema.build import build_schema
 from api.settings import Settings
 from graph.store import Store, StoreError
@@ -140,7 +141,10 @@ def explorer_route(explorer_dir: Path) -> BaseRoute:
 
 def app_from_env() -> Starlette:
     """The application as ``cablegraph serve`` runs it in each uvicorn worker:
-    settings from the environment, the store from ``CABLEGRAPH_STORE``."""
+    settings from the environment, the store from ``CABLEGRAPH_STORE``; the worker's
+    heap is settled once built (:func:`api.runtime.settle_heap`)."""
     settings = Settings.from_env()
     store = open_store(parse_store_uri(settings.store_uri))
-    return create_app(settings, store)
+    app = create_app(settings, store)
+    settle_heap()
+    return app
