@@ -204,10 +204,14 @@ COUNT_MATCHES: Final = (
 
 KIND_FILTER: Final = "AND n.kind IN (SELECT value FROM json_each(:kinds))"
 
+#: A page of cables: the page's node numbers are picked first (a sort of narrow rows),
+#: then their columns read: sorting the matches with their props in the sorter costed
+#: ~25% more on an origin + tag page and 4x on a hub tag's page at 250k cables.
 FIND_CABLES: Final = f"""
-SELECT {NODE_COLUMNS} FROM nodes n
-WHERE {{base}} AND {VISIBLE_N} AND ({{where}})
-ORDER BY {{order}} LIMIT :first OFFSET :offset
+SELECT {NODE_COLUMNS} FROM nodes n WHERE n.nid IN (
+    SELECT n.nid FROM nodes n WHERE {{base}} AND {VISIBLE_N} AND ({{where}})
+    ORDER BY {{order}} LIMIT :first OFFSET :offset)
+ORDER BY {{order}}
 """
 
 COUNT_CABLES: Final = f"""
