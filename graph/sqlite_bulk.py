@@ -52,6 +52,14 @@ _ALLOWED: Final = frozenset(
     for source in sources
     for target in targets
 )
+#: A bulk writer reads through SQLite's page cache only: a memory map of the file would
+#: add the store's size (GBs) to the process's resident memory.
+NO_MMAP: Final = "PRAGMA mmap_size=0"
+#: FTS5 merges its index segments only when 16 pile up on a level (``crisismerge``),
+#: not after every few flushes (``automerge`` 4): a bulk load tokenises the same text
+#: but merges about half as often (50k cables: 1.14 -> 0.97 ms a cable, flat instead
+#: of rising with the store's size). Searches read at most 15 segments a level.
+FTS_FEWER_MERGES: Final = "INSERT INTO node_fts(node_fts, rank) VALUES ('automerge', 0)"
 KNOWN_NODES: Final = "SELECT id, nid, kind, in_corpus, level, level_rel FROM nodes"
 
 
@@ -199,6 +207,7 @@ class FlatWriter:
         self.shared_edges = {}
         top = conn.execute("SELECT max(nid) FROM nodes").fetchone()[0]
         self.next_nid = (top or 0) + 1
+        conn.execute(FTS_FEWER_MERGES)
         self.version = version
 
     def _check_numbers(self, conn: sqlite3.Connection) -> None:

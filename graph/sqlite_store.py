@@ -26,7 +26,7 @@ import orjson
 
 from graph import sqlite_queries as q
 from graph.model import Clearance, Edge, EdgeKind, GraphBatch, Node, NodeId, NodeKind
-from graph.sqlite_bulk import FlatBatch, FlatWriter
+from graph.sqlite_bulk import NO_MMAP, FlatBatch, FlatWriter
 from graph.sqlite_cache import DegreeCache
 from graph.sqlite_filter import ORDER_SQL, cable_base, filter_sql
 from graph.sqlite_read import edge_page, iter_rows, read_stats
@@ -111,6 +111,7 @@ class SQLiteStore:
         with self._lock:
             self._writes += 1
             if self._flat is None:
+                self._conn.execute(NO_MMAP)  # see ``NO_MMAP``
                 self._flat = FlatWriter()
             try:
                 self._flat.write(self._conn, batches)

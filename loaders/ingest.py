@@ -213,12 +213,19 @@ def _worker_context() -> BaseContext:
     return context
 
 
+#: Units submitted ahead per worker: while the writer commits a transaction (it does
+#: not submit meanwhile), the workers still have this much work queued. A unit's
+#: result holds about 10 MB of objects.
+UNITS_AHEAD = 4
+
+
 def _parse_all(units: Sequence[Unit], workers: int) -> Iterator[UnitResult]:
-    """Results of ``units`` in input order, at most ``2 * workers + 1`` in flight."""
+    """Results of ``units`` in input order, at most ``UNITS_AHEAD * workers + 1`` in
+    flight."""
     if workers <= 1:
         yield from map(parse_unit, units)
         return
-    window = 2 * workers + 1
+    window = UNITS_AHEAD * workers + 1
     context = _worker_context()
     with ProcessPoolExecutor(workers, context, start_worker, (os.getpid(),)) as pool:
         pending: deque[Future[UnitResult]] = deque()
