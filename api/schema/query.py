@@ -9,6 +9,7 @@ import strawberry
 from api.context import GraphInfo, in_thread
 from api.limits import check_traversal, clamp_first
 from api.schema import enums, flat
+from api.schema.cable_pages import page_without_total, selects_total
 from api.schema.enums import Bucket, CableOrder, ChainDirection, EdgeKind, NodeKind
 from api.schema.fields import field
 from api.schema.inputs import CableWhere, as_node_id, to_cable_filter
@@ -69,10 +70,15 @@ class Query:
         order = enums.to_cable_order(or_default(order_by, CableOrder.DATE_ASC))
         size = clamp_first(or_default(first, 20), ctx.settings)
         where_filter = to_cable_filter(where)
-        page = await in_thread(
-            ctx.store.find_cables, where_filter, ctx.clearance, order, size, offset
+        if selects_total(info):
+            page = await in_thread(
+                ctx.store.find_cables, where_filter, ctx.clearance, order, size, offset
+            )
+            return CableConnection.from_model(page, offset)
+        nodes, more = await in_thread(
+            page_without_total, ctx.store, where_filter, ctx.clearance, order, size, offset
         )
-        return CableConnection.from_model(page, offset)
+        return CableConnection.from_nodes(nodes, offset, more)
 
     @field(description="Nodes of any kind whose id, label, subject or name match.")
     async def search(

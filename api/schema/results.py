@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import strawberry
 
 from api.schema.enums import NodeKind
@@ -37,6 +39,14 @@ class CableConnection:
             for cursor, node in zip(window.cursors(), page.nodes, strict=True)
         ]
         return cls(total_count=page.total, page_info=window.page_info(), edges=edges)
+
+    @classmethod
+    def from_nodes(cls, nodes: Sequence[m.Node], offset: int, more: bool) -> CableConnection:
+        """A page read without its count (``totalCount`` not selected): the total is
+        known only to be past the page (``more``) or at its end, which is all
+        ``pageInfo`` needs; ``total_count`` holds that lower bound, never shown."""
+        total = offset + len(nodes) + int(more)
+        return cls.from_model(store.Page(tuple(nodes), total), offset)
 
 
 @strawberry.type(description="A node matching a search.")
