@@ -1,5 +1,6 @@
 """The requests bench_api.py times, with their arguments picked from the store, and
-the same operations called on the store directly (for the GraphQL overhead ratio)."""
+the same operations called on the store directly (for the GraphQL overhead ratio):
+for chains and neighbourhoods, the flat reads the API makes (``api.schema.flat``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from api.schema import flat
 from graph.model import FULL_CLEARANCE, EdgeKind, NodeKind
+from graph.sqlite_traverse import StepFilter
 from graph.store import CableFilter, ChainDirection, Direction, Store
 
 CABLE_BY_ID = """query($id: ID!) { cable(id: $id) { id subject date classification
@@ -100,8 +103,8 @@ def build_cases(store: Store, seed: int = 7) -> list[Case]:
     wheres = [{"origin": o, "tag": t} for o in origins for t in tags[:4]]
     pairs = [{"from": a, "to": b} for a, b in zip(cables[:50], cables[50:100], strict=True)]
 
-    def direct_chain(v: Variables) -> object:
-        return store.reference_chain(v["id"], FULL_CLEARANCE, ChainDirection.BOTH, 6, 500)
+    def direct_chain(v: Variables) -> object:  # what the API calls (flat rows)
+        return flat.reference_chain(store, v["id"], FULL_CLEARANCE, ChainDirection.BOTH, 6, 500)
 
     def direct_page(v: Variables) -> object:
         where = CableFilter(origin=v["where"]["origin"], tag=v["where"]["tag"])
@@ -110,8 +113,8 @@ def build_cases(store: Store, seed: int = 7) -> list[Case]:
     def direct_path(v: Variables) -> object:
         return store.shortest_path(v["from"], v["to"], FULL_CLEARANCE, 6)
 
-    def direct_hood(v: Variables) -> object:
-        return store.neighborhood(v["ids"], FULL_CLEARANCE, 2, limit=500)
+    def direct_hood(v: Variables) -> object:  # what the API calls (flat rows)
+        return flat.neighborhood(store, v["ids"], FULL_CLEARANCE, 2, StepFilter(), 500)
 
     return [
         Case("cable by id (+references, recipients)", CABLE_BY_ID,
