@@ -308,6 +308,9 @@ def print_table(results: dict[str, object]) -> None:
         " schema.execute in-process; store ms: p50 of the same store calls)"
     )
     tp = results["throughput"]
+    if not tp["requests_per_s"]:  # type: ignore[index]
+        print("throughput cable by id: not run (--only)")
+        return
     print(f"throughput cable by id: {tp['requests_per_s']} req/s ({tp['tool']}); "  # type: ignore[index]
           f"server CPU {tp['server_cpu_ms_per_request']} ms/request = "  # type: ignore[index]
           f"{tp['requests_per_server_cpu_second']} requests per CPU-second")  # type: ignore[index]  # fmt: skip
