@@ -49,6 +49,14 @@ store.get_nodes([sys.argv[2]], FULL_CLEARANCE)
 store.search("embassy", FULL_CLEARANCE, first=5)
 print(time.perf_counter() - t0)
 """
+COUNTS_SNIPPET = """
+import sys, orjson
+from graph.sqlite_store import SQLiteStore
+stats = SQLiteStore.open(sys.argv[1]).stats()
+print(orjson.dumps({"nodes": sum(stats.nodes.values()), "edges": sum(stats.edges.values()),
+                    "cables_in_corpus": stats.cables_in_corpus,
+                    "placeholders": stats.placeholders}).decode())
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +76,7 @@ class Run:
     workers_ms_per_cable: float
     cables_per_cpu_s: float
     load_avg: float  # 1-minute load average when the run started (2 cores)
+    counts: dict[str, int]  # nodes, edges, loaded cables and placeholders in the store
 
 
 def ensure_input(folder: Path, size: int) -> Path:
@@ -107,6 +116,7 @@ def run_ingest(source: Path, db: Path, size: int) -> Run:
         peak_anon_mb=round(anon / 2**20, 1),
         store_mb=round(store_bytes / 2**20, 1),
         reopen_s=measure_reopen(db),
+        counts=count_store(db),
         exit_code=code,
         cpu_s=round(total_cpu, 1),
         main_cpu_s=round(main_cpu, 1),
@@ -116,6 +126,19 @@ def run_ingest(source: Path, db: Path, size: int) -> Run:
         cables_per_cpu_s=round(size / total_cpu, 1) if total_cpu else 0.0,
         load_avg=round(load, 2),
     )
+
+
+def count_store(db: Path) -> dict[str, int]:
+    """Nodes, edges, loaded cables and placeholders in ``db`` (a fresh process)."""
+    result = subprocess.run(
+        [str(PYTHON), "-c", COUNTS_SNIPPET, str(db)],
+        cwd=CODE,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    counts: dict[str, int] = json.loads(result.stdout)
+    return counts
 
 
 def measure_reopen(db: Path, repeat: int = 5) -> float:
@@ -175,12 +198,20 @@ def _sample_tree(proc: subprocess.Popen[bytes]) -> tuple[int, int, dict[int, flo
     return peak, peak_anon, cpu
 
 
+def _commit() -> str:
+    """The commit of the code benchmarked (``git describe``), or ``unknown``."""
+    found = subprocess.run(
+        ["git", "describe", "--always", "--dirty"], cwd=CODE, capture_output=True, text=True
+    )
+    return found.stdout.strip() or "unknown"
+
+
 def _label(size: int) -> str:
     return f"{size // 1000}k" if size % 1000 == 0 else str(size)
 
 
-def summarize(runs: list[Run]) -> dict[str, float]:
-    """Medians over repeated runs."""
+def summarize(runs: list[Run]) -> dict[str, object]:
+    """Medians over repeated runs (the store counts of the last)."""
     return {
         "cables": runs[0].cables,
         "runs": len(runs),
@@ -199,6 +230,7 @@ def summarize(runs: list[Run]) -> dict[str, float]:
         "load_avg": statistics.median(r.load_avg for r in runs),
         # on two idle cores a run takes at least half its CPU, and at least the writer's
         "two_idle_cores_floor_s": statistics.median(max(r.cpu_s / 2, r.main_cpu_s) for r in runs),
+        "counts": runs[-1].counts,
     }
 
 
@@ -212,7 +244,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
     args.store_dir.mkdir(parents=True, exist_ok=True)
-    results: dict[str, object] = {}
+    results: dict[str, object] = {"code": str(CODE), "commit": _commit()}
     for size in args.sizes:
         source = ensure_input(args.dir, size)
         db = args.store_dir / f"ingest{_label(size)}.db"
@@ -226,6 +258,9 @@ def main(argv: list[str] | None = None) -> None:
         small, large = (results[label]["summary"] for label in labels)  # type: ignore[index]
         results["rate_ratio_large_vs_small"] = round(
             large["cables_per_s"] / small["cables_per_s"], 3
+        )
+        results["cpu_rate_ratio_large_vs_small"] = round(
+            large["cables_per_cpu_s"] / small["cables_per_cpu_s"], 3
         )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2))
