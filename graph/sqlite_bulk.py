@@ -211,6 +211,7 @@ class FlatWriter:
         self.version = version
 
     def _check_numbers(self, conn: sqlite3.Connection) -> None:
+        """Raise unless the node numbers this writer gave match the table's."""
         top = conn.execute("SELECT max(nid) FROM nodes").fetchone()[0]
         if (top or 0) != self.next_nid - 1:
             raise StoreError(
@@ -218,6 +219,7 @@ class FlatWriter:
             )
 
     def _add_node(self, tx: _Tx, node: FlatNode) -> None:
+        """Queue the row and text of ``node`` unless writing it changes nothing."""
         node_id, kind, label, props, level, level_rel = node
         in_corpus = in_corpus_of(kind, props)
         state = self.known.get(node_id)
@@ -256,6 +258,7 @@ class FlatWriter:
         return True
 
     def _add_text(self, tx: _Tx, state: NodeState, text: TextColumns) -> None:
+        """Queue the text of a written node; note the stored text it replaces."""
         nid = state.nid
         if nid >= tx.first_new:
             tx.texts[nid] = (nid, *text)
@@ -270,6 +273,8 @@ class FlatWriter:
         state.names = text[0] if state.kind != _CABLE else None
 
     def _edge_rows(self, batches: Sequence[FlatBatch]) -> list[tuple[object, ...]]:
+        """The ``edges`` rows of ``batches`` (ends found in memory, shape checked),
+        without repeats of the last write of an edge from a post or tag."""
         known, shared, dumps = self.known, self.shared_edges, orjson.dumps
         rows: list[tuple[object, ...]] = []
         for _, edges in batches:
