@@ -4,7 +4,8 @@ Routes: ``/graphql`` (strawberry; a browser's GET gives the offline GraphiQL of
 :mod:`api.graphiql`, also at ``/graphiql``), ``/health`` (the store answers: 200, else
 503), ``/explorer`` (the explorer's static build, when it has been built; ``/`` leads
 there). The store is handed in already open and is closed when the application shuts
-down. Nothing is created at import time.
+down. A request body over ``CABLEGRAPH_MAX_BODY_BYTES`` is refused (413) before any of
+it is parsed (:mod:`api.body_limit`). Nothing is created at import time.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 import orjson
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
@@ -27,6 +29,7 @@ from strawberry.http import GraphQLHTTPResponse
 from strawberry.schema import BaseSchema
 from strawberry.types import ExecutionResult
 
+from api.body_limit import BodyLimitMiddleware
 from api.context import Context, build_context
 from api.errors import format_error
 from api.graphiql import graphiql_html
@@ -112,7 +115,8 @@ def create_app(settings: Settings, store: Store, explorer_dir: Path = EXPLORER_D
         *graphiql_routes(settings),
         explorer_route(explorer_dir),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    body_limit = Middleware(BodyLimitMiddleware, max_bytes=settings.limits.max_body_bytes)
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[body_limit])
 
 
 def check_health(store: Store) -> JSONResponse:

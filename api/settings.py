@@ -19,6 +19,7 @@ CABLEGRAPH_MAX_TRAVERSAL_DEPTH ``depth`` / ``maxDepth`` / ``maxLength``         
 CABLEGRAPH_MAX_RESULT_NODES    nodes in a subgraph answer                          5000
 CABLEGRAPH_COMPLEXITY_BUDGET   estimated cost of a query, see :mod:`api.limits`    50000
 CABLEGRAPH_REQUEST_TIMEOUT     seconds a request may run                           10
+CABLEGRAPH_MAX_BODY_BYTES      bytes of a request body (413 above)                 33554432
 =============================  ==================================================  ==============
 
 ``auto`` anonymous access means: full read when bound to a loopback address, nothing
@@ -126,7 +127,14 @@ class Limits:
     max_result_nodes: int = 5000
     complexity_budget: int = 50_000
     request_timeout: float = 10.0
+    max_body_bytes: int = 32 * 2**20
 
+
+#: The largest value of a limit, where it is not 10,000,000.
+LIMIT_CEILINGS: Mapping[str, int] = {
+    "max_page_size": PAGE_SIZE_CEILING,
+    "max_body_bytes": 2**31 - 1,
+}
 
 #: Environment key of each :class:`Limits` field.
 LIMIT_KEYS: Mapping[str, str] = {
@@ -138,6 +146,7 @@ LIMIT_KEYS: Mapping[str, str] = {
     "max_result_nodes": "CABLEGRAPH_MAX_RESULT_NODES",
     "complexity_budget": "CABLEGRAPH_COMPLEXITY_BUDGET",
     "request_timeout": "CABLEGRAPH_REQUEST_TIMEOUT",
+    "max_body_bytes": "CABLEGRAPH_MAX_BODY_BYTES",
 }
 
 
@@ -250,8 +259,7 @@ def read_limits(env: Env) -> Limits:
         if name == "request_timeout":
             values[name] = read_seconds(env, key, default)
         else:
-            high = PAGE_SIZE_CEILING if name == "max_page_size" else 10_000_000
-            values[name] = read_int(env, key, default, 1, high)
+            values[name] = read_int(env, key, default, 1, LIMIT_CEILINGS.get(name, 10_000_000))
     return Limits(**values)
 
 

@@ -9,6 +9,7 @@ import typer
 import uvicorn
 
 from api.app import create_app
+from api.runtime import settle_heap
 from api.settings import Settings, SettingsError
 from graph.store import StoreError
 from graph.stores import open_store, parse_store_uri
@@ -60,4 +61,6 @@ def serve(
     typer.echo(
         f"cablegraph: serving {settings.store_uri} on http://{settings.host}:{settings.port}"
     )
-    uvicorn.run(create_app(settings, opened), host=settings.host, port=settings.port)
+    app = create_app(settings, opened)
+    settle_heap()  # as each worker of a multi-worker server does (api.app.app_from_env)
+    uvicorn.run(app, host=settings.host, port=settings.port)
