@@ -3,9 +3,11 @@ key, the limit and the value, and never a traceback."""
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
+import pytest
 from graphql import GraphQLError
 
 from api.errors import ErrorCode, format_error
@@ -127,3 +129,17 @@ def test_slow_traversal_is_cut_by_the_request_timeout(
     assert time.monotonic() - start < 1.5
     assert reply.codes == ["LIMIT_EXCEEDED"] and reply.data is None
     assert "0.3" in reply.errors[0]["message"]
+
+
+def test_a_client_error_is_one_info_line_and_a_bug_is_logged_with_its_traceback(
+    make_client: MakeClient, corpus_db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    make_client().query("{ cables(first: 1000000) { totalCount } }")
+    refused = [r for r in caplog.records if "first: 1000000" in r.getMessage()]
+    assert [(r.levelno, r.exc_info) for r in refused] == [(logging.INFO, None)]
+    caplog.clear()
+    make_client(Settings(), BuggyStore.open(str(corpus_db))).query('{ search(text: "X") { id } }')
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1 and errors[0].exc_info is not None
+    assert errors[0].exc_info[0] is KeyError
