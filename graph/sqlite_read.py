@@ -3,13 +3,12 @@ node, the store's counts, bulk iteration over its own connection, and the *flat*
 subgraphs of chains and neighbourhoods (plain rows, no model objects: building 500
 ``Node`` objects and parsing their props cost more than the SQL).
 
-The flat reads are meant as methods of ``SQLiteStore``; until it has them,
-:func:`embedded_handle` finds the connection and lock of an embedded store."""
+``SQLiteStore`` exposes the flat reads as ``reference_chain_flat``,
+``neighborhood_flat`` and ``cable_page``."""
 
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final, TypeAlias
 
@@ -186,21 +185,3 @@ def cable_page(
     sql = q.FIND_CABLES.format(base=cable_base(where_sql), where=where_sql, order=ORDER_SQL[order])
     bound = {**params, "first": max(first, 0), "offset": max(offset, 0)}
     return [to_node(row) for row in conn.execute(sql, bound).fetchall()]
-
-
-def embedded_handle(store: object) -> tuple[sqlite3.Connection, threading.RLock] | None:
-    """The connection and lock of an embedded store, None for any other store. Only a
-    plain ``SQLiteStore`` qualifies: a subclass may override the reads that the flat
-    ones stand in for. (A stand-in for flat-read methods on ``SQLiteStore`` itself.)
-
-    >>> embedded_handle(object()) is None
-    True
-    """
-    from graph.sqlite_store import SQLiteStore  # here: sqlite_store imports this module
-
-    if type(store) is not SQLiteStore:
-        return None
-    conn, lock = getattr(store, "_conn", None), getattr(store, "_lock", None)
-    if isinstance(conn, sqlite3.Connection) and lock is not None:
-        return conn, lock
-    return None

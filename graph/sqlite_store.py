@@ -29,7 +29,15 @@ from graph.model import Clearance, Edge, EdgeKind, GraphBatch, Node, NodeId, Nod
 from graph.sqlite_bulk import NO_MMAP, FlatBatch, FlatWriter
 from graph.sqlite_cache import DegreeCache
 from graph.sqlite_filter import ORDER_SQL, cable_base, filter_sql
-from graph.sqlite_read import edge_page, iter_rows, read_stats
+from graph.sqlite_read import (
+    FlatRows,
+    cable_page,
+    edge_page,
+    flat_chain,
+    flat_neighborhood,
+    iter_rows,
+    read_stats,
+)
 from graph.sqlite_rows import clearance_params, to_edge, to_node
 from graph.sqlite_schema import connect
 from graph.sqlite_search import search_nodes
@@ -325,6 +333,31 @@ class SQLiteStore:
     def stats(self) -> StoreStats:
         with self._lock:
             return read_stats(self._conn)
+
+    # --- flat reads, for the API (no Node objects; props as the stored JSON) -----------
+    def reference_chain_flat(
+        self, cable_id: NodeId, clearance: Clearance, direction: ChainDirection,
+        max_depth: int, limit: int,
+    ) -> FlatRows:  # fmt: skip
+        """:meth:`reference_chain` as flat rows (:data:`graph.sqlite_read.FlatRows`)."""
+        with self._lock:
+            return flat_chain(self._conn, cable_id, clearance, direction, max_depth, limit)
+
+    def neighborhood_flat(
+        self, node_ids: Sequence[NodeId], clearance: Clearance, depth: int,
+        step: StepFilter, limit: int,
+    ) -> FlatRows:  # fmt: skip
+        """:meth:`neighborhood` as flat rows; ``step`` holds the kinds and dates."""
+        with self._lock:
+            return flat_neighborhood(self._conn, node_ids, clearance, depth, step, limit)
+
+    def cable_page(
+        self, where: CableFilter, clearance: Clearance, order: CableOrder, first: int,
+        offset: int,
+    ) -> list[Node]:  # fmt: skip
+        """The nodes of a :meth:`find_cables` page, without counting the total."""
+        with self._lock:
+            return cable_page(self._conn, where, clearance, order, first, offset)
 
     # --- bulk, for export and analysis ----------------------------------------------
     def _iterate(self, sql: str, values: list[str]) -> Iterator[Any]:

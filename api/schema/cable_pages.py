@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from strawberry.types.nodes import SelectedField
 
 from api.context import GraphInfo
+from api.schema.flat import FlatReader
 from graph import model as m
 from graph import store
-from graph.sqlite_read import cable_page, embedded_handle
 
 
 def selects_total(info: GraphInfo) -> bool:
@@ -38,11 +38,8 @@ def page_without_total(
     offset: int,
 ) -> tuple[Sequence[m.Node], bool]:
     """A page of cables and whether more follow, counting nothing on the embedded store."""
-    handle = embedded_handle(graph)
-    if handle is None:
+    if not isinstance(graph, FlatReader):
         page = graph.find_cables(where, clearance, order, first, offset)
         return page.nodes, offset + len(page.nodes) < page.total
-    conn, lock = handle
-    with lock:
-        nodes = cable_page(conn, where, clearance, order, first + 1, offset)
+    nodes = graph.cable_page(where, clearance, order, first + 1, offset)
     return nodes[:first], len(nodes) > first

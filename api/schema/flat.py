@@ -1,10 +1,11 @@
 """Flat subgraphs: chains and neighbourhoods as plain rows, and the explorer's payload.
 
-The embedded store answers ``referenceChain`` and ``neighborhood`` with rows straight
-from SQL (:func:`graph.sqlite_read.flat_chain`): no ``Node`` objects, props kept as the
-stored JSON text and put in the payload as it is (an ``orjson.Fragment``, written out by
-the app's orjson encoder). Parsing 500 nodes' props into dicts and dumping them again
-was most of the CPU of a 500-node answer. Any other store (Neo4j) answers through the
+The embedded store (a :class:`FlatReader`) answers ``referenceChain`` and
+``neighborhood`` with rows straight from SQL (:func:`graph.sqlite_read.flat_chain`): no
+``Node`` objects, props kept as the stored JSON text and put in the payload as it is
+(an ``orjson.Fragment``, written out by the app's orjson encoder). Parsing 500 nodes'
+props into dicts and dumping them again was most of the CPU of a 500-node answer. Any
+other store (Neo4j) answers through the
 ``Store`` protocol and :func:`from_model`; both give the same payload.
 """
 
@@ -12,20 +13,36 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import orjson
 
 from graph import model as m
 from graph import store
-from graph.sqlite_read import (
-    FlatEdge,
-    FlatNode,
-    embedded_handle,
-    flat_chain,
-    flat_neighborhood,
-)
+from graph.sqlite_read import FlatEdge, FlatNode, FlatRows
 from graph.sqlite_traverse import StepFilter
+
+
+@runtime_checkable
+class FlatReader(Protocol):
+    """A store that reads chains, neighbourhoods and cable pages as flat rows (the
+    embedded store, :class:`graph.sqlite_store.SQLiteStore`)."""
+
+    def reference_chain_flat(
+        self, cable_id: m.NodeId, clearance: m.Clearance, direction: store.ChainDirection,
+        max_depth: int, limit: int,
+    ) -> FlatRows: ...  # fmt: skip
+
+    def neighborhood_flat(
+        self, node_ids: Sequence[m.NodeId], clearance: m.Clearance, depth: int,
+        step: StepFilter, limit: int,
+    ) -> FlatRows: ...  # fmt: skip
+
+    def cable_page(
+        self, where: store.CableFilter, clearance: m.Clearance, order: store.CableOrder,
+        first: int, offset: int,
+    ) -> list[m.Node]: ...  # fmt: skip
+
 
 #: Node properties too large for a graph payload.
 HEAVY_PROPS = frozenset({"header", "body", "summary"})
@@ -131,14 +148,11 @@ def reference_chain(
     limit: int,
 ) -> FlatSubgraph:
     """``Store.reference_chain``, flat (straight from SQL on the embedded store)."""
-    handle = embedded_handle(graph)
-    if handle is None:
-        sub = graph.reference_chain(cable_id, clearance, direction, max_depth, limit)
-        return from_model(sub)
-    conn, lock = handle
-    with lock:
-        nodes, edges, truncated = flat_chain(conn, cable_id, clearance, direction, max_depth, limit)
-    return FlatSubgraph(nodes, edges, truncated)
+    if not isinstance(graph, FlatReader):
+        return from_model(graph.reference_chain(cable_id, clearance, direction, max_depth, limit))
+    return FlatSubgraph(
+        *graph.reference_chain_flat(cable_id, clearance, direction, max_depth, limit)
+    )
 
 
 def neighborhood(
@@ -151,12 +165,8 @@ def neighborhood(
 ) -> FlatSubgraph:
     """``Store.neighborhood``, flat (straight from SQL on the embedded store); ``step``
     holds the edge kinds, node kinds and dates."""
-    handle = embedded_handle(graph)
-    if handle is None:
+    if not isinstance(graph, FlatReader):
         sub = graph.neighborhood(node_ids, clearance, depth, step.edge_kinds, step.node_kinds,
                                  step.date_from, step.date_to, limit)  # fmt: skip
         return from_model(sub)
-    conn, lock = handle
-    with lock:
-        nodes, edges, truncated = flat_neighborhood(conn, node_ids, clearance, depth, step, limit)
-    return FlatSubgraph(nodes, edges, truncated)
+    return FlatSubgraph(*graph.neighborhood_flat(node_ids, clearance, depth, step, limit))

@@ -40,7 +40,7 @@ LIST_QUERY = """query($first: Int) { cables(where: {origin: "MADRID"}, first: $f
 
 def run_counted(make_client: MakeClient, store: Store, first: int) -> tuple[int, Counter[str]]:
     counting = CountingStore(store)
-    client = make_client(Settings(), counting)  # type: ignore[arg-type]
+    client = make_client(Settings(), counting)
     data = client.query(LIST_QUERY, {"first": first}).ok()
     counting.calls.pop("close", None)
     return len(data["cables"]["nodes"]), counting.calls
@@ -73,7 +73,7 @@ def test_same_node_asked_twice_is_fetched_once(
     make_client: MakeClient, corpus_store: Store
 ) -> None:
     counting = CountingStore(corpus_store)
-    client = make_client(Settings(), counting)  # type: ignore[arg-type]
+    client = make_client(Settings(), counting)
     query = (
         '{ a: node(id: "post:TOKYO") { id } b: node(id: "post:TOKYO") { id } '
         'c: cable(id: "08STATE68633") { id } }'

@@ -119,6 +119,10 @@ class SlowStore(SQLiteStore):
         time.sleep(2)
         return super().neighborhood(*args, **kwargs)  # type: ignore[arg-type]
 
+    def neighborhood_flat(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]
+        time.sleep(2)
+        return super().neighborhood_flat(*args, **kwargs)  # type: ignore[arg-type]
+
 
 def test_slow_traversal_is_cut_by_the_request_timeout(
     make_client: MakeClient, corpus_db: Path
