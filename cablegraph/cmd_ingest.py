@@ -28,7 +28,7 @@ from graph.export import ExportError, ExportFormat, export_store, export_stream
 from graph.model import EdgeKind
 from graph.store import Store, StoreError, StoreStats
 from graph.stores import StoreSettings, open_store, parse_store_uri
-from loaders.ingest import IngestProgress, IngestReport, ingest_paths
+from loaders.ingest import IngestProgress, IngestReport, WorkerDiedError, ingest_paths
 
 StoreOption = Annotated[
     str | None,
@@ -67,6 +67,8 @@ def ingest(
             )
     except StoreError as exc:
         _fail(f"{settings.location}: {exc}")
+    except WorkerDiedError as exc:
+        _fail(f"cablegraph ingest: {exc}")
     finally:
         opened.close()
     for failure in report.failures:

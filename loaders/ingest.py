@@ -16,6 +16,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -213,6 +214,22 @@ def _worker_context() -> BaseContext:
     return context
 
 
+class WorkerDiedError(RuntimeError):
+    """A parser process ended abruptly (killed: out of memory, a signal)."""
+
+
+def describe_unit(unit: Unit) -> str:
+    """A unit as a user knows it: its file, and the row range of a csv range.
+
+    >>> describe_unit(Unit((Path("cables.csv"),), 10, "k", (0, 10), first_row=2001))
+    'cables.csv (from row 2001)'
+    """
+    names = ", ".join(str(path) for path in unit.paths[:3])
+    more = f" and {len(unit.paths) - 3} more" if len(unit.paths) > 3 else ""
+    row = f" (from row {unit.first_row})" if unit.csv_range is not None else ""
+    return f"{names}{more}{row}"
+
+
 #: Units submitted ahead per worker: while the writer commits a transaction (it does
 #: not submit meanwhile), the workers still have this much work queued. A unit's
 #: result holds about 10 MB of objects.
@@ -228,10 +245,21 @@ def _parse_all(units: Sequence[Unit], workers: int) -> Iterator[UnitResult]:
     window = UNITS_AHEAD * workers + 1
     context = _worker_context()
     with ProcessPoolExecutor(workers, context, start_worker, (os.getpid(),)) as pool:
-        pending: deque[Future[UnitResult]] = deque()
+        pending: deque[tuple[Unit, Future[UnitResult]]] = deque()
         for unit in units:
-            pending.append(pool.submit(parse_unit, unit))
+            pending.append((unit, pool.submit(parse_unit, unit)))
             if len(pending) >= window:
-                yield pending.popleft().result()
+                yield _result_of(*pending.popleft())
         while pending:
-            yield pending.popleft().result()
+            yield _result_of(*pending.popleft())
+
+
+def _result_of(unit: Unit, future: Future[UnitResult]) -> UnitResult:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise WorkerDiedError(
+            f"a parser process died (killed by the system: out of memory, or a signal) while "
+            f"{describe_unit(unit)} or a unit beside it was parsed; everything committed "
+            f"before is kept: run the same command again to resume"
+        ) from None

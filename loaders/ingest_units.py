@@ -76,9 +76,10 @@ def is_csv_dump(head: bytes) -> bool:
     return _CSV_HEAD.match(head) is not None
 
 
-def split_rows(data: bytes, target: int) -> list[tuple[int, int, int]]:
+def split_rows(data: bytes | mmap.mmap, target: int) -> list[tuple[int, int, int]]:
     """Cut csv ``data`` into ``(start, end, rows_before)`` ranges of about ``target``
-    bytes, each made of whole rows.
+    bytes, each made of whole rows. A memory-mapped file's pages are let go once read
+    (a 1.7 GB dump does not stay in the process's resident memory while it is planned).
 
     >>> rows = b'"1","1/2/2008 10:00","a"\\n"2","1/3/2008 10:00","b"\\n"3","1/4/2008 1:00","c"\\n'
     >>> split_rows(rows, 10)
@@ -93,8 +94,19 @@ def split_rows(data: bytes, target: int) -> list[tuple[int, int, int]]:
         end = match.end() if match else len(data)
         ranges.append((start, end, rows_before))
         rows_before += 1 + sum(1 for _ in _ROW_START.finditer(data, start, end))
+        if isinstance(data, mmap.mmap):
+            release_pages(data, start, end)
         start = end
     return ranges
+
+
+def release_pages(data: mmap.mmap, start: int, end: int) -> None:
+    """Drop the whole pages of ``data`` from ``start`` to ``end`` from this process (the
+    file stays in the page cache; reading them again maps them again)."""
+    first = start - start % mmap.PAGESIZE
+    last = end - end % mmap.PAGESIZE
+    if last > first:
+        data.madvise(mmap.MADV_DONTNEED, first, last - first)
 
 
 def plan_units(files: list[Path]) -> list[Unit]:
@@ -275,7 +287,7 @@ def _flush(group: list[Path], size: int) -> list[Unit]:
 
 def _csv_units(path: Path) -> list[Unit]:
     with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        ranges = split_rows(data, UNIT_BYTES)  # type: ignore[arg-type]
+        ranges = split_rows(data, UNIT_BYTES)
     base = _file_key(path)
     return [
         Unit((path,), end - start, f"{base}|{start}-{end}", (start, end), rows_before + 1)

@@ -135,3 +135,38 @@ def test_workers_exit_when_the_ingest_is_killed(synthetic_csv: Path, tmp_path: P
         time.sleep(0.2)
         alive = [h for h in alive if h.is_running() and h.status() != psutil.STATUS_ZOMBIE]
     assert not alive, f"left behind: {[h.pid for h in alive]}"
+
+
+@pytest.mark.timeout(900)
+def test_a_killed_worker_is_reported_in_one_line_and_the_rerun_finishes(
+    synthetic_csv: Path, clean_dump: list[str], tmp_path: Path
+) -> None:
+    import psutil
+
+    db = tmp_path / "oom.db"
+    proc = subprocess.Popen(
+        _ingest_command(synthetic_csv, db), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL
+    )
+    checkpoint = Path(f"{db}.ingest-checkpoint")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if checkpoint.exists() and len(checkpoint.read_bytes().splitlines()) >= 2:
+            break
+        time.sleep(0.02)
+    # the parser workers are the fork server's children: kill them as the OOM killer would
+    workers = [w for c in psutil.Process(proc.pid).children() for w in c.children()]
+    assert workers, "parser workers are running"
+    for worker in workers:
+        worker.kill()
+    _, stderr = proc.communicate(timeout=120)
+    message = stderr.decode()
+    assert proc.returncode == 1
+    assert "a parser process died" in message and "run the same command again" in message
+    assert "Traceback" not in message
+    rerun = subprocess.run(_ingest_command(synthetic_csv, db), capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    store = SQLiteStore.open(str(db))
+    try:
+        assert list(iter_dump(store)) == clean_dump
+    finally:
+        store.close()
