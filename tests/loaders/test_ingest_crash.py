@@ -43,14 +43,16 @@ def _ingest_command(source: Path, db: Path) -> list[str]:
     return [str(CLI), "ingest", str(source), "--store", str(db), "--batch-size", "100"]
 
 
-def _start_ingest(source: Path, db: Path, units: int) -> subprocess.Popen[bytes]:
+def _start_ingest(
+    source: Path, db: Path, units: int, stderr: int = subprocess.DEVNULL
+) -> subprocess.Popen[bytes]:
     """Start ``cablegraph ingest`` in its own session and return once ``units`` work
     units are committed (or it ended, or two minutes passed)."""
     checkpoint = Path(f"{db}.ingest-checkpoint")
     proc = subprocess.Popen(
         _ingest_command(source, db),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr,
         start_new_session=True,
     )
     deadline = time.monotonic() + 120
@@ -144,15 +146,7 @@ def test_a_killed_worker_is_reported_in_one_line_and_the_rerun_finishes(
     import psutil
 
     db = tmp_path / "oom.db"
-    proc = subprocess.Popen(
-        _ingest_command(synthetic_csv, db), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL
-    )
-    checkpoint = Path(f"{db}.ingest-checkpoint")
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if checkpoint.exists() and len(checkpoint.read_bytes().splitlines()) >= 2:
-            break
-        time.sleep(0.02)
+    proc = _start_ingest(synthetic_csv, db, units=2, stderr=subprocess.PIPE)
     # the parser workers are the fork server's children: kill them as the OOM killer would
     workers = [w for c in psutil.Process(proc.pid).children() for w in c.children()]
     assert workers, "parser workers are running"
