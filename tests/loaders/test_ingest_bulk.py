@@ -45,16 +45,8 @@ def _check_index(path: Path) -> list[int]:
 
 
 def _write(path: Path, transactions: Iterator[Sequence[FlatBatch]], flat: bool) -> list[str]:
-    store = SQLiteStore.open(str(path))
-    try:
-        for chunk in transactions:
-            if flat:
-                store.write_flat(chunk)
-            else:
-                store.write(merge_flat(chunk))
-        return list(iter_dump(store))
-    finally:
-        store.close()
+    """Write every transaction flat (or plain) through one store; its full dump."""
+    return _replay(path, [("flat", chunk) for chunk in transactions], flat)
 
 
 def test_the_store_is_a_flat_sink(tmp_path: Path) -> None:
