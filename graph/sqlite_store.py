@@ -10,34 +10,27 @@
 >>> store.close()
 
 Schema in :mod:`graph.sqlite_schema`, writes in :mod:`graph.sqlite_write`, statements
-in :mod:`graph.sqlite_queries`, traversals in :mod:`graph.sqlite_traverse`. One
-connection, serialised by a lock (the API calls from worker threads); the bulk
-iterators read through their own connection.
+in :mod:`graph.sqlite_queries`, traversals in :mod:`graph.sqlite_traverse`, the flat
+reads and bulk iteration in :mod:`graph.sqlite_base`. One connection, serialised by a
+lock (the API calls from worker threads); the bulk iterators read through their own
+connection.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import orjson
 
 from graph import sqlite_queries as q
 from graph.model import Clearance, Edge, EdgeKind, GraphBatch, Node, NodeId, NodeKind
+from graph.sqlite_base import SQLiteBase
 from graph.sqlite_bulk import NO_MMAP, FlatBatch, FlatWriter
 from graph.sqlite_cache import DegreeCache
 from graph.sqlite_filter import ORDER_SQL, cable_base, filter_sql
-from graph.sqlite_read import (
-    FlatRows,
-    cable_page,
-    edge_page,
-    flat_chain,
-    flat_neighborhood,
-    iter_rows,
-    read_stats,
-)
+from graph.sqlite_read import edge_page, read_stats
 from graph.sqlite_rows import clearance_params, to_edge, to_node
 from graph.sqlite_schema import connect
 from graph.sqlite_search import search_nodes
@@ -69,13 +62,11 @@ def _json(values: Sequence[object]) -> str:
     return orjson.dumps(list(values)).decode()
 
 
-class SQLiteStore:
+class SQLiteStore(SQLiteBase):
     """A graph in one SQLite file. Open with :meth:`open`."""
 
     def __init__(self, path: str, conn: sqlite3.Connection) -> None:
-        self._path = path
-        self._conn = conn
-        self._lock = threading.RLock()
+        super().__init__(path, conn)
         self._writes = 0
         self._degrees = DegreeCache()
         self._flat: FlatWriter | None = None
@@ -333,45 +324,3 @@ class SQLiteStore:
     def stats(self) -> StoreStats:
         with self._lock:
             return read_stats(self._conn)
-
-    # --- flat reads, for the API (no Node objects; props as the stored JSON) -----------
-    def reference_chain_flat(
-        self, cable_id: NodeId, clearance: Clearance, direction: ChainDirection,
-        max_depth: int, limit: int,
-    ) -> FlatRows:  # fmt: skip
-        """:meth:`reference_chain` as flat rows (:data:`graph.sqlite_read.FlatRows`)."""
-        with self._lock:
-            return flat_chain(self._conn, cable_id, clearance, direction, max_depth, limit)
-
-    def neighborhood_flat(
-        self, node_ids: Sequence[NodeId], clearance: Clearance, depth: int,
-        step: StepFilter, limit: int,
-    ) -> FlatRows:  # fmt: skip
-        """:meth:`neighborhood` as flat rows; ``step`` holds the kinds and dates."""
-        with self._lock:
-            return flat_neighborhood(self._conn, node_ids, clearance, depth, step, limit)
-
-    def cable_page(
-        self, where: CableFilter, clearance: Clearance, order: CableOrder, first: int,
-        offset: int,
-    ) -> list[Node]:  # fmt: skip
-        """The nodes of a :meth:`find_cables` page, without counting the total."""
-        with self._lock:
-            return cable_page(self._conn, where, clearance, order, first, offset)
-
-    # --- bulk, for export and analysis ----------------------------------------------
-    def _iterate(self, sql: str, values: list[str]) -> Iterator[Any]:
-        if self._path == ":memory:":  # one connection only: read it all under the lock
-            with self._lock:
-                return iter(self._conn.execute(sql, values).fetchall())
-        return iter_rows(self._path, sql, values)
-
-    def iter_nodes(self, kinds: Sequence[NodeKind] = ()) -> Iterator[Node]:
-        sql, values = q.iter_sql(q.ITER_NODES, "n", [k.value for k in kinds])
-        for r in self._iterate(sql, values):
-            yield to_node(r[:6], {"header": r[6], "body": r[7]})
-
-    def iter_edges(self, kinds: Sequence[EdgeKind] = ()) -> Iterator[Edge]:
-        sql, values = q.iter_sql(q.ITER_EDGES, "e", [k.value for k in kinds])
-        for row in self._iterate(sql, values):
-            yield to_edge(*row)
