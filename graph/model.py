@@ -30,6 +30,13 @@ from typing import TypeAlias
 PropValue: TypeAlias = str | int | float | bool | tuple[str, ...] | None
 Props: TypeAlias = Mapping[str, PropValue]
 NodeId: TypeAlias = str
+#: A node as plain values, as ingest workers send it (cheap to pickle): id, kind, label,
+#: props, level, level_rel.
+FlatNode: TypeAlias = tuple[str, str, str, dict[str, PropValue], int, int]
+#: An edge as plain values: source, kind, target, props.
+FlatEdge: TypeAlias = tuple[str, str, str, dict[str, PropValue]]
+#: One cable's nodes and edges as plain values.
+FlatBatch: TypeAlias = tuple[list[FlatNode], list[FlatEdge]]
 
 
 class ModelError(ValueError):

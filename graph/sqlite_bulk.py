@@ -27,18 +27,12 @@ from typing import Final, TypeAlias
 
 import orjson
 
-from graph.model import ENDPOINTS, ModelError, PropValue
+from graph.model import ENDPOINTS, FlatBatch, FlatNode, ModelError, PropValue
 from graph.rules import kind_from_id
 from graph.sqlite_text import FTS_DELETE, FTS_INSERT, OLD_TEXT, TEXT_UPSERT, StoredText
 from graph.sqlite_write import UPSERT_EDGE, UPSERT_NODE_NID
 from graph.store import StoreError
 
-#: A node as plain values: id, kind, label, props, level, level_rel (as ingest sends it).
-FlatNode: TypeAlias = tuple[str, str, str, dict[str, PropValue], int, int]
-#: An edge as plain values: source, kind, target, props.
-FlatEdge: TypeAlias = tuple[str, str, str, dict[str, PropValue]]
-#: One cable's nodes and edges.
-FlatBatch: TypeAlias = tuple[list[FlatNode], list[FlatEdge]]
 #: What makes two writes of one node equal: label, props as JSON.
 WriteKey: TypeAlias = tuple[str, str]
 #: names, subject, summary, body, header

@@ -31,11 +31,11 @@ from graph.store import (
 Nid: TypeAlias = int
 #: A node of a flat subgraph: id, kind, label, date (cables), in_corpus (cables: 1 or
 #: 0, else None), depth, props as JSON text (a cable's without ``summary``).
-FlatNode: TypeAlias = tuple[str, str, str, str | None, int | None, int | None, str]
+NodeRow: TypeAlias = tuple[str, str, str, str | None, int | None, int | None, str]
 #: An edge of a flat subgraph: source id, kind, target id, props as JSON text or None.
-FlatEdge: TypeAlias = tuple[str, str, str, str | None]
+EdgeRow: TypeAlias = tuple[str, str, str, str | None]
 #: A flat subgraph: its nodes, its edges, and whether a limit cut it.
-FlatRows: TypeAlias = tuple[list[FlatNode], list[FlatEdge], bool]
+FlatRows: TypeAlias = tuple[list[NodeRow], list[EdgeRow], bool]
 
 CHAIN_WAYS: Final = {
     ChainDirection.CITES: (Way.OUT,),
@@ -98,7 +98,7 @@ def _dumps(values: Iterable[object]) -> str:
 
 def flat_subgraph(
     conn: sqlite3.Connection, depth: dict[Nid, int], kinds: Sequence[EdgeKind]
-) -> tuple[list[FlatNode], list[FlatEdge]]:
+) -> tuple[list[NodeRow], list[EdgeRow]]:
     """The nodes of ``depth`` (ordered by depth, then id) and the ``kinds`` edges among
     them (all kinds when empty; ordered by stored source, kind, target), as rows: no
     model objects, props left as stored JSON. Two statements.
@@ -111,7 +111,7 @@ def flat_subgraph(
     rows = conn.execute(q.FLAT_NODES, {"nids": _dumps(depth)}).fetchall()
     rows.sort(key=lambda r: (depth[r[0]], r[1]))
     ids = {r[0]: r[1] for r in rows}
-    nodes: list[FlatNode] = [(r[1], r[2], r[3], r[4], r[5], depth[r[0]], r[6]) for r in rows]
+    nodes: list[NodeRow] = [(r[1], r[2], r[3], r[4], r[5], depth[r[0]], r[6]) for r in rows]
     if not rows:
         return nodes, []
     k_out, k_in, k_rest = q.kinds_among(kinds, {r[2] for r in rows})

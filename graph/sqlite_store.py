@@ -25,9 +25,9 @@ from typing import Any
 import orjson
 
 from graph import sqlite_queries as q
-from graph.model import Clearance, Edge, EdgeKind, GraphBatch, Node, NodeId, NodeKind
+from graph.model import Clearance, Edge, EdgeKind, FlatBatch, GraphBatch, Node, NodeId, NodeKind
 from graph.sqlite_base import SQLiteBase
-from graph.sqlite_bulk import NO_MMAP, FlatBatch, FlatWriter
+from graph.sqlite_bulk import NO_MMAP, FlatWriter
 from graph.sqlite_cache import DegreeCache
 from graph.sqlite_filter import ORDER_SQL, cable_base, filter_sql
 from graph.sqlite_read import edge_page, read_stats

@@ -12,16 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from graph.model import GraphBatch
-from loaders.to_graph_build import (
-    EdgeKey,
-    FlatBatch,
-    FlatEdge,
-    FlatNode,
-    flatten,
-    inflate,
-    is_titled_official,
-)
+from graph.model import FlatBatch, FlatEdge, FlatNode, GraphBatch
+from loaders.to_graph_build import EdgeKey, flatten, inflate, is_titled_official
 
 __all__ = [
     "FlatBatch",

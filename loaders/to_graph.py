@@ -23,10 +23,9 @@ from __future__ import annotations
 
 import re
 
-from graph.model import NEVER, EdgeKind, GraphBatch, Level, NodeKind, PropValue, make_id
+from graph.model import NEVER, EdgeKind, FlatBatch, GraphBatch, Level, NodeKind, PropValue, make_id
 from loaders.record import Cable, PostRef, RefKind, TagKind
 from loaders.to_graph_build import (
-    FlatBatch,
     FlatBuilder,
     count_lowered,
     inflate,

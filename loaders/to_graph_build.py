@@ -30,6 +30,9 @@ from graph.model import (
     ENDPOINTS,
     Edge,
     EdgeKind,
+    FlatBatch,
+    FlatEdge,
+    FlatNode,
     GraphBatch,
     Node,
     NodeId,
@@ -40,12 +43,6 @@ from graph.model import (
     normalize_part,
 )
 
-#: A node as plain values (cheap to pickle): id, kind, label, props, level, level_rel.
-FlatNode: TypeAlias = tuple[str, str, str, dict[str, PropValue], int, int]
-#: An edge as plain values: source, kind, target, props.
-FlatEdge: TypeAlias = tuple[str, str, str, dict[str, PropValue]]
-#: One cable's batch as plain values, what a worker sends back.
-FlatBatch: TypeAlias = tuple[list[FlatNode], list[FlatEdge]]
 EdgeKey: TypeAlias = tuple[str, str, str]
 
 _OFFICIAL: Final = NodeKind.OFFICIAL.value

@@ -19,7 +19,7 @@ import orjson
 
 from graph import model as m
 from graph import store
-from graph.sqlite_read import FlatEdge, FlatNode, FlatRows
+from graph.sqlite_read import EdgeRow, FlatRows, NodeRow
 from graph.sqlite_traverse import StepFilter
 
 
@@ -53,14 +53,14 @@ _EMPTY = orjson.Fragment(b"{}")
 @dataclass(frozen=True, slots=True)
 class FlatSubgraph:
     """Nodes (ordered by depth, then id), the edges among them, and whether a limit cut
-    the answer; see :data:`~graph.sqlite_read.FlatNode` for the columns."""
+    the answer; see :data:`~graph.sqlite_read.NodeRow` for the columns."""
 
-    nodes: Sequence[FlatNode]
-    edges: Sequence[FlatEdge]
+    nodes: Sequence[NodeRow]
+    edges: Sequence[EdgeRow]
     truncated: bool = False
 
 
-def flat_node(node: m.Node, depth: int | None) -> FlatNode:
+def flat_node(node: m.Node, depth: int | None) -> NodeRow:
     """The flat row of a model node.
 
     >>> flat_node(m.Node("cable:X", m.NodeKind.CABLE, "X", {"in_corpus": False}), 1)
