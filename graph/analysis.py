@@ -50,7 +50,7 @@ def load_reference_network(store: Store, *, in_corpus_only: bool = False) -> nx.
         attributes; an edge ``u -> v`` means ``u`` cites ``v``.
     """
     graph = nx.DiGraph()
-    for node in store.iter_nodes([NodeKind.CABLE]):
+    for node in store.iter_nodes([NodeKind.CABLE], with_text=False):
         in_corpus = bool(node.props.get("in_corpus", True))
         if in_corpus or not in_corpus_only:
             graph.add_node(

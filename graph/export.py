@@ -167,7 +167,7 @@ def to_networkx(
     store, export JSON lines or neo4j-csv, or restrict ``edge_kinds``."""
     graph = nx.MultiDiGraph()
     skip = frozenset() if include_text else LONG_TEXT_PROPS
-    for node in store.iter_nodes(node_kinds_for(edge_kinds)):
+    for node in store.iter_nodes(node_kinds_for(edge_kinds), with_text=include_text):
         attrs = flat_props(node.props, skip)
         attrs.update(kind=str(node.kind), label=node.label, level=node.level)
         attrs["level_rel"] = node.level_rel

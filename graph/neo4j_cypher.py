@@ -189,6 +189,11 @@ ITER_NODES: Final = f"""MATCH (n:Node)
 WHERE n.id > $after AND (size($kinds) = 0 OR {kind_of("n")} IN $kinds)
 RETURN {kind_of("n")} AS kind, properties(n) AS props ORDER BY n.id LIMIT $first"""
 
+ITER_NODES_LIGHT: Final = f"""MATCH (n:Node)
+WHERE n.id > $after AND (size($kinds) = 0 OR {kind_of("n")} IN $kinds)
+WITH {light_node("n")} AS node ORDER BY n.id LIMIT $first
+RETURN node.kind AS kind, node.props AS props"""
+
 ITER_EDGES: Final = f"""MATCH (s:Node)-[r]->(:Node)
 WHERE s.id > $after AND (size($kinds) = 0 OR type(r) IN $kinds)
 WITH s, collect({edge_map("r")}) AS edges ORDER BY s.id LIMIT $first

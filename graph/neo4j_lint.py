@@ -101,6 +101,7 @@ def _simple_reads() -> Iterator[Statement]:
     yield Statement("edge_counts", cy.EDGE_COUNTS, {})
     bulk = {"after": "", "first": 5000}
     yield Statement("iter_nodes", cy.ITER_NODES, {**bulk, "kinds": ["Cable"]})
+    yield Statement("iter_nodes_light", cy.ITER_NODES_LIGHT, {**bulk, "kinds": ["Cable"]})
     yield Statement("iter_edges", cy.ITER_EDGES, {**bulk, "kinds": ["CITES"]})
 
 

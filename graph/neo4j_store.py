@@ -153,14 +153,19 @@ class Neo4jStore(Neo4jReads):
             placeholders=counts.get(NodeKind.CABLE.value, 0) - loaded,
         )
 
-    def iter_nodes(self, kinds: Sequence[NodeKind] = ()) -> Iterator[Node]:
-        """Every node with all its props, by id, read in pages (one transaction each)."""
+    def iter_nodes(
+        self, kinds: Sequence[NodeKind] = (), *, with_text: bool = True
+    ) -> Iterator[Node]:
+        """Every node with all its props (without header and body unless ``with_text``),
+        by id, read in pages (one transaction each)."""
         after, names = "", [k.value for k in kinds]
+        query = cy.ITER_NODES if with_text else cy.ITER_NODES_LIGHT
         while page := self._session.read(
-            "read nodes", cy.ITER_NODES, {"after": after, "kinds": names, "first": _PAGE}
+            "read nodes", query, {"after": after, "kinds": names, "first": _PAGE}
         ):
-            yield from (to_node(record) for record in page)
-            after = str(page[-1]["props"]["id"])
+            nodes = [to_node(record) for record in page]
+            yield from nodes
+            after = nodes[-1].id
 
     def iter_edges(self, kinds: Sequence[EdgeKind] = ()) -> Iterator[Edge]:
         """Every edge, grouped by source id, read in pages of sources."""

@@ -59,8 +59,11 @@ class SQLiteBase:
                 return iter(self._conn.execute(sql, values).fetchall())
         return iter_rows(self._path, sql, values)
 
-    def iter_nodes(self, kinds: Sequence[NodeKind] = ()) -> Iterator[Node]:
-        sql, values = q.iter_sql(q.ITER_NODES, "n", [k.value for k in kinds])
+    def iter_nodes(
+        self, kinds: Sequence[NodeKind] = (), *, with_text: bool = True
+    ) -> Iterator[Node]:
+        query = q.ITER_NODES if with_text else q.ITER_NODES_LIGHT
+        sql, values = q.iter_sql(query, "n", [k.value for k in kinds])
         for r in self._iterate(sql, values):
             yield to_node(r[:6], {"header": r[6], "body": r[7]})
 

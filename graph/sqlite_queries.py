@@ -235,6 +235,10 @@ SELECT {NODE_COLUMNS}, t.header, t.body FROM nodes n LEFT JOIN node_text t ON t.
 {{where}} ORDER BY n.nid
 """
 
+ITER_NODES_LIGHT: Final = f"""
+SELECT {NODE_COLUMNS}, NULL, NULL FROM nodes n {{where}} ORDER BY n.nid
+"""
+
 ITER_EDGES: Final = """
 SELECT s.id, e.kind, d.id, e.props FROM edges e
 JOIN nodes s ON s.nid = e.src JOIN nodes d ON d.nid = e.dst {where}

@@ -5,7 +5,8 @@ Every read takes a :class:`~graph.model.Clearance`; a node the clearance cannot 
 chains, paths, neighbourhoods — and so is every edge touching it.
 
 Nodes in ``Page``, ``EdgePage``, ``Subgraph`` and search results omit the heavy props
-``header`` and ``body``; ``get_nodes`` and ``iter_nodes`` return them. ``DATE_ASC`` lists
+``header`` and ``body``; ``get_nodes`` and ``iter_nodes`` return them (``iter_nodes``
+unless asked not to). ``DATE_ASC`` lists
 undated cables first, ``DATE_DESC`` last.
 
 Traversals happen inside the store (recursive SQL, bounded Cypher), never as Python
@@ -220,6 +221,11 @@ class Store(Protocol):
     def stats(self) -> StoreStats: ...
 
     # --- bulk, for export and analysis ----------------------------------------------
-    def iter_nodes(self, kinds: Sequence[NodeKind] = ()) -> Iterator[Node]: ...
+    def iter_nodes(
+        self, kinds: Sequence[NodeKind] = (), *, with_text: bool = True
+    ) -> Iterator[Node]:
+        """Every node (of ``kinds``), full clearance; ``with_text=False`` leaves out the
+        heavy ``header`` and ``body`` (analysis and exports that do not need them)."""
+        ...
 
     def iter_edges(self, kinds: Sequence[EdgeKind] = ()) -> Iterator[Edge]: ...

@@ -305,6 +305,19 @@ def test_iter_nodes_and_edges_stream_everything_or_some_kinds(store: Store) -> N
     assert len(list(store.iter_edges())) == sum(store.stats().edges.values())
 
 
+def test_iter_nodes_without_text_leaves_out_only_header_and_body(store: Store) -> None:
+    load_canonical(store)
+    light = {n.id: n for n in store.iter_nodes(with_text=False)}
+    full = {n.id: n for n in store.iter_nodes()}
+    assert light.keys() == full.keys() and "body" in full[A].props
+    for node_id, node in full.items():
+        rest = {k: v for k, v in node.props.items() if k not in ("header", "body")}
+        assert light[node_id].props == rest
+        assert (light[node_id].label, light[node_id].level) == (node.label, node.level)
+    cables = list(store.iter_nodes([NodeKind.CABLE], with_text=False))
+    assert cables and all(n.kind is NodeKind.CABLE for n in cables)
+
+
 def test_get_nodes_returns_full_props_and_leaves_out_missing(store: Store) -> None:
     load_canonical(store)
     found = store.get_nodes([A, "cable:NOPE", N], FULL_CLEARANCE)
