@@ -239,9 +239,12 @@ ITER_NODES_LIGHT: Final = f"""
 SELECT {NODE_COLUMNS}, NULL, NULL FROM nodes n {{where}} ORDER BY n.nid
 """
 
+#: In the table's own order (``src``): a sequential scan of the table, not a scan of
+#: ``edges_in`` with a look-up in the table per edge (one kind of 9.6M edges at 250k
+#: cables: 5.6 s instead of 24 s).
 ITER_EDGES: Final = """
 SELECT s.id, e.kind, d.id, e.props FROM edges e
-JOIN nodes s ON s.nid = e.src JOIN nodes d ON d.nid = e.dst {where}
+JOIN nodes s ON s.nid = e.src JOIN nodes d ON d.nid = e.dst {where} ORDER BY e.src
 """
 
 
