@@ -13,8 +13,7 @@ from typing import Any
 from api.schema import flat
 from api.schema.cable_pages import page_without_total
 from graph.model import FULL_CLEARANCE, EdgeKind, NodeKind
-from graph.sqlite_traverse import StepFilter
-from graph.store import CableFilter, CableOrder, ChainDirection, Direction, Store
+from graph.store import CableFilter, CableOrder, ChainDirection, Direction, StepFilter, Store
 
 CABLE_BY_ID = """query($id: ID!) { cable(id: $id) { id subject date classification
   origin { id name }

@@ -12,10 +12,9 @@ from typing import Any
 
 from graph import sqlite_queries as q
 from graph.model import Clearance, Edge, EdgeKind, Node, NodeId, NodeKind
-from graph.sqlite_read import FlatRows, cable_page, flat_chain, flat_neighborhood, iter_rows
+from graph.sqlite_read import cable_page, flat_chain, flat_neighborhood, iter_rows
 from graph.sqlite_rows import to_edge, to_node
-from graph.sqlite_traverse import StepFilter
-from graph.store import CableFilter, CableOrder, ChainDirection
+from graph.store import CableFilter, CableOrder, ChainDirection, FlatRows, StepFilter
 
 
 class SQLiteBase:

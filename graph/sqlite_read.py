@@ -18,24 +18,22 @@ from graph import sqlite_queries as q
 from graph.model import EDGE_PROPS, Clearance, Edge, EdgeKind, Node, NodeId, NodeKind
 from graph.sqlite_filter import ORDER_SQL, cable_base, filter_sql
 from graph.sqlite_rows import clearance_params, to_edge, to_node
-from graph.sqlite_traverse import StepFilter, Way, bfs
+from graph.sqlite_traverse import bfs
 from graph.store import (
     CableFilter,
     CableOrder,
     ChainDirection,
     EdgePage,
+    EdgeRow,
+    FlatRows,
+    NodeRow,
     NotFoundError,
+    StepFilter,
     StoreStats,
+    Way,
 )
 
 Nid: TypeAlias = int
-#: A node of a flat subgraph: id, kind, label, date (cables), in_corpus (cables: 1 or
-#: 0, else None), depth, props as JSON text (a cable's without ``summary``).
-NodeRow: TypeAlias = tuple[str, str, str, str | None, int | None, int | None, str]
-#: An edge of a flat subgraph: source id, kind, target id, props as JSON text or None.
-EdgeRow: TypeAlias = tuple[str, str, str, str | None]
-#: A flat subgraph: its nodes, its edges, and whether a limit cut it.
-FlatRows: TypeAlias = tuple[list[NodeRow], list[EdgeRow], bool]
 
 CHAIN_WAYS: Final = {
     ChainDirection.CITES: (Way.OUT,),

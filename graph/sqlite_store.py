@@ -34,7 +34,7 @@ from graph.sqlite_read import edge_page, read_stats
 from graph.sqlite_rows import clearance_params, to_edge, to_node
 from graph.sqlite_schema import connect
 from graph.sqlite_search import search_nodes
-from graph.sqlite_traverse import Nid, StepFilter, Way, bfs, shortest_steps
+from graph.sqlite_traverse import Nid, bfs, shortest_steps
 from graph.sqlite_write import write_batch
 from graph.store import (
     Bucket,
@@ -45,10 +45,12 @@ from graph.store import (
     EdgePage,
     NotFoundError,
     Page,
+    StepFilter,
     StoreError,
     StoreStats,
     Subgraph,
     TimelineRow,
+    Way,
 )
 
 _CHAIN_WAYS = {

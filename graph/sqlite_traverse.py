@@ -11,35 +11,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Final
 
 import orjson
 
-from graph.model import EdgeKind, NodeKind
 from graph.sqlite_rows import VISIBLE_N
+from graph.store import StepFilter, Way
 
 Nid = int
 #: One edge seen from a frontier node: (from nid, edge kind, to nid, stored src, stored dst).
 Step = tuple[Nid, str, Nid, Nid, Nid]
-
-
-class Way:
-    """Which stored directions a step follows."""
-
-    OUT: Final = "OUT"
-    IN: Final = "IN"
-
-
-@dataclass(frozen=True, slots=True)
-class StepFilter:
-    """What a step may follow and reach: edge kinds, far node kinds, cable dates."""
-
-    ways: tuple[str, ...] = (Way.OUT, Way.IN)
-    edge_kinds: tuple[EdgeKind, ...] = ()
-    node_kinds: tuple[NodeKind, ...] = ()
-    date_from: str | None = None
-    date_to: str | None = None
 
 
 def _far_conditions(step: StepFilter, params: dict[str, object]) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol, TypeAlias
+from typing import Final, Protocol, TypeAlias, runtime_checkable
 
 from graph.model import Clearance, Edge, EdgeKind, GraphBatch, Node, NodeId, NodeKind
 
@@ -114,6 +114,54 @@ class StoreStats:
 
 
 TimelineRow: TypeAlias = tuple[str, int]
+
+
+class Way:
+    """Which stored directions a traversal step follows."""
+
+    OUT: Final = "OUT"
+    IN: Final = "IN"
+
+
+@dataclass(frozen=True, slots=True)
+class StepFilter:
+    """What a step may follow and reach: edge kinds, far node kinds, cable dates."""
+
+    ways: tuple[str, ...] = (Way.OUT, Way.IN)
+    edge_kinds: tuple[EdgeKind, ...] = ()
+    node_kinds: tuple[NodeKind, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+#: A node of a flat subgraph: id, kind, label, date (cables), in_corpus (cables: 1 or
+#: 0, else None), depth, props as JSON text (a cable's without ``summary``).
+NodeRow: TypeAlias = tuple[str, str, str, str | None, int | None, int | None, str]
+#: An edge of a flat subgraph: source id, kind, target id, props as JSON text or None.
+EdgeRow: TypeAlias = tuple[str, str, str, str | None]
+#: A flat subgraph: its nodes, its edges, and whether a limit cut it.
+FlatRows: TypeAlias = tuple[list[NodeRow], list[EdgeRow], bool]
+
+
+@runtime_checkable
+class FlatReader(Protocol):
+    """A store that also reads chains, neighbourhoods and cable pages as flat rows, with
+    no model objects (the embedded store); the API prefers these reads when offered."""
+
+    def reference_chain_flat(
+        self, cable_id: NodeId, clearance: Clearance, direction: ChainDirection,
+        max_depth: int, limit: int,
+    ) -> FlatRows: ...  # fmt: skip
+
+    def neighborhood_flat(
+        self, node_ids: Sequence[NodeId], clearance: Clearance, depth: int,
+        step: StepFilter, limit: int,
+    ) -> FlatRows: ...  # fmt: skip
+
+    def cable_page(
+        self, where: CableFilter, clearance: Clearance, order: CableOrder, first: int,
+        offset: int,
+    ) -> list[Node]: ...  # fmt: skip
 
 
 class Store(Protocol):

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from strawberry.types.nodes import SelectedField
 
 from api.context import GraphInfo
-from api.schema.flat import FlatReader
 from graph import model as m
 from graph import store
+from graph.store import FlatReader
 
 
 def selects_total(info: GraphInfo) -> bool:

@@ -1,6 +1,6 @@
 """Flat subgraphs: chains and neighbourhoods as plain rows, and the explorer's payload.
 
-The embedded store (a :class:`FlatReader`) answers ``referenceChain`` and
+The embedded store (a :class:`~graph.store.FlatReader`) answers ``referenceChain`` and
 ``neighborhood`` with rows straight from SQL (:func:`graph.sqlite_read.flat_chain`): no
 ``Node`` objects, props kept as the stored JSON text and put in the payload as it is
 (an ``orjson.Fragment``, written out by the app's orjson encoder). Parsing 500 nodes'
@@ -13,36 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 import orjson
 
 from graph import model as m
 from graph import store
-from graph.sqlite_read import EdgeRow, FlatRows, NodeRow
-from graph.sqlite_traverse import StepFilter
-
-
-@runtime_checkable
-class FlatReader(Protocol):
-    """A store that reads chains, neighbourhoods and cable pages as flat rows (the
-    embedded store, :class:`graph.sqlite_store.SQLiteStore`)."""
-
-    def reference_chain_flat(
-        self, cable_id: m.NodeId, clearance: m.Clearance, direction: store.ChainDirection,
-        max_depth: int, limit: int,
-    ) -> FlatRows: ...  # fmt: skip
-
-    def neighborhood_flat(
-        self, node_ids: Sequence[m.NodeId], clearance: m.Clearance, depth: int,
-        step: StepFilter, limit: int,
-    ) -> FlatRows: ...  # fmt: skip
-
-    def cable_page(
-        self, where: store.CableFilter, clearance: m.Clearance, order: store.CableOrder,
-        first: int, offset: int,
-    ) -> list[m.Node]: ...  # fmt: skip
-
+from graph.store import EdgeRow, FlatReader, NodeRow, StepFilter
 
 #: Node properties too large for a graph payload.
 HEAVY_PROPS = frozenset({"header", "body", "summary"})
@@ -53,7 +30,7 @@ _EMPTY = orjson.Fragment(b"{}")
 @dataclass(frozen=True, slots=True)
 class FlatSubgraph:
     """Nodes (ordered by depth, then id), the edges among them, and whether a limit cut
-    the answer; see :data:`~graph.sqlite_read.NodeRow` for the columns."""
+    the answer; see :data:`~graph.store.NodeRow` for the columns."""
 
     nodes: Sequence[NodeRow]
     edges: Sequence[EdgeRow]
@@ -75,6 +52,15 @@ def flat_node(node: m.Node, depth: int | None) -> NodeRow:
         return (node.id, "Cable", node.label, date if isinstance(date, str) else None, loaded,
                 depth, text)  # fmt: skip
     return (node.id, node.kind.value, node.label, None, None, depth, orjson.dumps(props).decode())
+
+
+def edge_id(source: str, kind: str, target: str) -> str:
+    """A stable id of an edge (edges are unique by source, kind and target).
+
+    >>> edge_id("post:STATE", "SENT", "cable:08STATE68633")
+    'post:STATE-SENT->cable:08STATE68633'
+    """
+    return f"{source}-{kind}->{target}"
 
 
 def edge_props(edge: m.Edge) -> str | None:
@@ -128,7 +114,7 @@ def payload(sub: FlatSubgraph, degrees: dict[m.NodeId, int] | None) -> dict[str,
     ]
     edges = [
         {
-            "id": f"{source}-{kind}->{target}",
+            "id": edge_id(source, kind, target),
             "source": source,
             "target": target,
             "type": kind,

@@ -19,8 +19,7 @@ from api.schema.results import CableConnection, SearchHit, Stats, TimelineBucket
 from api.schema.subgraph import Subgraph
 from graph import model as m
 from graph.model import FULL_CLEARANCE
-from graph.sqlite_traverse import StepFilter
-from graph.store import CableFilter
+from graph.store import CableFilter, StepFilter
 
 T = TypeVar("T")
 

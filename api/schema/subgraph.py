@@ -17,7 +17,7 @@ from strawberry.scalars import JSON
 from api.context import GraphInfo, in_thread
 from api.schema.enums import EdgeKind, NodeKind
 from api.schema.fields import field
-from api.schema.flat import FlatSubgraph, from_model, payload
+from api.schema.flat import FlatSubgraph, edge_id, from_model, payload
 from graph import model as m
 from graph import store
 
@@ -76,7 +76,7 @@ class Subgraph:
     def edges(self) -> list[GraphEdge]:
         return [
             GraphEdge(
-                id=strawberry.ID(f"{source}-{kind}->{target}"),
+                id=strawberry.ID(edge_id(source, kind, target)),
                 source=strawberry.ID(source),
                 target=strawberry.ID(target),
                 type=EdgeKind(kind),

@@ -12,10 +12,8 @@ import orjson
 import pytest
 
 from api.schema import flat
-from api.schema.flat import FlatReader
 from graph.model import FULL_CLEARANCE, Clearance, EdgeKind, Level, NodeKind
-from graph.sqlite_traverse import StepFilter
-from graph.store import CableFilter, ChainDirection, NotFoundError, Store
+from graph.store import CableFilter, ChainDirection, FlatReader, NotFoundError, StepFilter, Store
 
 CLEARANCES = (
     FULL_CLEARANCE,
