@@ -16,20 +16,29 @@ from typing import Final, NamedTuple
 from loaders.entities.scan_pattern import SCANNER, lone_word_keep
 from loaders.entities.scan_words import ABBREVIATIONS, SENTENCE_STARTS
 
+try:  # the compiled scanner, built by ``pip install`` (scan_c.pyx); same results
+    from loaders.entities.scan_c import scan_kept_segments as _compiled_scan
+except ImportError:  # pragma: no cover - a checkout that was never built
+    _compiled_scan = None  # type: ignore[assignment]
+
 __all__ = [
     "ABBREVIATIONS",
+    "COMPILED",
     "SENTENCE_STARTS",
     "Segment",
     "bare_word",
     "ends_sentence",
     "may_matter",
     "scan_all_segments",
+    "scan_kept_python",
     "scan_segments",
     "split_run",
     "split_words",
     "words_may_matter",
 ]
 
+#: True when the compiled scanner (``scan_c``) is in use.
+COMPILED: Final = _compiled_scan is not None
 _NEW: Final = tuple.__new__
 _DOTTED: Final = re.compile(r"(?:[A-Z]\.)+$")
 _TOKEN: Final = re.compile(r"\S+")
@@ -107,6 +116,19 @@ def scan_segments(text: str, keep: AbstractSet[str] | None = None) -> list[Segme
         return scan_all_segments(text)
     frozen = frozenset(keep)
     lone = lone_word_keep(frozen)
+    if _compiled_scan is not None:
+        return _compiled_scan(text, frozen, lone, ABBREVIATIONS, SENTENCE_STARTS, Segment)
+    return scan_kept_python(text, frozen, lone)
+
+
+def scan_kept_python(text: str, frozen: frozenset[str], lone: frozenset[str]) -> list[Segment]:
+    """:func:`scan_segments` with ``keep`` in pure Python: the reference for the compiled
+    scanner (``lone`` is :func:`lone_word_keep` of ``frozen``).
+
+    >>> [s.words for s in scan_kept_python("He met Tanaka in Japan.", frozenset({"Japan"}),
+    ...                                     frozenset({"Japan"}))]
+    [('Japan.',)]
+    """
     segments: list[Segment] = []
     for match in SCANNER.finditer(text):
         run = match.group()
