@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from loaders.entities import BodyEntities, extract_body_entities
+from loaders.entities import BodyEntities, BodyParts, extract_body_entities
 from loaders.header.authority import (
     parse_classified_by,
     parse_declassify,
@@ -121,8 +121,9 @@ def clean_subject(preamble: Preamble, hint: str | None) -> str | None:
     return " ".join(repair_text(subject).split()) or None if subject else None
 
 
-def assemble_cable(raw: RawCable) -> Cable:
-    """Build the record of one cable; :class:`ReadError` when it has no usable id."""
+def assemble_cable(raw: RawCable, parts: BodyParts = BodyParts.ALL) -> Cable:
+    """Build the record of one cable; :class:`ReadError` when it has no usable id.
+    Body entities not in ``parts`` are left empty."""
     cable_id = normalize_cable_id(raw.id or "")
     if cable_id is None:
         raise ReadError(f"no cable reference id (got {raw.id!r})")
@@ -133,6 +134,7 @@ def assemble_cable(raw: RawCable) -> Cable:
         date=cable.date,
         origin_key=cable.origin.key if cable.origin else None,
         recipients=cable.recipients,
+        parts=parts,
     )
     return attach_entities(cable, entities)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeAlias
 
+from loaders.entities import BodyParts
 from loaders.ingest_flat import (
     FlatBatch,
     FlatEdge,
@@ -214,7 +215,7 @@ def _results_of(unit: Unit) -> list[Cable | LoadError]:
 
 def _read_file(path: Path) -> list[Cable | LoadError]:
     try:
-        return list(iter_path(path))
+        return list(iter_path(path, BodyParts.GRAPH))
     except Exception as exc:  # readers report errors as LoadError; this is a safety net
         return [LoadError(str(path), _describe(exc))]
 
@@ -227,7 +228,7 @@ def _read_range(unit: Unit) -> list[Cable | LoadError]:
         with path.open("rb") as handle:
             handle.seek(start)
             data = handle.read(end - start)
-        results = parse_document(data, str(path))
+        results = parse_document(data, str(path), BodyParts.GRAPH)
     except Exception as exc:
         return [LoadError(f"{path}:bytes {start}-{end}", _describe(exc))]
     return [_renumber(result, unit.first_row - 1) for result in results]

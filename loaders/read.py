@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO, TypeAlias
 
 from loaders.assemble import assemble_cable
+from loaders.entities import BodyParts
 from loaders.readers.csv_dump import iter_csv_rows, looks_like_csv_dump
 from loaders.readers.html import looks_like_cablegate, read_cablegate_page
 from loaders.readers.raw import RawCable, ReadError
@@ -57,10 +58,10 @@ def expand_paths(paths: Sequence[Path]) -> Iterator[Path]:
             yield path
 
 
-def to_result(raw: RawCable) -> ParseResult:
+def to_result(raw: RawCable, parts: BodyParts = BodyParts.ALL) -> ParseResult:
     """Assemble one raw cable, turning any failure into a :class:`LoadError`."""
     try:
-        return assemble_cable(raw)
+        return assemble_cable(raw, parts)
     except ReadError as error:
         return LoadError(raw.source, str(error))
     except Exception as error:  # a parser bug must not lose the other cables
@@ -98,20 +99,23 @@ def parse_single(data: bytes, source: str) -> RawCable:
     raise ReadError("unrecognised format (not a Cablegate page, text export or cables.csv)")
 
 
-def parse_document(data: bytes, source: str) -> list[ParseResult]:
-    """All cables of one document (one, or one per ``cables.csv`` row)."""
+def parse_document(data: bytes, source: str, parts: BodyParts = BodyParts.ALL) -> list[ParseResult]:
+    """All cables of one document (one, or one per ``cables.csv`` row); body entities
+    not in ``parts`` are left empty (ingest takes only what the graph stores)."""
     if not data.strip():
         return [LoadError(source, "empty input")]
     if looks_like_csv_dump(data[:64]):
-        return list(iter_stream(io.BytesIO(data), source))
+        return list(iter_stream(io.BytesIO(data), source, parts))
     try:
         raw = parse_single(data, source)
     except ReadError as error:
         return [LoadError(source, str(error))]
-    return [to_result(raw)]
+    return [to_result(raw, parts)]
 
 
-def iter_stream(stream: BinaryIO, source: str) -> Iterator[ParseResult]:
+def iter_stream(
+    stream: BinaryIO, source: str, parts: BodyParts = BodyParts.ALL
+) -> Iterator[ParseResult]:
     """Cables of a binary stream; a ``cables.csv`` stream is read row by row."""
     head = stream.read(64)
     if looks_like_csv_dump(head):
@@ -119,17 +123,19 @@ def iter_stream(stream: BinaryIO, source: str) -> Iterator[ParseResult]:
         text = io.TextIOWrapper(rest, encoding="utf-8", errors="replace", newline="")
         for row_source, item in iter_csv_rows(text, source):
             yield (
-                LoadError(row_source, str(item)) if isinstance(item, ReadError) else to_result(item)
+                LoadError(row_source, str(item))
+                if isinstance(item, ReadError)
+                else to_result(item, parts)
             )
         return
-    yield from parse_document(head + stream.read(), source)
+    yield from parse_document(head + stream.read(), source, parts)
 
 
-def iter_path(path: Path) -> Iterator[ParseResult]:
+def iter_path(path: Path, parts: BodyParts = BodyParts.ALL) -> Iterator[ParseResult]:
     """Cables of one file; ``cables.csv`` files stream."""
     try:
         with path.open("rb") as handle:
-            yield from iter_stream(handle, str(path))
+            yield from iter_stream(handle, str(path), parts)
     except OSError as error:
         yield LoadError(str(path), error.strerror or type(error).__name__)
 
