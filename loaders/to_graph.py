@@ -21,19 +21,49 @@ store keeps the minimum over all cables.
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Final, TypeAlias
 
-from graph.model import NEVER, EdgeKind, FlatBatch, GraphBatch, Level, NodeKind, PropValue, make_id
-from loaders.record import Cable, PostRef, RefKind, TagKind
+from graph.model import (
+    NEVER,
+    EdgeKind,
+    FlatBatch,
+    FlatEdge,
+    FlatNode,
+    GraphBatch,
+    Level,
+    NodeKind,
+    PropValue,
+    make_id,
+)
+from loaders.record import Cable, RefKind, TagKind
 from loaders.to_graph_build import (
     FlatBuilder,
+    asset_node,
     count_lowered,
     inflate,
+    node_id,
     normalized,
+    official_node,
+    organization_node,
 )
-from loaders.to_graph_posts import POST_COUNTRIES, post_kind
+from loaders.to_graph_posts import country_node, post_nodes
 
 K, E = NodeKind, EdgeKind
+#: A tag's node, and what it DENOTES (node and edge) when it denotes something.
+TagNodes: TypeAlias = tuple[FlatNode, FlatNode | None, FlatEdge | None] | None
+
+_TAG: Final = K.TAG.value
+_SENT: Final = E.SENT.value
+_SENT_TO: Final = E.SENT_TO.value
+_REQUESTS: Final = E.REQUESTS.value
+_CITES: Final = E.CITES.value
+_TAGGED: Final = E.TAGGED.value
+_DENOTES: Final = E.DENOTES.value
+_MENTIONS: Final = E.MENTIONS.value
+_CLASSIFIED_BY: Final = E.CLASSIFIED_BY.value
+_SIGNED_BY: Final = E.SIGNED_BY.value
 
 
 def cable_levels(cable: Cable) -> tuple[int, int]:
@@ -73,40 +103,37 @@ def has_id_part(value: str | None) -> bool:
     return bool(value and normalized(value))
 
 
-def add_post(builder: FlatBuilder, post: PostRef) -> str | None:
-    """The post node (and its country, LOCATED_IN) for ``post``; None without a key."""
-    if not has_id_part(post.key):
+def add_post(builder: FlatBuilder, key: str, name: str) -> str | None:
+    """The post node (and its country, LOCATED_IN) of ``key``; None without an id part."""
+    made = post_nodes(key, name, builder.level, builder.level_rel)
+    if made is None:
         return None
-    country = POST_COUNTRIES.get(post.key)
-    props: dict[str, PropValue] = {
-        "key": post.key,
-        "name": post.name,
-        "kind": post_kind(post),
-        "country": country[0] if country else None,
-    }
-    post_id = builder.node(K.POST, post.key, post.key, props)
-    if country:
-        code, name = country
-        country_id = builder.node(K.COUNTRY, code, name, {"code": code, "name": name})
-        builder.edge(post_id, E.LOCATED_IN, country_id, {})
-    return post_id
+    post, country, located = made
+    builder.add(post)
+    if country is not None and located is not None:
+        builder.add(country)
+        builder.add_edge(located)
+    return post[0]
 
 
 def add_posts(builder: FlatBuilder, cable: Cable, cable_id: str) -> None:
     """SENT from the origin, SENT_TO each addressee (action before info), REQUESTS."""
-    if cable.origin and (origin := add_post(builder, cable.origin)):
-        builder.edge(origin, E.SENT, cable_id, {})
+    if cable.origin and (origin := add_post(builder, cable.origin.key, cable.origin.name)):
+        builder.link(origin, _SENT, cable_id, {})
     ordered = sorted(cable.recipients, key=lambda r: r.role != "action")
     for recipient in ordered:
-        post_id = add_post(builder, PostRef(recipient.key, recipient.name))
+        post_id = add_post(builder, recipient.key, recipient.name)
         if post_id:
-            props = {"role": recipient.role.value, "precedence": recipient.precedence}
-            builder.edge(cable_id, E.SENT_TO, post_id, dict(props))
+            sent_to: dict[str, PropValue] = {
+                "role": recipient.role._value_,
+                "precedence": recipient.precedence,
+            }
+            builder.link(cable_id, _SENT_TO, post_id, sent_to)
     for request in cable.requests:
-        post_id = add_post(builder, request.post)
+        post_id = add_post(builder, request.post.key, request.post.name)
         if post_id:
-            props = {"action": request.action, "deadline": request.deadline}
-            builder.edge(cable_id, E.REQUESTS, post_id, dict(props))
+            asked: dict[str, PropValue] = {"action": request.action, "deadline": request.deadline}
+            builder.link(cable_id, _REQUESTS, post_id, asked)
 
 
 def add_references(builder: FlatBuilder, cable: Cable, cable_id: str) -> None:
@@ -116,7 +143,7 @@ def add_references(builder: FlatBuilder, cable: Cable, cable_id: str) -> None:
         if ref.kind is RefKind.CABLE and has_id_part(ref.id) and ref.id != cable.id:
             assert ref.id is not None
             target = builder.node(K.CABLE, ref.id, ref.id, {"in_corpus": False})
-            builder.edge(cable_id, E.CITES, target, props)
+            builder.link(cable_id, _CITES, target, props)
         elif ref.kind is not RefKind.CABLE and has_id_part(ref.bullet or ref.text):
             key = ref.bullet or ref.text
             ref_props: dict[str, PropValue] = {
@@ -126,65 +153,90 @@ def add_references(builder: FlatBuilder, cable: Cable, cable_id: str) -> None:
             }
             target_id = make_id(K.REFERENCE, cable.id, key)
             builder.put(target_id, K.REFERENCE, ref.text, ref_props)
-            builder.edge(cable_id, E.CITES, target_id, props)
+            builder.link(cable_id, _CITES, target_id, props)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def tag_nodes(
+    code: str, kind: TagKind, country: str | None, level: int, level_rel: int
+) -> TagNodes:
+    """The Tag node of ``code`` at these levels, and what a geo or organization tag
+    DENOTES (node, edge); None when ``code`` has no id part. Made once per process.
+
+    >>> tag, denoted, denotes = tag_nodes("JA", TagKind.GEO, "Japan", 0, 0)
+    >>> tag
+    ('tag:JA', 'Tag', 'JA', {'code': 'JA', 'kind': 'geo'}, 0, 0)
+    >>> denoted[0], denotes
+    ('country:JA', ('tag:JA', 'DENOTES', 'country:JA', {}))
+    >>> tag_nodes("PREL", TagKind.SUBJECT, None, 0, 0)[1:]
+    (None, None)
+    >>> tag_nodes("--", TagKind.SUBJECT, None, 0, 0) is None
+    True
+    """
+    if not has_id_part(code):
+        return None
+    tag_id = node_id(K.TAG, code)
+    tag: FlatNode = (tag_id, _TAG, code, {"code": code, "kind": kind._value_}, level, level_rel)
+    denoted: FlatNode | None = None
+    if kind is TagKind.GEO and country:
+        denoted = country_node(code, country, level, level_rel)
+    elif kind is TagKind.ORGANIZATION:
+        denoted = organization_node(code, level, level_rel)
+    if denoted is None:
+        return tag, None, None
+    return tag, denoted, (tag_id, _DENOTES, denoted[0], {})
 
 
 def add_tags(builder: FlatBuilder, cable: Cable, cable_id: str) -> None:
     """TAGGED each tag; geo tags DENOTE their country, organization tags the organization."""
+    level, level_rel = builder.level, builder.level_rel
     for tag in cable.tags:
-        if not has_id_part(tag.code):
+        made = tag_nodes(tag.code, tag.kind, tag.country, level, level_rel)
+        if made is None:
             continue
-        tag_id = builder.node(K.TAG, tag.code, tag.code, {"code": tag.code, "kind": tag.kind.value})
-        builder.edge(cable_id, E.TAGGED, tag_id, {})
-        if tag.kind is TagKind.GEO and tag.country:
-            props: dict[str, PropValue] = {"code": tag.code, "name": tag.country}
-            builder.edge(
-                tag_id, E.DENOTES, builder.node(K.COUNTRY, tag.code, tag.country, props), {}
-            )
-        elif tag.kind is TagKind.ORGANIZATION:
-            org_props: dict[str, PropValue] = {"code": tag.code, "name": tag.code}
-            org_id = builder.node(K.ORGANIZATION, tag.code, tag.code, org_props)
-            builder.edge(tag_id, E.DENOTES, org_id, {})
+        node, denoted, denotes = made
+        builder.add(node)
+        builder.link(cable_id, _TAGGED, node[0], {})
+        if denoted is not None and denotes is not None:
+            builder.add(denoted)
+            builder.add_edge(denotes)
 
 
 def add_official(builder: FlatBuilder, name: str, title: str | None) -> str | None:
     """The official node of ``name`` (titles: ``title`` when given)."""
-    if not has_id_part(name):
+    node = official_node(name, title, builder.level, builder.level_rel)
+    if node is None:
         return None
-    props: dict[str, PropValue] = {
-        "key": normalized(name),
-        "name": name,
-        "titles": (title,) if title else (),
-    }
-    return builder.node(K.OFFICIAL, name, name, props)
+    builder.add(node)
+    return node[0]
 
 
 def add_mentions(builder: FlatBuilder, cable: Cable, cable_id: str, body: str) -> None:
     """MENTIONS each country, official, organization and asset, with a count."""
-    mentioned: list[tuple[str | None, str]] = []
+    level, level_rel = builder.level, builder.level_rel
+    mentioned: list[tuple[FlatNode | None, str]] = []
     for country in cable.countries:
-        if has_id_part(country.code):
-            props: dict[str, PropValue] = {"code": country.code, "name": country.name}
-            mentioned.append(
-                (builder.node(K.COUNTRY, country.code, country.name, props), country.name)
-            )
+        node = country_node(country.code, country.name, level, level_rel)
+        if node is not None:
+            mentioned.append((node, country.name))
     for official in cable.officials:
-        surname = official.name.split()[-1] if official.name.split() else official.name
-        mentioned.append((add_official(builder, official.name, official.title), surname))
+        words = official.name.split()
+        surname = words[-1] if words else official.name
+        mentioned.append((official_node(official.name, official.title, level, level_rel), surname))
     for org in cable.organizations:
-        if has_id_part(org):
-            org_id = builder.node(K.ORGANIZATION, org, org, {"code": org, "name": org})
-            mentioned.append((org_id, org))
+        node = organization_node(org, level, level_rel)
+        if node is not None:
+            mentioned.append((node, org))
     for asset in cable.assets:
-        if has_id_part(asset.name):
-            props = {"name": asset.name, "kind": asset.kind}
-            mentioned.append((builder.node(K.ASSET, asset.name, asset.name, props), asset.name))
+        node = asset_node(asset.name, asset.kind, level, level_rel)
+        if node is not None:
+            mentioned.append((node, asset.name))
     lowered = body.lower()
-    for target, name in mentioned:
-        if target:
-            builder.edge(
-                cable_id, E.MENTIONS, target, {"count": count_lowered(lowered, name.lower())}
-            )
+    for node, name in mentioned:
+        if node is not None:
+            builder.add(node)
+            count = count_lowered(lowered, name.lower())
+            builder.link(cable_id, _MENTIONS, node[0], {"count": count})
 
 
 def add_entities(builder: FlatBuilder, cable: Cable, cable_id: str, body: str) -> None:
@@ -194,11 +246,11 @@ def add_entities(builder: FlatBuilder, cable: Cable, cable_id: str, body: str) -
     if cable.classified_by:
         by = add_official(builder, cable.classified_by.name, cable.classified_by.title)
         if by:
-            builder.edge(cable_id, E.CLASSIFIED_BY, by, {})
+            builder.link(cable_id, _CLASSIFIED_BY, by, {})
     for signer in cable.signers:
         signer_id = add_official(builder, signer, None)
         if signer_id:
-            builder.edge(cable_id, E.SIGNED_BY, signer_id, {})
+            builder.link(cable_id, _SIGNED_BY, signer_id, {})
 
 
 def cable_to_batch(cable: Cable) -> GraphBatch:

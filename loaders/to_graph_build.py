@@ -4,7 +4,10 @@ Ingest sends a cable's graph from a worker process to the writer; plain tuples p
 several times faster than the frozen model dataclasses, so the mapping builds them
 directly (:class:`FlatBuilder`) and :func:`inflate` turns them into a
 :class:`~graph.model.GraphBatch` only where one is wanted. Ids of recurring values
-(posts, countries, tags, officials) are cached per process.
+(posts, countries, tags, officials) are cached per process, and so are the node tuples
+of recurring entities at each pair of levels (:func:`official_node` ...): a cable's
+batch shares them with every other batch of the process, so they must never be
+changed (nothing does: the builder merges into a new tuple, the stores only read).
 
 >>> builder = FlatBuilder(1, 1)
 >>> post = builder.node(NodeKind.POST, "Tokyo", "TOKYO", {})
@@ -46,6 +49,8 @@ from graph.model import (
 EdgeKey: TypeAlias = tuple[str, str, str]
 
 _OFFICIAL: Final = NodeKind.OFFICIAL.value
+_ORGANIZATION: Final = NodeKind.ORGANIZATION.value
+_ASSET: Final = NodeKind.ASSET.value
 #: Allowed (edge kind, source kind, target kind), as the strings flat tuples carry.
 _ALLOWED: Final = frozenset(
     (edge.value, source.value, target.value)
@@ -127,6 +132,14 @@ class FlatBuilder:
             merged = {**known[3], "titles": titles}
             self.nodes[new_id] = (new_id, known[1], known[2], merged, known[4], known[5])
 
+    def add(self, node: FlatNode) -> None:
+        """Add a node made beforehand (see :func:`official_node`): as :meth:`put` does."""
+        known = self.nodes.get(node[0])
+        if known is None:
+            self.nodes[node[0]] = node
+        elif node[1] == _OFFICIAL:
+            self.put(node[0], NodeKind.OFFICIAL, node[2], node[3])
+
     def edge(self, source: str, kind: EdgeKind, target: str, props: dict[str, PropValue]) -> None:
         """Add an edge unless one of its key is there; ``ModelError`` if not allowed."""
         value = kind._value_
@@ -137,9 +150,68 @@ class FlatBuilder:
         if key not in self.edges:
             self.edges[key] = (source, value, target, props)
 
+    def link(self, source: str, kind: str, target: str, props: dict[str, PropValue]) -> None:
+        """:meth:`edge` of a shape the caller knows is allowed (no check), ``kind`` the
+        edge kind's value."""
+        key = (source, kind, target)
+        if key not in self.edges:
+            self.edges[key] = (source, kind, target, props)
+
+    def add_edge(self, edge: FlatEdge) -> None:
+        """Add an edge made beforehand, of an allowed shape (see :meth:`link`)."""
+        key = edge[:3]
+        if key not in self.edges:
+            self.edges[key] = edge
+
     def flat(self) -> FlatBatch:
         """The collected nodes and edges, in the order first added."""
         return list(self.nodes.values()), list(self.edges.values())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def official_node(name: str, title: str | None, level: int, level_rel: int) -> FlatNode | None:
+    """The official node of ``name`` (titles: ``title`` when given) at these levels;
+    None when ``name`` has no id part. Made once per process.
+
+    >>> official_node("Glyn Davies", "EAP Acting A/S", 1, 1)
+    ('official:GLYN-DAVIES', 'Official', 'Glyn Davies', {'key': 'GLYN-DAVIES', \
+'name': 'Glyn Davies', 'titles': ('EAP Acting A/S',)}, 1, 1)
+    """
+    if not (name and normalized(name)):
+        return None
+    titles: tuple[str, ...] = (title,) if title else ()
+    props: dict[str, PropValue] = {"key": normalized(name), "name": name, "titles": titles}
+    return (node_id(NodeKind.OFFICIAL, name), _OFFICIAL, name, props, level, level_rel)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def organization_node(code: str, level: int, level_rel: int) -> FlatNode | None:
+    """The Organization node of ``code`` (its name too) at these levels, or None."""
+    if not (code and normalized(code)):
+        return None
+    return (
+        node_id(NodeKind.ORGANIZATION, code),
+        _ORGANIZATION,
+        code,
+        {"code": code, "name": code},
+        level,
+        level_rel,
+    )
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def asset_node(name: str, kind: str, level: int, level_rel: int) -> FlatNode | None:
+    """The Asset node of ``name`` at these levels, or None."""
+    if not (name and normalized(name)):
+        return None
+    return (
+        node_id(NodeKind.ASSET, name),
+        _ASSET,
+        name,
+        {"name": name, "kind": kind},
+        level,
+        level_rel,
+    )
 
 
 def _titles(props: Mapping[str, PropValue]) -> tuple[str, ...]:

@@ -1,4 +1,5 @@
-"""Posts in the graph: their host country and their kind, from the post key and name.
+"""Posts in the graph: their host country and their kind, from the post key and name,
+and their nodes as flat tuples (made once per process for each post and levels).
 
 The table is deliberately small and explicit: the capitals and consulates of the posts
 seen in Cablegate, keyed by canonical station (as in cable ids), with the country's
@@ -13,10 +14,20 @@ False
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from typing import Final
+from typing import Final, TypeAlias
 
+from graph.model import EdgeKind, FlatEdge, FlatNode, NodeKind, PropValue
 from loaders.record import PostRef
+from loaders.to_graph_build import node_id, normalized
+
+#: A post's node, and its country's node and LOCATED_IN edge when the country is known.
+PostNodes: TypeAlias = tuple[FlatNode, FlatNode | None, FlatEdge | None]
+
+_POST: Final = NodeKind.POST.value
+_COUNTRY: Final = NodeKind.COUNTRY.value
+_LOCATED_IN: Final = EdgeKind.LOCATED_IN.value
 
 #: Host country of posts: ``CODE|Country|POST POST ...`` (FIPS 10-4 style codes, as in
 #: TAGS). Missions to organisations (USNATO, USUNNEWYORK, USEUBRUSSELS, UNVIEVIENNA)
@@ -179,8 +190,72 @@ def post_kind(post: PostRef) -> str:
     >>> post_kind(PostRef("TOKYO", "AMEMBASSY TOKYO")), post_kind(PostRef("STATE", "STATE"))
     ('embassy', 'department')
     """
-    name = post.name.upper()
+    return kind_of_post(post.key, post.name)
+
+
+def kind_of_post(key: str, name: str) -> str:
+    """:func:`post_kind` of a post key and name as written.
+
+    >>> kind_of_post("USNATO", "USMISSION USNATO"), kind_of_post("X", "X")
+    ('mission', 'other')
+    """
+    upper = name.upper()
     for prefix, kind in _POST_KINDS:
-        if name.startswith(prefix):
+        if upper.startswith(prefix):
             return kind
-    return "department" if post.key == "STATE" else "other"
+    return "department" if key == "STATE" else "other"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def country_node(code: str, name: str, level: int, level_rel: int) -> FlatNode | None:
+    """The Country node of ``code`` at these levels; None when ``code`` has no id part.
+    Made once per process: the tuple and its props are shared, never to be changed.
+
+    >>> country_node("JA", "Japan", 1, 1)
+    ('country:JA', 'Country', 'Japan', {'code': 'JA', 'name': 'Japan'}, 1, 1)
+    >>> country_node("--", "Nowhere", 0, 0) is None
+    True
+    """
+    if not (code and normalized(code)):
+        return None
+    return (
+        node_id(NodeKind.COUNTRY, code),
+        _COUNTRY,
+        name,
+        {"code": code, "name": name},
+        level,
+        level_rel,
+    )
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def post_nodes(key: str, name: str, level: int, level_rel: int) -> PostNodes | None:
+    """The post's node at these levels, with its country (:data:`POST_COUNTRIES`) and
+    LOCATED_IN; None when ``key`` has no id part. Made once per process (shared tuples).
+
+    >>> post, country, located = post_nodes("TOKYO", "AMEMBASSY TOKYO", 0, 0)
+    >>> post
+    ('post:TOKYO', 'Post', 'TOKYO', {'key': 'TOKYO', 'name': 'AMEMBASSY TOKYO', \
+'kind': 'embassy', 'country': 'JA'}, 0, 0)
+    >>> country[0], located
+    ('country:JA', ('post:TOKYO', 'LOCATED_IN', 'country:JA', {}))
+    >>> post_nodes("USNATO", "USMISSION USNATO", 0, 0)[1:], post_nodes(" ", "X", 0, 0)
+    ((None, None), None)
+    """
+    if not (key and normalized(key)):
+        return None
+    country = POST_COUNTRIES.get(key)
+    kind = kind_of_post(key, name)
+    props: dict[str, PropValue] = {
+        "key": key,
+        "name": name,
+        "kind": kind,
+        "country": country[0] if country else None,
+    }
+    post_id = node_id(NodeKind.POST, key)
+    post: FlatNode = (post_id, _POST, key, props, level, level_rel)
+    if not country:
+        return post, None, None
+    located = country_node(*country, level, level_rel)
+    assert located is not None  # the table's codes are ids
+    return post, located, (post_id, _LOCATED_IN, located[0], {})
