@@ -6,11 +6,7 @@ import os
 from typing import Annotated
 
 import typer
-import uvicorn
 
-from api.app import create_app
-from api.runtime import settle_heap
-from api.settings import Settings, SettingsError
 from graph.store import StoreError
 from graph.stores import open_store, parse_store_uri
 
@@ -33,6 +29,12 @@ def serve(
     Settings come from CABLEGRAPH_* variables (see api/settings.py); the options
     override CABLEGRAPH_STORE, CABLEGRAPH_HOST and CABLEGRAPH_PORT.
     """
+    import uvicorn  # the API's imports (0.3 s) only when serving
+
+    from api.app import create_app
+    from api.runtime import settle_heap
+    from api.settings import Settings, SettingsError
+
     overrides = {"CABLEGRAPH_STORE": store, "CABLEGRAPH_HOST": host, "CABLEGRAPH_PORT": port}
     for key, value in overrides.items():
         if value is not None:

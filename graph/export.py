@@ -12,14 +12,16 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-import networkx as nx
 import orjson
 
 from graph.export_neo4j import write_neo4j_csv
 from graph.model import ENDPOINTS, Edge, EdgeKind, Node, NodeKind, PropValue
 from graph.store import Store
+
+if TYPE_CHECKING:  # networkx is imported where a graph is built (0.1 s off every CLI start)
+    import networkx as nx
 
 #: Cable props left out of GraphML/GEXF unless ``include_text`` (they dwarf the rest).
 LONG_TEXT_PROPS = frozenset({"header", "body"})
@@ -96,6 +98,8 @@ def export_stream(
         return write_jsonl(store, handle, edge_kinds)
     if fmt is ExportFormat.NEO4J_CSV:
         raise ExportError("neo4j-csv writes a folder of files: give --out FOLDER")
+    import networkx as nx
+
     graph = to_networkx(store, include_text=include_text, edge_kinds=edge_kinds)
     if fmt is ExportFormat.GRAPHML:
         nx.write_graphml(graph, handle, named_key_ids=True)
@@ -165,6 +169,8 @@ def to_networkx(
     for GraphML/GEXF: each edge keyed by its kind, ``None`` props left out, lists joined
     with ``; ``. Memory grows with the edges (about 2-3 kB each): for a full Cablegate
     store, export JSON lines or neo4j-csv, or restrict ``edge_kinds``."""
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     skip = frozenset() if include_text else LONG_TEXT_PROPS
     for node in store.iter_nodes(node_kinds_for(edge_kinds), with_text=include_text):
