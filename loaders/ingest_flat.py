@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import Final, Protocol, runtime_checkable
 
-from graph.model import FlatBatch, FlatEdge, FlatNode, GraphBatch
+from graph.model import FlatBatch, FlatEdge, FlatNode, GraphBatch, NodeKind
 from loaders.to_graph_build import EdgeKey, flatten, inflate, is_titled_official
+
+_OFFICIAL: Final = NodeKind.OFFICIAL.value
 
 __all__ = [
     "FlatBatch",
@@ -78,20 +80,33 @@ class RepeatFilter:
     edges: dict[EdgeKey, FlatEdge] = field(default_factory=dict)
 
     def drop(self, flat: FlatBatch) -> FlatBatch:
-        """``flat`` without the writes that change nothing after those already sent."""
-        nodes = [node for node in flat[0] if self._keeps(node)]
+        """``flat`` without the writes that change nothing after those already sent.
+
+        The mapping shares the tuples of recurring nodes and edges between cables
+        (see :mod:`loaders.to_graph_build`), so the tuple last sent is often the very
+        one written again: that is dropped without comparing values.
+        """
+        last_nodes = self.nodes
+        nodes: list[FlatNode] = []
+        for node in flat[0]:
+            sent = last_nodes.get(node[0])
+            if sent is None:
+                last_nodes[node[0]] = node
+                nodes.append(node)
+            elif (sent is not node or node[1] == _OFFICIAL) and self._keeps(node, sent):
+                nodes.append(node)
         last_edges = self.edges
         edges: list[FlatEdge] = []
         for edge in flat[1]:
             key = edge[:3]
-            if last_edges.get(key) != edge:
+            last = last_edges.get(key)
+            if last is not edge and last != edge:
                 last_edges[key] = edge
                 edges.append(edge)
         return nodes, edges
 
-    def _keeps(self, node: FlatNode) -> bool:
-        sent = self.nodes.get(node[0])
-        if sent is None or node[:4] != sent[:4] or is_titled_official(node):
+    def _keeps(self, node: FlatNode, sent: FlatNode) -> bool:
+        if node[:4] != sent[:4] or is_titled_official(node):
             self.nodes[node[0]] = node  # a loaded cable's levels are its own: no minimum
             return True
         if node[4] >= sent[4] and node[5] >= sent[5]:

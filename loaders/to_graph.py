@@ -42,6 +42,7 @@ from loaders.to_graph_build import (
     FlatBuilder,
     asset_node,
     count_lowered,
+    count_words,
     inflate,
     node_id,
     normalized,
@@ -214,29 +215,28 @@ def add_official(builder: FlatBuilder, name: str, title: str | None) -> str | No
 def add_mentions(builder: FlatBuilder, cable: Cable, cable_id: str, body: str) -> None:
     """MENTIONS each country, official, organization and asset, with a count."""
     level, level_rel = builder.level, builder.level_rel
-    mentioned: list[tuple[FlatNode | None, str]] = []
+    nodes: list[FlatNode | None] = []
+    names: list[str] = []
     for country in cable.countries:
-        node = country_node(country.code, country.name, level, level_rel)
-        if node is not None:
-            mentioned.append((node, country.name))
+        nodes.append(country_node(country.code, country.name, level, level_rel))
+        names.append(country.name)
     for official in cable.officials:
         words = official.name.split()
-        surname = words[-1] if words else official.name
-        mentioned.append((official_node(official.name, official.title, level, level_rel), surname))
+        nodes.append(official_node(official.name, official.title, level, level_rel))
+        names.append(words[-1] if words else official.name)
     for org in cable.organizations:
-        node = organization_node(org, level, level_rel)
-        if node is not None:
-            mentioned.append((node, org))
+        nodes.append(organization_node(org, level, level_rel))
+        names.append(org)
     for asset in cable.assets:
-        node = asset_node(asset.name, asset.kind, level, level_rel)
-        if node is not None:
-            mentioned.append((node, asset.name))
-    lowered = body.lower()
-    for node, name in mentioned:
-        if node is not None:
-            builder.add(node)
-            count = count_lowered(lowered, name.lower())
-            builder.link(cable_id, _MENTIONS, node[0], {"count": count})
+        nodes.append(asset_node(asset.name, asset.kind, level, level_rel))
+        names.append(asset.name)
+    kept = [
+        (node, name.lower()) for node, name in zip(nodes, names, strict=True) if node is not None
+    ]
+    counts = count_words(body.lower(), [name for _, name in kept])
+    for (node, _), count in zip(kept, counts, strict=True):
+        builder.add(node)
+        builder.link(cable_id, _MENTIONS, node[0], {"count": count})
 
 
 def add_entities(builder: FlatBuilder, cable: Cable, cable_id: str, body: str) -> None:

@@ -25,7 +25,7 @@ graph.model.ModelError: edge LOCATED_IN cannot run from Country to Post
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final, TypeAlias
 
@@ -105,6 +105,15 @@ def count_lowered(haystack: str, needle: str) -> int:
             count += 1
         found = haystack.find(needle, found + 1)
     return max(1, count)
+
+
+def count_words(haystack: str, needles: Sequence[str]) -> list[int]:
+    """:func:`count_lowered` of each of ``needles`` in ``haystack``.
+
+    >>> count_words("japan and japan; japanese", ["japan", "isaf", "japan and"])
+    [2, 1, 1]
+    """
+    return [count_lowered(haystack, needle) for needle in needles]
 
 
 @dataclass(slots=True)
