@@ -25,7 +25,8 @@ graph.model.ModelError: edge LOCATED_IN cannot run from Country to Post
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+import importlib
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final, TypeAlias
 
@@ -47,6 +48,8 @@ from graph.model import (
 )
 
 EdgeKey: TypeAlias = tuple[str, str, str]
+#: Whole-word counts of each needle in a haystack (see :func:`count_each`).
+WordCounter: TypeAlias = Callable[[str, Sequence[str]], list[int]]
 
 _OFFICIAL: Final = NodeKind.OFFICIAL.value
 _ORGANIZATION: Final = NodeKind.ORGANIZATION.value
@@ -107,13 +110,29 @@ def count_lowered(haystack: str, needle: str) -> int:
     return max(1, count)
 
 
-def count_words(haystack: str, needles: Sequence[str]) -> list[int]:
+def count_each(haystack: str, needles: Sequence[str]) -> list[int]:
     """:func:`count_lowered` of each of ``needles`` in ``haystack``.
 
-    >>> count_words("japan and japan; japanese", ["japan", "isaf", "japan and"])
+    >>> count_each("japan and japan; japanese", ["japan", "isaf", "japan and"])
     [2, 1, 1]
     """
     return [count_lowered(haystack, needle) for needle in needles]
+
+
+def compiled_counter() -> WordCounter | None:
+    """The compiled :func:`count_each` (``loaders.to_graph_count_c``, one pass over the
+    haystack for all needles), when the checkout was built with it; else None."""
+    try:
+        module = importlib.import_module("loaders.to_graph_count_c")
+    except ImportError:
+        return None
+    counter: WordCounter = module.count_words
+    return counter
+
+
+#: :func:`count_lowered` of each needle in one haystack: compiled when built, else
+#: :func:`count_each`; the same counts either way.
+count_words: Final[WordCounter] = compiled_counter() or count_each
 
 
 @dataclass(slots=True)

@@ -5,6 +5,7 @@ tuple sent again drops exactly what comparing values drops."""
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from pathlib import Path
 
@@ -103,8 +104,17 @@ def test_an_official_seen_twice_in_a_cable_merges_into_a_new_tuple(cables: list[
 
 
 def test_counting_all_names_at_once_is_counting_each(cables: list[Cable]) -> None:
+    """``count_words`` (compiled when the checkout was built with it) against the
+    reference, on corpus bodies and on small random texts full of edge cases."""
     for cable in cables:
         lowered = cable.body.lower()
         names = [c.name.lower() for c in cable.countries] + [o.lower() for o in cable.organizations]
         names += [o.name.split()[-1].lower() for o in cable.officials if o.name.split()]
         assert count_words(lowered, names) == [count_lowered(lowered, n) for n in names]
+    rng = random.Random(3)
+    letters = "aab b-.,'1_ \n\u00e9\u2019\u00d8\u0130\u212a"
+    for _ in range(3000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 24)))
+        start, end = sorted((rng.randint(0, len(text)), rng.randint(0, len(text))))
+        needles = ["".join(rng.choice(letters) for _ in range(rng.randint(0, 4))), text[start:end]]
+        assert count_words(text, needles) == [count_lowered(text, n) for n in needles], text
