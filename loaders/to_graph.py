@@ -40,6 +40,7 @@ from graph.model import (
 from loaders.record import Cable, RefKind, TagKind
 from loaders.to_graph_build import (
     FlatBuilder,
+    NodeCore,
     asset_node,
     count_lowered,
     count_words,
@@ -162,30 +163,42 @@ def tag_nodes(
     code: str, kind: TagKind, country: str | None, level: int, level_rel: int
 ) -> TagNodes:
     """The Tag node of ``code`` at these levels, and what a geo or organization tag
-    DENOTES (node, edge); None when ``code`` has no id part. Made once per process.
+    DENOTES (node, edge); None when ``code`` has no id part. Made once per process
+    (the props and the edge are the same at every level).
 
     >>> tag, denoted, denotes = tag_nodes("JA", TagKind.GEO, "Japan", 0, 0)
     >>> tag
     ('tag:JA', 'Tag', 'JA', {'code': 'JA', 'kind': 'geo'}, 0, 0)
-    >>> denoted[0], denotes
-    ('country:JA', ('tag:JA', 'DENOTES', 'country:JA', {}))
+    >>> denoted[0], denotes, tag_nodes("JA", TagKind.GEO, "Japan", 2, 2)[2] is denotes
+    ('country:JA', ('tag:JA', 'DENOTES', 'country:JA', {}), True)
     >>> tag_nodes("PREL", TagKind.SUBJECT, None, 0, 0)[1:]
     (None, None)
     >>> tag_nodes("--", TagKind.SUBJECT, None, 0, 0) is None
     True
     """
+    made = _tag(code, kind, country)
+    if made is None:
+        return None
+    core, denotes = made
+    tag: FlatNode = (core[0], core[1], core[2], core[3], level, level_rel)
+    if denotes is None:
+        return tag, None, None
+    if kind is TagKind.GEO:
+        return tag, country_node(code, country or "", level, level_rel), denotes
+    return tag, organization_node(code, level, level_rel), denotes
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _tag(code: str, kind: TagKind, country: str | None) -> tuple[NodeCore, FlatEdge | None] | None:
     if not has_id_part(code):
         return None
     tag_id = node_id(K.TAG, code)
-    tag: FlatNode = (tag_id, _TAG, code, {"code": code, "kind": kind._value_}, level, level_rel)
-    denoted: FlatNode | None = None
+    core: NodeCore = (tag_id, _TAG, code, {"code": code, "kind": kind._value_})
     if kind is TagKind.GEO and country:
-        denoted = country_node(code, country, level, level_rel)
-    elif kind is TagKind.ORGANIZATION:
-        denoted = organization_node(code, level, level_rel)
-    if denoted is None:
-        return tag, None, None
-    return tag, denoted, (tag_id, _DENOTES, denoted[0], {})
+        return core, (tag_id, _DENOTES, node_id(K.COUNTRY, code), {})
+    if kind is TagKind.ORGANIZATION:
+        return core, (tag_id, _DENOTES, node_id(K.ORGANIZATION, code), {})
+    return core, None
 
 
 def add_tags(builder: FlatBuilder, cable: Cable, cable_id: str) -> None:

@@ -5,9 +5,10 @@ several times faster than the frozen model dataclasses, so the mapping builds th
 directly (:class:`FlatBuilder`) and :func:`inflate` turns them into a
 :class:`~graph.model.GraphBatch` only where one is wanted. Ids of recurring values
 (posts, countries, tags, officials) are cached per process, and so are the node tuples
-of recurring entities at each pair of levels (:func:`official_node` ...): a cable's
-batch shares them with every other batch of the process, so they must never be
-changed (nothing does: the builder merges into a new tuple, the stores only read).
+of recurring entities at each pair of levels (:func:`official_node` ...), all levels
+of one entity sharing its label and props: a cable's batch shares them with every
+other batch of the process, so they must never be changed (nothing does: the builder
+merges into a new tuple, the stores only read).
 
 >>> builder = FlatBuilder(1, 1)
 >>> post = builder.node(NodeKind.POST, "Tokyo", "TOKYO", {})
@@ -48,6 +49,9 @@ from graph.model import (
 )
 
 EdgeKey: TypeAlias = tuple[str, str, str]
+#: A node without its levels: id, kind, label, props. The nodes of one entity at every
+#: pair of levels share it (its label and props are the same objects).
+NodeCore: TypeAlias = tuple[str, str, str, dict[str, PropValue]]
 #: Whole-word counts of each needle in a haystack (see :func:`count_each`).
 WordCounter: TypeAlias = Callable[[str, Sequence[str]], list[int]]
 
@@ -196,6 +200,15 @@ class FlatBuilder:
         return list(self.nodes.values()), list(self.edges.values())
 
 
+def at_levels(core: NodeCore | None, level: int, level_rel: int) -> FlatNode | None:
+    """The node of ``core`` at these levels (None stays None).
+
+    >>> at_levels(("tag:PREL", "Tag", "PREL", {}), 1, 99)
+    ('tag:PREL', 'Tag', 'PREL', {}, 1, 99)
+    """
+    return None if core is None else (core[0], core[1], core[2], core[3], level, level_rel)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def official_node(name: str, title: str | None, level: int, level_rel: int) -> FlatNode | None:
     """The official node of ``name`` (titles: ``title`` when given) at these levels;
@@ -204,42 +217,45 @@ def official_node(name: str, title: str | None, level: int, level_rel: int) -> F
     >>> official_node("Glyn Davies", "EAP Acting A/S", 1, 1)
     ('official:GLYN-DAVIES', 'Official', 'Glyn Davies', {'key': 'GLYN-DAVIES', \
 'name': 'Glyn Davies', 'titles': ('EAP Acting A/S',)}, 1, 1)
+    >>> official_node("Rice", None, 0, 0)[3] is official_node("Rice", None, 2, 99)[3]
+    True
     """
+    return at_levels(_official(name, title), level, level_rel)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _official(name: str, title: str | None) -> NodeCore | None:
     if not (name and normalized(name)):
         return None
     titles: tuple[str, ...] = (title,) if title else ()
     props: dict[str, PropValue] = {"key": normalized(name), "name": name, "titles": titles}
-    return (node_id(NodeKind.OFFICIAL, name), _OFFICIAL, name, props, level, level_rel)
+    return (node_id(NodeKind.OFFICIAL, name), _OFFICIAL, name, props)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def organization_node(code: str, level: int, level_rel: int) -> FlatNode | None:
     """The Organization node of ``code`` (its name too) at these levels, or None."""
+    return at_levels(_organization(code), level, level_rel)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _organization(code: str) -> NodeCore | None:
     if not (code and normalized(code)):
         return None
-    return (
-        node_id(NodeKind.ORGANIZATION, code),
-        _ORGANIZATION,
-        code,
-        {"code": code, "name": code},
-        level,
-        level_rel,
-    )
+    return (node_id(NodeKind.ORGANIZATION, code), _ORGANIZATION, code, {"code": code, "name": code})
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def asset_node(name: str, kind: str, level: int, level_rel: int) -> FlatNode | None:
     """The Asset node of ``name`` at these levels, or None."""
+    return at_levels(_asset(name, kind), level, level_rel)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _asset(name: str, kind: str) -> NodeCore | None:
     if not (name and normalized(name)):
         return None
-    return (
-        node_id(NodeKind.ASSET, name),
-        _ASSET,
-        name,
-        {"name": name, "kind": kind},
-        level,
-        level_rel,
-    )
+    return (node_id(NodeKind.ASSET, name), _ASSET, name, {"name": name, "kind": kind})
 
 
 def _titles(props: Mapping[str, PropValue]) -> tuple[str, ...]:

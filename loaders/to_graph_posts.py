@@ -20,7 +20,7 @@ from typing import Final, TypeAlias
 
 from graph.model import EdgeKind, FlatEdge, FlatNode, NodeKind, PropValue
 from loaders.record import PostRef
-from loaders.to_graph_build import node_id, normalized
+from loaders.to_graph_build import NodeCore, at_levels, node_id, normalized
 
 #: A post's node, and its country's node and LOCATED_IN edge when the country is known.
 PostNodes: TypeAlias = tuple[FlatNode, FlatNode | None, FlatEdge | None]
@@ -216,46 +216,54 @@ def country_node(code: str, name: str, level: int, level_rel: int) -> FlatNode |
     >>> country_node("--", "Nowhere", 0, 0) is None
     True
     """
+    return at_levels(_country(code, name), level, level_rel)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _country(code: str, name: str) -> NodeCore | None:
     if not (code and normalized(code)):
         return None
-    return (
-        node_id(NodeKind.COUNTRY, code),
-        _COUNTRY,
-        name,
-        {"code": code, "name": name},
-        level,
-        level_rel,
-    )
+    return (node_id(NodeKind.COUNTRY, code), _COUNTRY, name, {"code": code, "name": name})
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def post_nodes(key: str, name: str, level: int, level_rel: int) -> PostNodes | None:
     """The post's node at these levels, with its country (:data:`POST_COUNTRIES`) and
-    LOCATED_IN; None when ``key`` has no id part. Made once per process (shared tuples).
+    LOCATED_IN; None when ``key`` has no id part. Made once per process (shared tuples;
+    the edge is the same at every level).
 
     >>> post, country, located = post_nodes("TOKYO", "AMEMBASSY TOKYO", 0, 0)
     >>> post
     ('post:TOKYO', 'Post', 'TOKYO', {'key': 'TOKYO', 'name': 'AMEMBASSY TOKYO', \
 'kind': 'embassy', 'country': 'JA'}, 0, 0)
-    >>> country[0], located
-    ('country:JA', ('post:TOKYO', 'LOCATED_IN', 'country:JA', {}))
+    >>> country[0], located, post_nodes("TOKYO", "AMEMBASSY TOKYO", 1, 1)[2] is located
+    ('country:JA', ('post:TOKYO', 'LOCATED_IN', 'country:JA', {}), True)
     >>> post_nodes("USNATO", "USMISSION USNATO", 0, 0)[1:], post_nodes(" ", "X", 0, 0)
     ((None, None), None)
     """
+    made = _post(key, name)
+    if made is None:
+        return None
+    core, country, located = made
+    post: FlatNode = (core[0], core[1], core[2], core[3], level, level_rel)
+    if country is None:
+        return post, None, None
+    return post, country_node(*country, level, level_rel), located
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _post(key: str, name: str) -> tuple[NodeCore, tuple[str, str] | None, FlatEdge | None] | None:
     if not (key and normalized(key)):
         return None
     country = POST_COUNTRIES.get(key)
-    kind = kind_of_post(key, name)
     props: dict[str, PropValue] = {
         "key": key,
         "name": name,
-        "kind": kind,
+        "kind": kind_of_post(key, name),
         "country": country[0] if country else None,
     }
     post_id = node_id(NodeKind.POST, key)
-    post: FlatNode = (post_id, _POST, key, props, level, level_rel)
+    post: NodeCore = (post_id, _POST, key, props)
     if not country:
         return post, None, None
-    located = country_node(*country, level, level_rel)
-    assert located is not None  # the table's codes are ids
-    return post, located, (post_id, _LOCATED_IN, located[0], {})
+    return post, country, (post_id, _LOCATED_IN, node_id(NodeKind.COUNTRY, country[0]), {})
