@@ -82,9 +82,9 @@ class RepeatFilter:
     def drop(self, flat: FlatBatch) -> FlatBatch:
         """``flat`` without the writes that change nothing after those already sent.
 
-        The mapping shares the tuples of recurring nodes and edges between cables
-        (see :mod:`loaders.to_graph_build`), so the tuple last sent is often the very
-        one written again: that is dropped without comparing values.
+        The mapping shares the tuples of recurring nodes and edges between cables,
+        and one entity's label and props between its levels (see
+        :mod:`loaders.to_graph_build`): a repeat is mostly found by identity.
         """
         last_nodes = self.nodes
         nodes: list[FlatNode] = []
@@ -93,7 +93,7 @@ class RepeatFilter:
             if sent is None:
                 last_nodes[node[0]] = node
                 nodes.append(node)
-            elif (sent is not node or node[1] == _OFFICIAL) and self._keeps(node, sent):
+            elif (node[1] == _OFFICIAL or not _is_repeat(node, sent)) and self._keeps(node, sent):
                 nodes.append(node)
         last_edges = self.edges
         edges: list[FlatEdge] = []
@@ -113,6 +113,19 @@ class RepeatFilter:
             return False
         self.nodes[node[0]] = (*node[:4], min(node[4], sent[4]), min(node[5], sent[5]))
         return True
+
+
+def _is_repeat(node: FlatNode, sent: FlatNode) -> bool:
+    """True when ``node`` is ``sent`` again, or the same label and props objects at
+    levels no lower (a write that changes nothing; not for officials, see
+    :class:`RepeatFilter`)."""
+    return node is sent or (
+        node[3] is sent[3]
+        and node[2] is sent[2]
+        and node[1] == sent[1]
+        and node[4] >= sent[4]
+        and node[5] >= sent[5]
+    )
 
 
 def merge_flat(batches: Sequence[FlatBatch]) -> GraphBatch:

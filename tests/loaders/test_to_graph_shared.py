@@ -19,6 +19,7 @@ from loaders.read import expand_paths, iter_path
 from loaders.record import Cable, ClassifiedBy, Official
 from loaders.to_graph import cable_to_batch, cable_to_flat
 from loaders.to_graph_build import count_lowered, count_words, official_node
+from loaders.to_graph_posts import country_node
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +80,10 @@ def test_a_tuple_sent_again_is_dropped_unless_it_may_change_the_store() -> None:
     assert plain is not None
     assert repeats.drop(([plain], [])) == ([plain], [])
     assert repeats.drop(([plain], [])) == ([], [])
+    japan = [country_node("JA", "Japan", *levels) for levels in ((1, 1), (2, 2), (0, 2), (1, 1))]
+    assert all(node is not None and node[3] is japan[0][3] for node in japan)  # type: ignore[index]
+    sent = [repeats.drop(([node], []))[0] for node in japan if node is not None]
+    assert sent == [[japan[0]], [], [japan[2]], []], "levels lower in one of the two only"
     edge: FlatEdge = ("post:TOKYO", "LOCATED_IN", "country:JA", {})
     assert repeats.drop(([], [edge, edge])) == ([], [edge])
     changed: FlatEdge = ("post:TOKYO", "LOCATED_IN", "country:JA", {"x": 1})
