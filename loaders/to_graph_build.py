@@ -56,6 +56,9 @@ NodeCore: TypeAlias = tuple[str, str, str, dict[str, PropValue]]
 WordCounter: TypeAlias = Callable[[str, Sequence[str]], list[int]]
 
 _OFFICIAL: Final = NodeKind.OFFICIAL.value
+#: Officials kept made (most recently used; the other caches stay far smaller: posts,
+#: countries, tags and organizations recur): under 20 MB per process when full.
+_OFFICIALS: Final = 1 << 14
 _ORGANIZATION: Final = NodeKind.ORGANIZATION.value
 _ASSET: Final = NodeKind.ASSET.value
 #: Allowed (edge kind, source kind, target kind), as the strings flat tuples carry.
@@ -209,7 +212,7 @@ def at_levels(core: NodeCore | None, level: int, level_rel: int) -> FlatNode | N
     return None if core is None else (core[0], core[1], core[2], core[3], level, level_rel)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=_OFFICIALS)
 def official_node(name: str, title: str | None, level: int, level_rel: int) -> FlatNode | None:
     """The official node of ``name`` (titles: ``title`` when given) at these levels;
     None when ``name`` has no id part. Made once per process.
@@ -223,7 +226,7 @@ def official_node(name: str, title: str | None, level: int, level_rel: int) -> F
     return at_levels(_official(name, title), level, level_rel)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=_OFFICIALS)
 def _official(name: str, title: str | None) -> NodeCore | None:
     if not (name and normalized(name)):
         return None
