@@ -1,0 +1,6 @@
+"""Type stub of the compiled whole-word counter (loaders/to_graph_count_c.pyx)."""
+
+from collections.abc import Sequence
+
+def count_found(haystack: str, needle: str) -> int: ...
+def count_words(haystack: str, needles: Sequence[str]) -> list[int]: ...
