@@ -39,7 +39,11 @@ _FIELDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("ref", re.compile(r"REF(?:TEL)?S?\b\s*(:?)"), True),
     ("cby", re.compile(r"CLASSIFIED\s+BY\b\s*:?"), False),
 )
-_FIRST_PARA_RE = re.compile(r"^\s*(?:¶\s*)?1\s*\.(?=\s|\()|^\s*¶\s*1\b", re.MULTILINE)
+_FIRST_PARA_RE = re.compile(
+    r"^\s*(?:¶\s*)?1\s*\.(?=\s|\()|^\s*¶\s*1\b"
+    r"|(?<=\s)¶\s*1\s*\.\s*\(",  # mid-line "¶1. (C)": a body flattened to one line
+    re.MULTILINE,
+)
 _REASON_RE = re.compile(r"1\s?\.\s?[4-7]|REASON|N/A", re.IGNORECASE)
 _PAGE_MARK_RE = re.compile(
     r"(?:\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s+)?\bPAGE\s+\d{2,3}\s+[A-Z][A-Z ]*?\s+\d{2,6}"
@@ -53,6 +57,9 @@ _BULLET_LINE_RE = re.compile(r"^\s*¶?\s*(?:\([A-Z]\)|[A-Z][.)])")
 _BLANK_RE = re.compile(r"\n[ \t]*\n")
 #: A preamble is never longer than this (guards against a body without paragraphs).
 MAX_PREAMBLE = 6000
+#: Nor is a REF field (the corpus's longest is under 100 characters): what runs on is
+#: a body without line breaks, not references.
+MAX_REF = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +78,8 @@ def find_preamble_end(body: str) -> int:
 
     >>> find_preamble_end("SUBJECT: X\\n\\n1. (C) Text")
     11
+    >>> find_preamble_end("REF: ABUJA 1836 ------- SUMMARY ------- ¶1. (C) Shell said")
+    40
     """
     match = _FIRST_PARA_RE.search(body, 0, MAX_PREAMBLE)
     return match.start() if match else min(len(body), MAX_PREAMBLE)
@@ -154,6 +163,7 @@ def split_preamble(body: str) -> Preamble:
         stop = spans[i + 1][0] if i + 1 < len(spans) else end
         if kind == "ref":
             value = field_value(ref_block(region[value_start:stop]), stop_at_blank=False)
+            value = value[:MAX_REF].rsplit(" ", 1)[0] if len(value) > MAX_REF else value
         else:
             value = field_value(region[value_start:stop], stop_at_blank=True)
         if kind == "cby" and not _REASON_RE.search(value):

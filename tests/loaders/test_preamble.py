@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.header.preamble import split_preamble
+from loaders.header.preamble import MAX_REF, split_preamble
 
 ANKARA_348 = """C o n f i d e n t i a l section 01 of 04 ankara 000348
 
@@ -147,3 +147,24 @@ def test_subject_is_cleaned(body: str, subject: str) -> None:
 def test_reftel_is_a_reference_field() -> None:
     p = split_preamble("SUBJECT: X\n\nREFTEL: HARARE 6584\n\n1. (C) Text")
     assert p.ref == "HARARE 6584"
+
+
+def test_a_body_flattened_to_one_line_ends_its_ref_at_the_first_paragraph() -> None:
+    # 09ABUJA1907's body without its line breaks, as some exports and the synthetic
+    # corpus carry it: the REF field must not swallow the paragraphs after it.
+    body = (
+        "C O N F I D E N T I A L ABUJA 001907 SIPDIS E.O. 12958: DECL: 10/14/2019 TAGS: "
+        "EPET ENRG NI SUBJECT: SHELL ON THE PIB REF: ABUJA 1836 ------- SUMMARY ------- "
+        "¶1. (C) Shell EVP for Shell Companies in Africa met with the Ambassador. "
+        * 1
+        + "¶2. (C) Pickard said the GON wanted the bill passed. " * 40
+    )
+    preamble = split_preamble(body)
+    assert preamble.ref == "ABUJA 1836 ------- SUMMARY -------"
+    assert preamble.subject == "SHELL ON THE PIB"
+
+
+def test_a_runaway_ref_field_is_bounded() -> None:
+    body = "SUBJECT: X\nREF: A. TOKYO 1464 " + "and more words without a paragraph " * 100
+    ref = split_preamble(body).ref
+    assert ref is not None and ref.startswith("A. TOKYO 1464") and len(ref) <= MAX_REF
