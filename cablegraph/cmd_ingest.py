@@ -46,7 +46,7 @@ def register(app: typer.Typer) -> None:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of cables.")],
     store: StoreOption = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Cables per transaction.")] = 2000,
+    batch_size: Annotated[int, typer.Option(min=1, help="Cables per transaction.")] = 5000,
     workers: Annotated[
         int | None, typer.Option(min=1, help="Parser processes (default: one per core).")
     ] = None,

@@ -110,7 +110,7 @@ def ingest_paths(
     store: Store,
     paths: Sequence[Path],
     *,
-    batch_size: int = 2000,
+    batch_size: int = 5000,
     workers: int | None = None,
     progress: Callable[[IngestProgress], None] | None = None,
     checkpoint: Path | None = None,
