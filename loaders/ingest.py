@@ -11,6 +11,7 @@ units already committed, so a run killed half-way resumes where it stopped.
 from __future__ import annotations
 
 import gc
+import math
 import os
 import time
 from collections import Counter, deque
@@ -167,7 +168,7 @@ def _ingest(
         failures.extend(earlier.failures)
     todo = [unit for unit in units if unit.key not in resumed]
     done_bytes = total - sum(unit.size for unit in todo)
-    for result in _parse_all(todo, _worker_count(workers, len(todo))):
+    for result in _parse_all(todo, _worker_count(workers, len(todo)), batch_size):
         done = UnitDone(result.unit.key, result.cables, result.failures)
         writer.add(done, result.batches)
         cables += result.cables
@@ -230,26 +231,41 @@ def describe_unit(unit: Unit) -> str:
     return f"{names}{more}{row}"
 
 
-#: Units submitted ahead per worker: while the writer commits a transaction (it does
-#: not submit meanwhile), the workers still have this much work queued. A unit's
-#: result holds about 10 MB of objects.
+#: Units submitted ahead per worker beyond one transaction's worth: the writer pulls no
+#: result while it writes a transaction, so the workers keep that much work queued then.
+#: A unit's result holds about 10 MB of objects.
 UNITS_AHEAD = 4
+#: Cables per unit assumed until the first results tell (a ~2 MB ``cables.csv`` range).
+CABLES_PER_UNIT_GUESS = 250
 
 
-def _parse_all(units: Sequence[Unit], workers: int) -> Iterator[UnitResult]:
-    """Results of ``units`` in input order, at most ``UNITS_AHEAD * workers + 1`` in
-    flight."""
+def in_flight(workers: int, batch_size: int, cables: int, units: int) -> int:
+    """How many units to keep submitted: a transaction's worth (``batch_size`` cables,
+    at the ``cables`` per ``units`` seen so far) plus ``UNITS_AHEAD`` per worker, so
+    that the workers never wait while the writer commits.
+
+    >>> in_flight(2, 5000, 0, 0), in_flight(2, 5000, 600, 10), in_flight(2, 1, 0, 0)
+    (29, 93, 10)
+    """
+    per_unit = cables / units if units and cables else CABLES_PER_UNIT_GUESS
+    return UNITS_AHEAD * workers + 1 + math.ceil(batch_size / max(per_unit, 1.0))
+
+
+def _parse_all(units: Sequence[Unit], workers: int, batch_size: int) -> Iterator[UnitResult]:
+    """Results of ``units`` in input order, :func:`in_flight` of them submitted ahead."""
     if workers <= 1:
         yield from map(parse_unit, units)
         return
-    window = UNITS_AHEAD * workers + 1
     context = _worker_context()
+    seen_cables = seen_units = 0
     with ProcessPoolExecutor(workers, context, start_worker, (os.getpid(),)) as pool:
         pending: deque[tuple[Unit, Future[UnitResult]]] = deque()
         for unit in units:
             pending.append((unit, pool.submit(parse_unit, unit)))
-            if len(pending) >= window:
-                yield _result_of(*pending.popleft())
+            while len(pending) >= in_flight(workers, batch_size, seen_cables, seen_units):
+                result = _result_of(*pending.popleft())
+                seen_cables, seen_units = seen_cables + result.cables, seen_units + 1
+                yield result
         while pending:
             yield _result_of(*pending.popleft())
 
