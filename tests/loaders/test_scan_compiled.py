@@ -25,7 +25,7 @@ PIECES = (
     "Ministry", "Defense", "A/S", "Lula",
 )  # fmt: skip
 
-pytestmark = pytest.mark.skipif(not COMPILED, reason="scan_c is not built (pip install -e .)")
+needs_compiled = pytest.mark.skipif(not COMPILED, reason="scan_c is not built (pip install -e .)")
 
 
 def test_the_compiled_scanner_is_built() -> None:
@@ -33,6 +33,7 @@ def test_the_compiled_scanner_is_built() -> None:
     assert COMPILED
 
 
+@needs_compiled
 def test_compiled_equals_python_on_the_corpus() -> None:
     checked = 0
     for path in sorted(CABLEGATE.glob("*.html")):
@@ -42,6 +43,7 @@ def test_compiled_equals_python_on_the_corpus() -> None:
     assert checked == 633
 
 
+@needs_compiled
 @pytest.mark.parametrize("seed", range(4))
 def test_compiled_equals_python_on_generated_text(seed: int) -> None:
     rng = random.Random(seed)
