@@ -18,20 +18,19 @@ from __future__ import annotations
 import argparse
 import gc
 import pickle
-import re
 import statistics
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from loaders.ingest_flat import RepeatFilter
+from loaders.ingest_units import ROW_START
 from loaders.read import expand_paths, iter_path, parse_document
 from loaders.record import Cable
 from loaders.to_graph import cable_to_flat
 from loaders.to_graph_build import count_words
 
 DEFAULT = Path("/work/bench/synth10k.csv")
-_ROW_START = re.compile(rb'"\r?\n(?="\d+","\d{1,2}/\d{1,2}/\d{4} )')
 STEPS = ("map", "filter", "dumps", "loads")
 
 
@@ -40,7 +39,7 @@ def read_cables(path: Path, rows: int) -> list[Cable]:
     if path.is_dir():
         return [r for p in expand_paths([path]) for r in iter_path(p) if isinstance(r, Cable)]
     data = path.read_bytes()
-    ends = [m.end() for m, _ in zip(_ROW_START.finditer(data), range(rows), strict=False)]
+    ends = [m.end() for m, _ in zip(ROW_START.finditer(data), range(rows), strict=False)]
     return [r for r in parse_document(data[: ends[-1]], str(path)) if isinstance(r, Cable)]
 
 

@@ -39,7 +39,8 @@ UNIT_BYTES = 2 << 20
 UNIT_FILES = 256
 _CSV_HEAD = re.compile(rb'\s*"\d+","\d{1,2}/\d{1,2}/\d{4} ')
 #: The end of one row and the start of the next: ``"`` newline ``"123","4/5/2008 ``.
-_ROW_START = re.compile(rb'"\r?\n(?="\d+","\d{1,2}/\d{1,2}/\d{4} )')
+#: The end of a ``cables.csv`` row that another row follows (where a range may be cut).
+ROW_START = re.compile(rb'"\r?\n(?="\d+","\d{1,2}/\d{1,2}/\d{4} )')
 _ROW_SOURCE = re.compile(r":row (\d+)$")
 
 
@@ -91,10 +92,10 @@ def split_rows(data: bytes | mmap.mmap, target: int) -> list[tuple[int, int, int
     ranges: list[tuple[int, int, int]] = []
     start, rows_before = 0, 0
     while start < len(data):
-        match = _ROW_START.search(data, start + target) if start + target < len(data) else None
+        match = ROW_START.search(data, start + target) if start + target < len(data) else None
         end = match.end() if match else len(data)
         ranges.append((start, end, rows_before))
-        rows_before += 1 + sum(1 for _ in _ROW_START.finditer(data, start, end))
+        rows_before += 1 + sum(1 for _ in ROW_START.finditer(data, start, end))
         if isinstance(data, mmap.mmap):
             release_pages(data, start, end)
         start = end

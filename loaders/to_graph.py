@@ -44,6 +44,7 @@ from loaders.to_graph_build import (
     asset_node,
     count_lowered,
     count_words,
+    entity_core,
     inflate,
     node_id,
     normalized,
@@ -56,7 +57,6 @@ K, E = NodeKind, EdgeKind
 #: A tag's node, and what it DENOTES (node and edge) when it denotes something.
 TagNodes: TypeAlias = tuple[FlatNode, FlatNode | None, FlatEdge | None] | None
 
-_TAG: Final = K.TAG.value
 _SENT: Final = E.SENT.value
 _SENT_TO: Final = E.SENT_TO.value
 _REQUESTS: Final = E.REQUESTS.value
@@ -190,10 +190,10 @@ def tag_nodes(
 
 @functools.lru_cache(maxsize=1 << 14)
 def _tag(code: str, kind: TagKind, country: str | None) -> tuple[NodeCore, FlatEdge | None] | None:
-    if not has_id_part(code):
+    core = entity_core(K.TAG, code, code, {"code": code, "kind": kind._value_})
+    if core is None:
         return None
-    tag_id = node_id(K.TAG, code)
-    core: NodeCore = (tag_id, _TAG, code, {"code": code, "kind": kind._value_})
+    tag_id = core[0]
     if kind is TagKind.GEO and country:
         return core, (tag_id, _DENOTES, node_id(K.COUNTRY, code), {})
     if kind is TagKind.ORGANIZATION:

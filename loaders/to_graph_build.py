@@ -26,7 +26,6 @@ graph.model.ModelError: edge LOCATED_IN cannot run from Country to Post
 from __future__ import annotations
 
 import functools
-import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final, TypeAlias
@@ -48,6 +47,11 @@ from graph.model import (
     normalize_part,
 )
 
+try:  # the compiled counter, built by ``pip install`` (to_graph_count_c.pyx); same counts
+    from loaders.to_graph_count_c import count_words as _compiled_count
+except ImportError:  # pragma: no cover - a checkout that was never built
+    _compiled_count = None  # type: ignore[assignment]
+
 EdgeKey: TypeAlias = tuple[str, str, str]
 #: A node without its levels: id, kind, label, props. The nodes of one entity at every
 #: pair of levels share it (its label and props are the same objects).
@@ -59,8 +63,6 @@ _OFFICIAL: Final = NodeKind.OFFICIAL.value
 #: Officials kept made (most recently used; the other caches stay far smaller: posts,
 #: countries, tags and organizations recur): under 20 MB per process when full.
 _OFFICIALS: Final = 1 << 14
-_ORGANIZATION: Final = NodeKind.ORGANIZATION.value
-_ASSET: Final = NodeKind.ASSET.value
 #: Allowed (edge kind, source kind, target kind), as the strings flat tuples carry.
 _ALLOWED: Final = frozenset(
     (edge.value, source.value, target.value)
@@ -126,20 +128,9 @@ def count_each(haystack: str, needles: Sequence[str]) -> list[int]:
     return [count_lowered(haystack, needle) for needle in needles]
 
 
-def compiled_counter() -> WordCounter | None:
-    """The compiled :func:`count_each` (``loaders.to_graph_count_c``, one pass over the
-    haystack for all needles), when the checkout was built with it; else None."""
-    try:
-        module = importlib.import_module("loaders.to_graph_count_c")
-    except ImportError:
-        return None
-    counter: WordCounter = module.count_words
-    return counter
-
-
-#: :func:`count_lowered` of each needle in one haystack: compiled when built, else
-#: :func:`count_each`; the same counts either way.
-count_words: Final[WordCounter] = compiled_counter() or count_each
+#: :func:`count_lowered` of each needle in one haystack: compiled when built (one pass
+#: over the haystack for all needles), else :func:`count_each`; the same counts either way.
+count_words: Final[WordCounter] = count_each if _compiled_count is None else _compiled_count
 
 
 @dataclass(slots=True)
@@ -212,6 +203,22 @@ def at_levels(core: NodeCore | None, level: int, level_rel: int) -> FlatNode | N
     return None if core is None else (core[0], core[1], core[2], core[3], level, level_rel)
 
 
+def entity_core(
+    kind: NodeKind, part: str, label: str, props: dict[str, PropValue]
+) -> NodeCore | None:
+    """The node of ``kind`` named by ``part`` without its levels; None when ``part``
+    has no id part.
+
+    >>> entity_core(NodeKind.ASSET, "CH-47", "CH-47", {})
+    ('asset:CH-47', 'Asset', 'CH-47', {})
+    >>> entity_core(NodeKind.ASSET, "--", "--", {}) is None
+    True
+    """
+    if not (part and normalized(part)):
+        return None
+    return (node_id(kind, part), kind._value_, label, props)
+
+
 @functools.lru_cache(maxsize=_OFFICIALS)
 def official_node(name: str, title: str | None, level: int, level_rel: int) -> FlatNode | None:
     """The official node of ``name`` (titles: ``title`` when given) at these levels;
@@ -228,11 +235,9 @@ def official_node(name: str, title: str | None, level: int, level_rel: int) -> F
 
 @functools.lru_cache(maxsize=_OFFICIALS)
 def _official(name: str, title: str | None) -> NodeCore | None:
-    if not (name and normalized(name)):
-        return None
     titles: tuple[str, ...] = (title,) if title else ()
     props: dict[str, PropValue] = {"key": normalized(name), "name": name, "titles": titles}
-    return (node_id(NodeKind.OFFICIAL, name), _OFFICIAL, name, props)
+    return entity_core(NodeKind.OFFICIAL, name, name, props)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -243,9 +248,7 @@ def organization_node(code: str, level: int, level_rel: int) -> FlatNode | None:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _organization(code: str) -> NodeCore | None:
-    if not (code and normalized(code)):
-        return None
-    return (node_id(NodeKind.ORGANIZATION, code), _ORGANIZATION, code, {"code": code, "name": code})
+    return entity_core(NodeKind.ORGANIZATION, code, code, {"code": code, "name": code})
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -256,9 +259,7 @@ def asset_node(name: str, kind: str, level: int, level_rel: int) -> FlatNode | N
 
 @functools.lru_cache(maxsize=1 << 16)
 def _asset(name: str, kind: str) -> NodeCore | None:
-    if not (name and normalized(name)):
-        return None
-    return (node_id(NodeKind.ASSET, name), _ASSET, name, {"name": name, "kind": kind})
+    return entity_core(NodeKind.ASSET, name, name, {"name": name, "kind": kind})
 
 
 def _titles(props: Mapping[str, PropValue]) -> tuple[str, ...]:

@@ -20,13 +20,11 @@ from typing import Final, TypeAlias
 
 from graph.model import EdgeKind, FlatEdge, FlatNode, NodeKind, PropValue
 from loaders.record import PostRef
-from loaders.to_graph_build import NodeCore, at_levels, node_id, normalized
+from loaders.to_graph_build import NodeCore, at_levels, entity_core, node_id
 
 #: A post's node, and its country's node and LOCATED_IN edge when the country is known.
 PostNodes: TypeAlias = tuple[FlatNode, FlatNode | None, FlatEdge | None]
 
-_POST: Final = NodeKind.POST.value
-_COUNTRY: Final = NodeKind.COUNTRY.value
 _LOCATED_IN: Final = EdgeKind.LOCATED_IN.value
 
 #: Host country of posts: ``CODE|Country|POST POST ...`` (FIPS 10-4 style codes, as in
@@ -221,9 +219,7 @@ def country_node(code: str, name: str, level: int, level_rel: int) -> FlatNode |
 
 @functools.lru_cache(maxsize=1 << 16)
 def _country(code: str, name: str) -> NodeCore | None:
-    if not (code and normalized(code)):
-        return None
-    return (node_id(NodeKind.COUNTRY, code), _COUNTRY, name, {"code": code, "name": name})
+    return entity_core(NodeKind.COUNTRY, code, name, {"code": code, "name": name})
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -245,7 +241,7 @@ def post_nodes(key: str, name: str, level: int, level_rel: int) -> PostNodes | N
     if made is None:
         return None
     core, country, located = made
-    post: FlatNode = (core[0], core[1], core[2], core[3], level, level_rel)
+    post: FlatNode = (*core, level, level_rel)
     if country is None:
         return post, None, None
     return post, country_node(*country, level, level_rel), located
@@ -253,8 +249,6 @@ def post_nodes(key: str, name: str, level: int, level_rel: int) -> PostNodes | N
 
 @functools.lru_cache(maxsize=1 << 14)
 def _post(key: str, name: str) -> tuple[NodeCore, tuple[str, str] | None, FlatEdge | None] | None:
-    if not (key and normalized(key)):
-        return None
     country = POST_COUNTRIES.get(key)
     props: dict[str, PropValue] = {
         "key": key,
@@ -262,8 +256,9 @@ def _post(key: str, name: str) -> tuple[NodeCore, tuple[str, str] | None, FlatEd
         "kind": kind_of_post(key, name),
         "country": country[0] if country else None,
     }
-    post_id = node_id(NodeKind.POST, key)
-    post: NodeCore = (post_id, _POST, key, props)
+    post = entity_core(NodeKind.POST, key, key, props)
+    if post is None:
+        return None
     if not country:
         return post, None, None
-    return post, country, (post_id, _LOCATED_IN, node_id(NodeKind.COUNTRY, country[0]), {})
+    return post, country, (post[0], _LOCATED_IN, node_id(NodeKind.COUNTRY, country[0]), {})

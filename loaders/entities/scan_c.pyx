@@ -46,8 +46,15 @@ cdef inline bint is_space(Py_UCS4 c) noexcept:
     return c == 32 or c == 9  # space, tab
 
 
-cdef inline bint is_special(Py_UCS4 c) noexcept:
-    return c == 45 or c == 39 or c == 0x2019  # - ' ’
+cdef bint marks_between(const Text* t, Py_ssize_t start, Py_ssize_t end) noexcept:
+    """:func:`has_mark` of ``text[start:end]``, read in place."""
+    cdef Py_ssize_t k
+    cdef Py_UCS4 c
+    for k in range(start, end):
+        c = at(t, k)
+        if c == 45 or c == 39 or c == 0x2019:  # - ' ’
+            return True
+    return False
 
 
 cdef inline bint is_word_char(Py_UCS4 c) noexcept:
@@ -86,7 +93,7 @@ cdef Py_ssize_t connector_at(const Text* t, Py_ssize_t q) noexcept:
 
 cdef Py_ssize_t next_word(const Text* t, Py_ssize_t q, Py_ssize_t* conn) noexcept:
     """After a gap ending at ``q``: the start of the next word (an optional connector
-    and its spaces first, its start stored in ``conn``), or -1."""
+    and its spaces first, its span stored in ``conn[0]``, ``conn[1]``), or -1."""
     cdef Py_ssize_t size, r
     conn[0] = -1
     if q >= t.n:
@@ -100,7 +107,7 @@ cdef Py_ssize_t next_word(const Text* t, Py_ssize_t q, Py_ssize_t* conn) noexcep
     while r < t.n and is_space(at(t, r)):
         r += 1
     if r < t.n and is_upper(at(t, r)):
-        conn[0] = q
+        conn[0], conn[1] = q, q + size
         return r
     return -1
 
@@ -137,12 +144,22 @@ cdef bint ends_sentence(str word, frozenset abbreviations):
     return word[len(word) - 1] == 46 and word not in abbreviations and not is_dotted(word)
 
 
-cdef bint may_matter(tuple words, str raw, frozenset keep):
+cdef bint any_kept(words, frozenset keep):
     cdef str word
     for word in words:
         if word in keep:
             return True
-    if "-" in raw or "'" in raw or "’" in raw:
+    return False
+
+
+cdef inline bint has_mark(str text):
+    """A hyphen or an apostrophe (``NATO-led``, ``CH-47``, ``Japan's``)."""
+    return "-" in text or "'" in text or "’" in text
+
+
+cdef bint may_matter(tuple words, str raw, frozenset keep):
+    cdef str word
+    if any_kept(words, keep) or has_mark(raw):
         return True
     word = words[len(words) - 1]
     return raw[len(raw) - 1] == 46 and word[: len(word) - 1] in keep
@@ -150,10 +167,7 @@ cdef bint may_matter(tuple words, str raw, frozenset keep):
 
 cdef bint words_may_matter(str run, list words, frozenset keep):
     cdef str word
-    for word in words:
-        if word in keep:
-            return True
-    if "-" in run or "'" in run or "’" in run:
+    if any_kept(words, keep) or has_mark(run):
         return True
     if "." in run:
         for word in words:
@@ -229,8 +243,8 @@ def scan_kept_segments(
     object segment_type,
 ):
     """The segments of ``text`` that may matter, as ``scan.scan_segments`` gives them."""
-    cdef Py_ssize_t n = len(text), i = 0, start, end, nxt, conn = -1, k
-    cdef bint special
+    cdef Py_ssize_t n = len(text), i = 0, start, end, nxt, k
+    cdef Py_ssize_t conn[2]
     cdef _Spans spans = _Spans()
     cdef list out = [], words
     cdef str run
@@ -245,23 +259,18 @@ def scan_kept_segments(
         end = word_end(&t, i + 1)
         spans.push(start, end)
         while True:
-            nxt = gap_end(&t, end, &conn)
+            nxt = gap_end(&t, end, conn)
             if nxt < 0:
                 break
-            if conn >= 0:
-                spans.push(conn, connector_end(&t, conn))
+            if conn[0] >= 0:
+                spans.push(conn[0], conn[1])
             end = word_end(&t, nxt + 1)
             spans.push(nxt, end)
         i = end
         run = text[start:end]
         if spans.size == 2:
-            special = False
-            for k in range(start, end):
-                if is_special(at(&t, k)):
-                    special = True
-                    break
             if (
-                special
+                marks_between(&t, start, end)
                 or run in lone
                 or (run[: len(run) - 1] in keep and run not in sentence_starts)
             ):
@@ -272,8 +281,3 @@ def scan_kept_segments(
             split_segments(text, spans, words, keep, abbreviations, segment_type, out)
     return out
 
-
-cdef Py_ssize_t connector_end(const Text* t, Py_ssize_t q) noexcept:
-    while q < t.n and not is_space(at(t, q)):
-        q += 1
-    return q

@@ -8,7 +8,6 @@ an index that ranks every search exactly as the plain write path's does.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -18,9 +17,8 @@ from graph.sqlite_bulk import FTS_BULK, FTS_DEFAULTS
 from graph.sqlite_store import SQLiteStore
 from graph.store import StoreError
 from loaders.ingest_flat import RepeatFilter, merge_flat
-from loaders.read import expand_paths, iter_path
-from loaders.record import Cable
 from loaders.to_graph import cable_to_flat
+from tests.corpus_cables import chunks, first_cables
 
 WORDS = ("embassy", "tokyo", "nuclear", "minister", "iran", "08STATE68633", "japan")
 RANKED = (
@@ -31,16 +29,7 @@ RANKED = (
 
 @pytest.fixture(scope="module")
 def flats(cablegate_dir: Path) -> list[FlatBatch]:
-    found: list[FlatBatch] = []
-    for path in list(expand_paths([cablegate_dir]))[:300]:
-        found.extend(cable_to_flat(r) for r in iter_path(path) if isinstance(r, Cable))
-    assert len(found) == 300
-    return found
-
-
-def _chunks(items: Sequence[FlatBatch], size: int) -> Iterator[Sequence[FlatBatch]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+    return [cable_to_flat(cable) for cable in first_cables(cablegate_dir, 300)]
 
 
 def _config(path: Path) -> dict[str, int]:
@@ -88,7 +77,7 @@ def test_one_index_segment_per_transaction(flats: list[FlatBatch], tmp_path: Pat
     path = tmp_path / "s.db"
     store = SQLiteStore.open(str(path))
     try:
-        for count, chunk in enumerate(_chunks(list(reversed(flats)), 100), start=1):
+        for count, chunk in enumerate(chunks(list(reversed(flats)), 100), start=1):
             store.write_flat(chunk)
             assert _segments(path) == count
     finally:
@@ -103,7 +92,7 @@ def test_flat_index_ranks_as_plain_writes_do(flats: list[FlatBatch], tmp_path: P
     stores: dict[str, SQLiteStore] = {}
     for how in ("plain", "flat"):
         stores[how] = SQLiteStore.open(str(tmp_path / f"{how}.db"))
-        for chunk in _chunks(order, 70):
+        for chunk in chunks(order, 70):
             if how == "flat":
                 stores[how].write_flat([repeats.drop(flat) for flat in chunk])
             else:

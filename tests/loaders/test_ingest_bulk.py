@@ -14,23 +14,13 @@ from graph.model import FULL_CLEARANCE, ModelError
 from graph.sqlite_store import SQLiteStore
 from graph.store import StoreError
 from loaders.ingest_flat import FlatBatch, FlatSink, RepeatFilter, merge_flat
-from loaders.read import expand_paths, iter_path
-from loaders.record import Cable
 from loaders.to_graph import cable_to_flat
+from tests.corpus_cables import chunks, first_cables
 
 
 @pytest.fixture(scope="module")
 def flats(cablegate_dir: Path) -> list[FlatBatch]:
-    found: list[FlatBatch] = []
-    for path in list(expand_paths([cablegate_dir]))[:200]:
-        found.extend(cable_to_flat(r) for r in iter_path(path) if isinstance(r, Cable))
-    assert len(found) == 200
-    return found
-
-
-def _chunks(items: Sequence[FlatBatch], size: int) -> Iterator[Sequence[FlatBatch]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+    return [cable_to_flat(cable) for cable in first_cables(cablegate_dir, 200)]
 
 
 def _check_index(path: Path) -> list[int]:
@@ -61,8 +51,8 @@ def test_flat_writes_give_the_store_plain_writes_give(
 ) -> None:
     repeats = RepeatFilter()
     filtered = [repeats.drop(flat) for flat in flats]  # as a worker sends them
-    expected = _write(tmp_path / "plain.db", _chunks(flats, 1), flat=False)
-    got = _write(tmp_path / "flat.db", _chunks(filtered, per_write), flat=True)
+    expected = _write(tmp_path / "plain.db", chunks(flats, 1), flat=False)
+    got = _write(tmp_path / "flat.db", chunks(filtered, per_write), flat=True)
     assert got == expected
     assert _check_index(tmp_path / "flat.db") == _check_index(tmp_path / "plain.db")
 
@@ -91,9 +81,9 @@ def test_placeholders_filled_in_any_order_and_twice(flats: list[FlatBatch], tmp_
     with plain writes through the same store and another connection in between (the
     flat writer must notice them)."""
     steps: list[tuple[str, Sequence[FlatBatch]]] = [
-        *(("flat", chunk) for chunk in _chunks(list(reversed(flats)), 50)),
+        *(("flat", chunk) for chunk in chunks(list(reversed(flats)), 50)),
         ("plain", flats[:10]),
-        *(("flat", chunk) for chunk in _chunks(flats, 64)),
+        *(("flat", chunk) for chunk in chunks(flats, 64)),
         ("other", flats[10:20]),
         ("flat", flats[20:90]),
     ]

@@ -11,19 +11,15 @@ import pytest
 from graph.export import iter_dump
 from graph.sqlite_store import SQLiteStore
 from loaders.ingest_flat import FlatBatch, RepeatFilter, merge_flat
-from loaders.read import expand_paths, iter_path
 from loaders.record import Cable
 from loaders.to_graph import cable_to_batch, cable_to_flat
 from loaders.to_graph_build import flatten, inflate
+from tests.corpus_cables import chunks, first_cables
 
 
 @pytest.fixture(scope="module")
 def cables(cablegate_dir: Path) -> list[Cable]:
-    found: list[Cable] = []
-    for path in list(expand_paths([cablegate_dir]))[:160]:
-        found.extend(r for r in iter_path(path) if isinstance(r, Cable))
-    assert len(found) == 160
-    return found
+    return first_cables(cablegate_dir, 160)
 
 
 def test_flat_mapping_is_the_batch_mapping(cables: list[Cable]) -> None:
@@ -55,11 +51,6 @@ def _dump(path: Path, transactions: Iterator[Sequence[FlatBatch]]) -> list[str]:
         store.close()
 
 
-def _chunks(flats: list[FlatBatch], size: int) -> Iterator[list[FlatBatch]]:
-    for start in range(0, len(flats), size):
-        yield flats[start : start + size]
-
-
 @pytest.mark.parametrize("per_unit, per_write", [(7, 3), (40, 50), (160, 160)])
 def test_dropping_repeats_changes_nothing(
     cables: list[Cable], tmp_path: Path, per_unit: int, per_write: int
@@ -68,8 +59,8 @@ def test_dropping_repeats_changes_nothing(
     a transaction, give the store the unfiltered writes give, one cable at a time."""
     plain = [flatten(cable_to_batch(cable)) for cable in cables]
     filtered: list[FlatBatch] = []
-    for unit in _chunks(plain, per_unit):
+    for unit in chunks(plain, per_unit):
         repeats = RepeatFilter()
         filtered.extend(repeats.drop(flat) for flat in unit)
-    expected = _dump(tmp_path / "plain.db", _chunks(plain, 1))
-    assert _dump(tmp_path / "filtered.db", _chunks(filtered, per_write)) == expected
+    expected = _dump(tmp_path / "plain.db", chunks(plain, 1))
+    assert _dump(tmp_path / "filtered.db", chunks(filtered, per_write)) == expected

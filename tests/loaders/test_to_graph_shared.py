@@ -15,20 +15,16 @@ from graph.export import iter_dump
 from graph.model import NEVER, FlatEdge, FlatNode
 from graph.sqlite_store import SQLiteStore
 from loaders.ingest_flat import FlatBatch, RepeatFilter, merge_flat
-from loaders.read import expand_paths, iter_path
 from loaders.record import Cable, ClassifiedBy, Official
 from loaders.to_graph import cable_to_batch, cable_to_flat
 from loaders.to_graph_build import count_lowered, count_words, official_node
 from loaders.to_graph_posts import country_node
+from tests.corpus_cables import first_cables
 
 
 @pytest.fixture(scope="module")
 def cables(cablegate_dir: Path) -> list[Cable]:
-    found: list[Cable] = []
-    for path in list(expand_paths([cablegate_dir]))[:120]:
-        found.extend(r for r in iter_path(path) if isinstance(r, Cable))
-    assert len(found) == 120
-    return found
+    return first_cables(cablegate_dir, 120)
 
 
 def test_each_batch_carries_its_own_cable_levels(cables: list[Cable]) -> None:
