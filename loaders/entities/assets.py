@@ -27,6 +27,7 @@ from loaders.entities.asset_table import (
 )
 from loaders.entities.lexicon import EntryKind, Hit, iter_hits
 from loaders.entities.scan import Segment, bare_word, scan_segments
+from loaders.entities.substrings import NeedleSet
 from loaders.record import Asset
 
 _DESIGNATOR: Final = re.compile(r"([A-Za-z]{1,8})-(\d{1,4})([A-Z]{0,2})(?:/[A-Z])?s?")
@@ -57,6 +58,12 @@ _LOWER_CAPABILITIES: Final = tuple(
     for form, name, kind in (row.split("|") for row in NAMED_ROWS.strip().splitlines())
     if form[0].islower()
 )
+#: What :func:`iter_named_assets` looks for in the text: the stems, then the forms.
+CAPABILITY_NEEDLES: Final = tuple(
+    dict.fromkeys([*CAPABILITY_STEMS, *(form for form, _, _ in _LOWER_CAPABILITIES)])
+)
+_STEMS: Final = frozenset(CAPABILITY_STEMS)
+_SEARCH: Final = NeedleSet(CAPABILITY_NEEDLES)  # one pass over the text for all of them
 _CONTEXT_WORDS: Final = frozenset(
     [
         "missile",
@@ -141,9 +148,10 @@ def iter_named_assets(text: str, hits: Iterable[Hit]) -> Iterator[Asset]:
     for hit in hits:
         if hit.entry.kind is EntryKind.ASSET and has_context(text, hit):
             yield Asset(name=hit.entry.key, kind=hit.entry.name)
-    if any(stem in text for stem in CAPABILITY_STEMS):
+    present = _SEARCH.occurring(text)
+    if not _STEMS.isdisjoint(present):
         for form, name, kind in _LOWER_CAPABILITIES:
-            if form in text:
+            if form in present:
                 yield Asset(name=name, kind=kind)
 
 

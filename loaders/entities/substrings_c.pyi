@@ -1,0 +1,6 @@
+from collections.abc import Iterable
+
+class NeedleSet:
+    needles: tuple[str, ...]
+    def __init__(self, needles: Iterable[str]) -> None: ...
+    def occurring(self, text: str) -> list[str]: ...
