@@ -39,11 +39,13 @@ _FIELDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("ref", re.compile(r"REF(?:TEL)?S?\b\s*(:?)"), True),
     ("cby", re.compile(r"CLASSIFIED\s+BY\b\s*:?"), False),
 )
-_FIRST_PARA_RE = re.compile(
-    r"^\s*(?:¶\s*)?1\s*\.(?=\s|\()|^\s*¶\s*1\b"
-    r"|(?<=\s)¶\s*1\s*\.\s*\(",  # mid-line "¶1. (C)": a body flattened to one line
-    re.MULTILINE,
-)
+#: The first paragraph opens a line (``1. (C)``, ``¶1.``) or, in a body flattened to one
+#: line, is a mid-line ``¶1. (``. Searched as two patterns that each start with one
+#: character (the newline before the line, the pilcrow), which the engine skips to;
+#: a pattern starting with ``^\s*`` is tried at every position.
+_FIRST_PARA_AT_START_RE = re.compile(r"\s*(?:¶\s*)?1\s*\.(?=\s|\()|\s*¶\s*1\b")
+_FIRST_PARA_LINE_RE = re.compile(r"\n(?=\s*(?:¶\s*)?1\s*\.(?=\s|\()|\s*¶\s*1\b)")
+_FIRST_PARA_MID_RE = re.compile(r"¶(?<=\s¶)\s*1\s*\.\s*\(")
 _REASON_RE = re.compile(r"1\s?\.\s?[4-7]|REASON|N/A", re.IGNORECASE)
 _PAGE_MARK_RE = re.compile(
     r"(?:\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s+)?\bPAGE\s+\d{2,3}\s+[A-Z][A-Z ]*?\s+\d{2,6}"
@@ -53,6 +55,9 @@ _SUBJECT_END_RE = re.compile(
     r"C O N F I D E N T I A L|S E C R E T|U N C L A S|-{4,}|\s[A-Z]+\s0{3,}\d+\s+\d{3}\.\d\s+OF\b"
     r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
 )
+#: Literals one of which every ``_SUBJECT_END_RE`` match contains (checked first: a
+#: subject rarely has any).
+_SUBJECT_END_HINTS = ("O N F", "S E C", "U N C", "----", "000", "day,")
 _BULLET_LINE_RE = re.compile(r"^\s*¶?\s*(?:\([A-Z]\)|[A-Z][.)])")
 _BLANK_RE = re.compile(r"\n[ \t]*\n")
 #: A preamble is never longer than this (guards against a body without paragraphs).
@@ -81,8 +86,17 @@ def find_preamble_end(body: str) -> int:
     >>> find_preamble_end("REF: ABUJA 1836 ------- SUMMARY ------- ¶1. (C) Shell said")
     40
     """
-    match = _FIRST_PARA_RE.search(body, 0, MAX_PREAMBLE)
-    return match.start() if match else min(len(body), MAX_PREAMBLE)
+    if _FIRST_PARA_AT_START_RE.match(body, 0, MAX_PREAMBLE):
+        return 0
+    end = min(len(body), MAX_PREAMBLE)
+    line = _FIRST_PARA_LINE_RE.search(body, 0, MAX_PREAMBLE)
+    if line:
+        end = line.start() + 1
+    if body.find("¶", 0, end) >= 0:
+        mid = _FIRST_PARA_MID_RE.search(body, 0, MAX_PREAMBLE)
+        if mid and mid.start() < end:
+            end = mid.start()
+    return end
 
 
 def field_value(text: str, *, stop_at_blank: bool) -> str:
@@ -91,9 +105,11 @@ def field_value(text: str, *, stop_at_blank: bool) -> str:
     >>> field_value("A. TOKYO 1464\\n  B. TOKYO 1593\\n\\nlater", stop_at_blank=True)
     'A. TOKYO 1464 B. TOKYO 1593'
     """
-    if stop_at_blank:
-        blank = _BLANK_RE.search(text.lstrip("\n \t"))
-        text = text.lstrip("\n \t")[: blank.start()] if blank else text
+    if stop_at_blank and "\n" in text:
+        text = text.lstrip("\n \t")
+        blank = _BLANK_RE.search(text)
+        if blank:
+            text = text[: blank.start()]
     return " ".join(text.split())
 
 
@@ -108,10 +124,13 @@ def clean_subject_text(subject: str) -> str:
     >>> clean_subject_text("TO IRELAND Friday, 18 December 2009, 11:04 S E C R E T SECTION 01")
     'TO IRELAND'
     """
-    end = _SUBJECT_END_RE.search(subject)
-    if end:
-        subject = subject[: end.start()]
-    return " ".join(_PAGE_MARK_RE.sub(" ", subject).split()).strip(" ,;:-")
+    if any(hint in subject for hint in _SUBJECT_END_HINTS):
+        end = _SUBJECT_END_RE.search(subject)
+        if end:
+            subject = subject[: end.start()]
+    if "PAGE" in subject:
+        subject = _PAGE_MARK_RE.sub(" ", subject)
+    return " ".join(subject.split()).strip(" ,;:-")
 
 
 def ref_block(text: str) -> str:
@@ -145,12 +164,20 @@ def find_fields(upper: str) -> list[tuple[int, int, str]]:
             start = match.start()
             if start and upper[start - 1].isalpha():
                 continue
-            opens_line = upper[upper.rfind("\n", 0, start) + 1 : start].strip() == ""
-            if line_start and not opens_line and not match[1]:
+            if line_start and not match[1] and not opens_line(upper, start):
                 continue
             found.append((start, match.end(), kind))
             break
     return found
+
+
+def opens_line(text: str, start: int) -> bool:
+    """True when only whitespace stands between the line start and ``start``.
+
+    >>> opens_line("A\\n  REF", 4), opens_line("A REF", 2)
+    (True, False)
+    """
+    return text[text.rfind("\n", 0, start) + 1 : start].strip() == ""
 
 
 def split_preamble(body: str) -> Preamble:

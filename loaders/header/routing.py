@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TypeAlias
 
-from loaders.header.dtg import DTG_RE, parse_dtg
+from loaders.header.dtg import parse_dtg
 from loaders.header.markings import find_banner
 from loaders.record import Role
 
@@ -35,6 +37,10 @@ _PRECEDENCE_WORDS = frozenset({"FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE"})
 _LETTERS_RE = re.compile(r"[A-Za-z]{2}")
 _SECTION_RE = re.compile(r"^(FM|FROM|TO|INFO)\b\s*(.*)$")
 _SKIP_RE = re.compile(r"^(?:ZEN|ZFR|ZEX|BT\b|NNNN|XMT\b|O\s+\d{6}Z|SPECIAL\b|INFO\s+\w+-\d\d)")
+
+
+#: An addressee's name, route, precedence and MCN, as written.
+AddresseeFields: TypeAlias = tuple[str, str | None, str | None, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +86,16 @@ def parse_addressee(text: str, role: Role) -> Addressee | None:
     >>> parse_addressee("AMEMBASSY KYIV NIACT IMMEDIATE 7881-7884", Role.INFO).precedence
     'NIACT IMMEDIATE'
     """
+    fields = addressee_fields(text)
+    return None if fields is None else Addressee(*fields, role)
+
+
+def addressee_fields(text: str) -> AddresseeFields | None:
+    """Name, route, precedence and MCN of one addressee line (None: no name in it).
+
+    >>> addressee_fields("RHEHNSC/NSC WASHINGTON DC")
+    ('NSC WASHINGTON DC', 'RHEHNSC', None, None)
+    """
     route: str | None = None
     head, slash, rest = text.partition("/")
     if slash and _ROUTE_RE.match(head.strip()):
@@ -94,47 +110,67 @@ def parse_addressee(text: str, role: Role) -> Addressee | None:
     name = " ".join(words)
     if not _LETTERS_RE.search(name):
         return None
-    return Addressee(name, route, precedence, mcn, role)
+    return name, route, precedence, mcn
+
+
+#: What one header line says, whatever the lines around it: the precedence line's
+#: letters and DTG, the section keyword (FM, FROM, TO, INFO) and what follows it, and
+#: the addressee the line (or the text after its keyword) names, without its role.
+HeaderLine: TypeAlias = tuple[
+    tuple[str, str, str | None] | None, str | None, str, AddresseeFields | None
+]
+#: Distinct header lines kept read (a line is ~40 characters; ~3 MB when full).
+HEADER_LINE_CACHE = 16384
+
+
+@lru_cache(maxsize=HEADER_LINE_CACHE)
+def read_header_line(raw: str) -> HeaderLine:
+    """One header line read on its own (lines such as ``FM AMEMBASSY BERLIN`` or an INFO
+    addressee without a number recur across cables, so this is cached).
+
+    >>> read_header_line("P 111453Z AUG 06")[:2]
+    (('P', 'P', '2006-08-11T14:53Z'), None)
+    >>> read_header_line("TO RUEHC/SECSTATE WASHDC PRIORITY 7906")[1:]
+    ('TO', 'RUEHC/SECSTATE WASHDC PRIORITY 7906', ('SECSTATE WASHDC', 'RUEHC', 'PRIORITY', '7906'))
+    """
+    line = clean_header_line(raw)
+    head = _PRECEDENCE_LINE_RE.match(line)
+    letters = (head[1], head[2] or head[1], parse_dtg(head[3])) if head else None
+    section = _SECTION_RE.match(line)
+    text = section[2] if section else line
+    found = addressee_fields(text) if text and not _SKIP_RE.match(text) else None
+    return letters, section[1] if section else None, text, found
 
 
 def parse_routing(header: str) -> Routing:
     """Precedence, DTG, origin name and addressees of a routing header. An addressee
     without a written precedence gets the one of the precedence line (``O P``: the
     first letter for action, the second for info addressees)."""
-    letters: tuple[str, str] | None = None
-    dtg: str | None = None
+    letters: tuple[str, str, str | None] | None = None
     origin: str | None = None
     role: Role | None = None
-    addressees: list[Addressee] = []
+    found: list[tuple[AddresseeFields, Role]] = []
     for raw in header.splitlines():
-        line = clean_header_line(raw)
-        head = _PRECEDENCE_LINE_RE.match(line)
-        if head and dtg is None and origin is None:
-            letters, dtg = (head[1], head[2] or head[1]), parse_dtg(head[3])
+        head, section, text, addressee = read_header_line(raw)
+        if head is not None and (letters is None or letters[2] is None) and origin is None:
+            letters = head
             continue
-        section = _SECTION_RE.match(line)
-        if section and (section[1] in ("FM", "FROM") or origin is not None):
-            if section[1] in ("FM", "FROM"):
-                origin, role = section[2].strip() or None, None
+        if section is not None and (section in ("FM", "FROM") or origin is not None):
+            if section in ("FM", "FROM"):
+                origin, role = text.strip() or None, None
                 continue
-            role = Role.ACTION if section[1] == "TO" else Role.INFO
-            line = section[2]
-        if role is None or not line or _SKIP_RE.match(line):
-            continue
-        addressee = parse_addressee(line, role)
-        if addressee is not None:
-            addressees.append(addressee)
-    if dtg is None:
-        dtg = first_dtg(header)
+            role = Role.ACTION if section == "TO" else Role.INFO
+        if role is not None and addressee is not None:
+            found.append((addressee, role))
+    dtg = (letters[2] if letters is not None else None) or parse_dtg(header)
     if letters is None:
+        addressees = tuple(Addressee(*fields, role) for fields, role in found)
         precedence = addressees[0].precedence if addressees else None
-        return Routing(precedence, dtg, origin, tuple(addressees))
+        return Routing(precedence, dtg, origin, addressees)
     action, info = PRECEDENCE_LETTERS[letters[0]], PRECEDENCE_LETTERS[letters[1]]
     filled = tuple(
-        a
-        if a.precedence
-        else Addressee(a.name, a.route, action if a.role is Role.ACTION else info, a.mcn, a.role)
-        for a in addressees
+        Addressee(name, route, written or (action if role is Role.ACTION else info), mcn, role)
+        for (name, route, written, mcn), role in found
     )
     return Routing(action, dtg, origin, filled)
 
@@ -145,4 +181,4 @@ def first_dtg(text: str) -> str | None:
     >>> first_dtg("This record is a partial extract.\\n\\n201247Z Jan 04")
     '2004-01-20T12:47Z'
     """
-    return parse_dtg(text) if DTG_RE.search(text) else None
+    return parse_dtg(text)
