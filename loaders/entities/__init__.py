@@ -20,7 +20,7 @@ from loaders.entities.officials import INTRODUCERS, find_officials, iter_segment
 from loaders.entities.organizations import organizations_from_hits
 from loaders.entities.paragraphs import extract_paragraphs
 from loaders.entities.requests import extract_requests
-from loaders.entities.scan import scan_segments
+from loaders.entities.scan import compiled_scanner, scan_segments
 from loaders.entities.summary import extract_summary
 from loaders.entities.text import is_all_caps, strip_header
 from loaders.record import Asset, Country, Official, Paragraph, Recipient, Request
@@ -107,11 +107,13 @@ def extract_body_entities(
 def clear_caches() -> None:
     """Empty the per-run and per-segment caches (for cold-start measurements).
 
-    The caches hold what recurs across cables (the lexicon matches and titled mentions
-    of segments such as ``U.S.`` or ``Foreign Minister Koumura``); they are bounded.
+    The caches hold what recurs across cables (the runs the scanner has read, the
+    lexicon matches and titled mentions of segments such as ``U.S.`` or ``Foreign
+    Minister Koumura``); they are bounded.
 
     >>> clear_caches(); match_words.cache_info().currsize
     0
     """
     for cached in (match_words, iter_segment_mentions):
         cached.cache_clear()
+    compiled_scanner.cache_clear()

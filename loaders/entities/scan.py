@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 from typing import Final, NamedTuple
 
 from loaders.entities.scan_pattern import SCANNER, lone_word_keep
 from loaders.entities.scan_words import ABBREVIATIONS, SENTENCE_STARTS
 
 try:  # the compiled scanner, built by ``pip install`` (scan_c.pyx); same results
-    from loaders.entities.scan_c import scan_kept_segments as _compiled_scan
+    from loaders.entities.scan_c import KeptScanner as _KeptScanner
 except ImportError:  # pragma: no cover - a checkout that was never built
-    _compiled_scan = None  # type: ignore[assignment]
+    _KeptScanner = None  # type: ignore[assignment,misc]
 
 __all__ = [
     "ABBREVIATIONS",
@@ -27,6 +28,7 @@ __all__ = [
     "SENTENCE_STARTS",
     "Segment",
     "bare_word",
+    "compiled_scanner",
     "ends_sentence",
     "may_matter",
     "scan_all_segments",
@@ -38,7 +40,7 @@ __all__ = [
 ]
 
 #: True when the compiled scanner (``scan_c``) is in use.
-COMPILED: Final = _compiled_scan is not None
+COMPILED: Final = _KeptScanner is not None
 _NEW: Final = tuple.__new__
 _DOTTED: Final = re.compile(r"(?:[A-Z]\.)+$")
 _TOKEN: Final = re.compile(r"\S+")
@@ -115,10 +117,22 @@ def scan_segments(text: str, keep: AbstractSet[str] | None = None) -> list[Segme
     if keep is None:
         return scan_all_segments(text)
     frozen = frozenset(keep)
-    lone = lone_word_keep(frozen)
-    if _compiled_scan is not None:
-        return _compiled_scan(text, frozen, lone, ABBREVIATIONS, SENTENCE_STARTS, Segment)
-    return scan_kept_python(text, frozen, lone)
+    if _KeptScanner is not None:
+        return compiled_scanner(frozen).scan(text)
+    return scan_kept_python(text, frozen, lone_word_keep(frozen))
+
+
+@lru_cache(maxsize=8)
+def compiled_scanner(keep: frozenset[str]) -> _KeptScanner:
+    """The compiled scanner of one keep set, with its table of the runs it has seen
+    (lone words its filters rule out are not stored; ``compiled_scanner.cache_clear()``
+    drops the scanners).
+
+    >>> scanner = compiled_scanner(frozenset({"Japan"})); scanner.clear()
+    >>> [s.words for s in scanner.scan("He met Tanaka in Japan.")], len(scanner)
+    ([('Japan.',)], 1)
+    """
+    return _KeptScanner(keep, lone_word_keep(keep), ABBREVIATIONS, SENTENCE_STARTS, Segment)
 
 
 def scan_kept_python(text: str, frozen: frozenset[str], lone: frozenset[str]) -> list[Segment]:

@@ -2,9 +2,11 @@
 """Compiled core of :func:`loaders.entities.scan.scan_segments` (``keep`` given).
 
 The pure-Python version in ``scan.py`` is the reference: this one walks the text once
-in C instead of through ``SCANNER.finditer`` and per-run Python, and gives the same
-list of segments (``tests/loaders/entities/test_scan_compiled.py`` checks it on every
-corpus body and on generated text). A run follows ``scan_pattern.SCANNER``:
+in C instead of through ``SCANNER.finditer`` and per-run Python, remembers what each
+run it has seen yields (:class:`KeptScanner`), and gives the same list of segments
+(``tests/loaders/test_scan_compiled.py`` checks it on every corpus body and on
+generated text). The character-level helpers are inline in ``scan_c.pxd``. A run
+follows ``scan_pattern.SCANNER``:
 
 - a word is ``[A-Z]`` then any of ``\\w ' ’ . - / &`` (``\\w`` as ``re`` reads it on
   ``str``: a Unicode letter or digit, or ``_``);
@@ -12,23 +14,10 @@ corpus body and on generated text). A run follows ``scan_pattern.SCANNER``:
   optionally followed by one connector (``of``, ``da`` ...) and spaces/tabs.
 """
 
-from libc.stdlib cimport free, realloc
+from libc.stdint cimport uint8_t, uint64_t
+from libc.stdlib cimport calloc, free, realloc
+from libc.string cimport memset
 
-
-cdef extern from "Python.h":
-    int PyUnicode_KIND(object text)
-    void* PyUnicode_DATA(object text)
-    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) nogil
-
-
-cdef struct Text:
-    int kind
-    void* data
-    Py_ssize_t n
-
-
-cdef inline Py_UCS4 at(const Text* t, Py_ssize_t i) noexcept nogil:
-    return PyUnicode_READ(t.kind, t.data, i)
 
 cdef tuple CONNECTORS = (
     "of", "for", "the", "de", "da", "del", "dos", "do", "bin", "ibn", "al", "van",
@@ -36,40 +25,6 @@ cdef tuple CONNECTORS = (
 )
 
 _NEW = tuple.__new__
-
-
-cdef inline bint is_upper(Py_UCS4 c) noexcept:
-    return c >= 65 and c <= 90  # A-Z
-
-
-cdef inline bint is_space(Py_UCS4 c) noexcept:
-    return c == 32 or c == 9  # space, tab
-
-
-cdef bint marks_between(const Text* t, Py_ssize_t start, Py_ssize_t end) noexcept:
-    """:func:`has_mark` of ``text[start:end]``, read in place."""
-    cdef Py_ssize_t k
-    cdef Py_UCS4 c
-    for k in range(start, end):
-        c = at(t, k)
-        if c == 45 or c == 39 or c == 0x2019:  # - ' ’
-            return True
-    return False
-
-
-cdef inline bint is_word_char(Py_UCS4 c) noexcept:
-    if c < 128:
-        return (
-            (c >= 97 and c <= 122) or (c >= 65 and c <= 90) or (c >= 48 and c <= 57)
-            or c == 95 or c == 39 or c == 46 or c == 45 or c == 47 or c == 38
-        )
-    return c == 0x2019 or c.isalnum()
-
-
-cdef Py_ssize_t word_end(const Text* t, Py_ssize_t i) noexcept:
-    while i < t.n and is_word_char(at(t, i)):
-        i += 1
-    return i
 
 
 cdef Py_ssize_t connector_at(const Text* t, Py_ssize_t q) noexcept:
@@ -206,10 +161,11 @@ cdef class _Spans:
 
 
 cdef void split_segments(
-    str text, _Spans spans, list words, frozenset keep, frozenset abbreviations,
-    object segment_type, list out,
+    str text, Py_ssize_t base, _Spans spans, list words, frozenset keep,
+    frozenset abbreviations, list out,
 ) except *:
-    """Cut a several-word run after sentence-ending words; keep what may matter."""
+    """Cut a several-word run after sentence-ending words; keep what may matter, as
+    (start, end, words, raw) with offsets from ``base`` (the run's start)."""
     cdef Py_ssize_t count = len(words), first = 0, k, begin, end
     cdef Py_ssize_t* at = spans.data
     cdef bint look = False
@@ -230,54 +186,145 @@ cdef void split_segments(
         raw = text[begin:end]
         chunk = tuple(words[first : k + 1])
         if may_matter(chunk, raw, keep):
-            out.append(_NEW(segment_type, (begin, end, chunk, raw)))
+            out.append((begin - base, end - base, chunk, raw))
         first = k + 1
 
 
-def scan_kept_segments(
-    str text,
-    frozenset keep,
-    frozenset lone,
-    frozenset abbreviations,
-    frozenset sentence_starts,
-    object segment_type,
-):
-    """The segments of ``text`` that may matter, as ``scan.scan_segments`` gives them."""
-    cdef Py_ssize_t n = len(text), i = 0, start, end, nxt, k
-    cdef Py_ssize_t conn[2]
-    cdef _Spans spans = _Spans()
-    cdef list out = [], words
-    cdef str run
-    cdef Text t
-    t.kind, t.data, t.n = PyUnicode_KIND(text), PyUnicode_DATA(text), n
-    while i < n:
-        if not is_upper(at(&t, i)):
-            i += 1
-            continue
-        start = i
-        spans.size = 0
-        end = word_end(&t, i + 1)
-        spans.push(start, end)
-        while True:
-            nxt = gap_end(&t, end, conn)
-            if nxt < 0:
-                break
-            if conn[0] >= 0:
-                spans.push(conn[0], conn[1])
-            end = word_end(&t, nxt + 1)
-            spans.push(nxt, end)
-        i = end
-        run = text[start:end]
+cdef class KeptScanner:
+    """:func:`loaders.entities.scan.scan_segments` with one ``keep`` set: the segments
+    of a text that may matter.
+
+    What a run yields depends on the run alone, and runs recur across cables (``U.S.``,
+    ``Foreign Minister Koumura``): each run seen is remembered (by its characters, in a
+    table of at most ``capacity // 2`` runs, emptied when full) with its segments'
+    offsets, words and raw text, so a run seen before costs one hash and no new strings.
+    """
+
+    cdef frozenset keep, lone, abbreviations, sentence_starts
+    cdef object segment_type
+    cdef uint64_t* hashes  # of the run in each slot, 0: free
+    cdef uint8_t lone_bloom[BLOOM_BYTES]  # lone: the words kept as they are
+    cdef uint8_t keep_bloom[BLOOM_BYTES]  # keep: kept less their last character
+    cdef list entries  # slot -> (run, ((start, end, words, raw), ...)) or None
+    cdef Py_ssize_t capacity, used
+
+    def __cinit__(self):
+        self.hashes = NULL
+
+    def __init__(
+        self, frozenset keep, frozenset lone, frozenset abbreviations,
+        frozenset sentence_starts, object segment_type, Py_ssize_t capacity=1 << 17,
+    ):
+        if capacity < 2 or capacity & (capacity - 1):
+            raise ValueError("capacity: a power of two, at least 2")
+        self.keep, self.lone = keep, lone
+        self.abbreviations, self.sentence_starts = abbreviations, sentence_starts
+        self.segment_type = segment_type
+        self.capacity = capacity
+        memset(self.lone_bloom, 0, sizeof(self.lone_bloom))
+        memset(self.keep_bloom, 0, sizeof(self.keep_bloom))
+        for word in lone:
+            add_to_bloom(self.lone_bloom, word_hash(word))
+        for word in keep:
+            add_to_bloom(self.keep_bloom, word_hash(word))
+        self.hashes = <uint64_t*> calloc(capacity, sizeof(uint64_t))
+        if self.hashes == NULL:
+            raise MemoryError("scan_c: no memory for the run table")
+        self.clear()
+
+    def __dealloc__(self):
+        free(self.hashes)
+
+    def clear(self):
+        """Forget every run seen."""
+        memset(self.hashes, 0, self.capacity * sizeof(uint64_t))
+        self.entries = [None] * self.capacity
+        self.used = 0
+
+    def __len__(self):
+        return self.used
+
+    cdef tuple read_run(self, str text, Py_ssize_t start, Py_ssize_t end, _Spans spans):
+        """The segments of the run ``text[start:end]`` (word spans in ``spans``)."""
+        cdef str run = text[start:end]
+        cdef list found = []
+        cdef list words
+        cdef Py_ssize_t k
         if spans.size == 2:
             if (
-                marks_between(&t, start, end)
-                or run in lone
-                or (run[: len(run) - 1] in keep and run not in sentence_starts)
+                has_mark(run)
+                or run in self.lone
+                or (run[: len(run) - 1] in self.keep and run not in self.sentence_starts)
             ):
-                out.append(_NEW(segment_type, (start, end, (run,), run)))
-            continue
+                return (run, ((0, end - start, (run,), run),))
+            return (run, ())
         words = [text[spans.data[k] : spans.data[k + 1]] for k in range(0, spans.size, 2)]
-        if words_may_matter(run, words, keep):
-            split_segments(text, spans, words, keep, abbreviations, segment_type, out)
-    return out
+        if words_may_matter(run, words, self.keep):
+            split_segments(text, start, spans, words, self.keep, self.abbreviations, found)
+        return (run, tuple(found))
 
+    cdef tuple lookup(
+        self, str text, const Text* t, Py_ssize_t start, Py_ssize_t end, _Spans spans
+    ):
+        """The remembered segments of the run ``text[start:end]``, read when new. A
+        lone word that the filters of ``lone`` and ``keep`` rule out is dropped at once."""
+        cdef uint64_t head
+        cdef uint64_t h = run_hash(t, start, end, &head)
+        cdef Py_ssize_t mask = self.capacity - 1, slot
+        cdef tuple entry
+        if (
+            spans.size == 2
+            and not in_bloom(self.lone_bloom, h)
+            and not in_bloom(self.keep_bloom, head)
+            and not marks_between(t, start, end)
+        ):
+            return ()
+        h = h if h else 1  # 0 marks a free slot
+        slot = h & mask
+        while self.hashes[slot]:
+            if self.hashes[slot] == h:
+                entry = self.entries[slot]
+                if same_run(t, start, end, entry[0]):
+                    return entry[1]
+            slot = (slot + 1) & mask
+        entry = self.read_run(text, start, end, spans)
+        if 2 * (self.used + 1) > self.capacity:
+            self.clear()
+            slot = h & mask
+        self.hashes[slot] = h
+        self.entries[slot] = entry
+        self.used += 1
+        return entry[1]
+
+    def scan(self, str text):
+        """The segments of ``text`` that may matter, as ``scan.scan_segments`` gives them."""
+        cdef Py_ssize_t n = len(text), i = 0, start, end, nxt, rel_start, rel_end
+        cdef Py_ssize_t conn[2]
+        cdef _Spans spans = _Spans()
+        cdef list out = []
+        cdef tuple found, words
+        cdef str raw
+        cdef object segment_type = self.segment_type
+        cdef Text t
+        t.kind, t.data, t.n = PyUnicode_KIND(text), PyUnicode_DATA(text), n
+        while i < n:
+            if not is_upper(at(&t, i)):
+                i += 1
+                continue
+            start = i
+            spans.size = 0
+            end = word_end(&t, i + 1)
+            spans.push(start, end)
+            while True:
+                nxt = gap_end(&t, end, conn)
+                if nxt < 0:
+                    break
+                if conn[0] >= 0:
+                    spans.push(conn[0], conn[1])
+                end = word_end(&t, nxt + 1)
+                spans.push(nxt, end)
+            i = end
+            found = self.lookup(text, &t, start, end, spans)
+            for rel_start, rel_end, words, raw in found:
+                out.append(_NEW(segment_type, (start + rel_start, start + rel_end, words, raw)))
+        return out

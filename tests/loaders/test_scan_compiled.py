@@ -10,7 +10,15 @@ import random
 import pytest
 
 from loaders.entities import _KEEP
-from loaders.entities.scan import COMPILED, scan_kept_python, scan_segments
+from loaders.entities.scan import (
+    ABBREVIATIONS,
+    COMPILED,
+    SENTENCE_STARTS,
+    Segment,
+    compiled_scanner,
+    scan_kept_python,
+    scan_segments,
+)
 from loaders.entities.scan_pattern import lone_word_keep
 from loaders.entities.text import strip_header
 from tests.loaders.test_entities_corpus import CABLEGATE, read_body
@@ -50,6 +58,35 @@ def test_compiled_equals_python_on_generated_text(seed: int) -> None:
     for _ in range(5000):
         text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 30)))
         assert scan_segments(text, KEEP) == scan_kept_python(text, KEEP, LONE), repr(text)
+
+
+@needs_compiled
+def test_a_run_seen_before_gives_what_it_gave() -> None:
+    # The runs are remembered: a second scan reads them from the table, a cleared
+    # table reads them again, and both equal the reference.
+    scanner = compiled_scanner(KEEP)
+    for path in sorted(CABLEGATE.glob("*.html"))[:50]:
+        text = strip_header(read_body(path))
+        expected = scan_kept_python(text, KEEP, LONE)
+        assert scanner.scan(text) == expected == scanner.scan(text), path.name
+        scanner.clear()
+        assert len(scanner) == 0
+        assert scanner.scan(text) == expected, path.name
+
+
+@needs_compiled
+def test_a_small_table_is_emptied_when_full_and_gives_the_same() -> None:
+    from loaders.entities.scan_c import KeptScanner
+
+    scanner = KeptScanner(KEEP, LONE, ABBREVIATIONS, SENTENCE_STARTS, Segment, capacity=8)
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 30)))
+        assert scanner.scan(text) == scan_kept_python(text, KEEP, LONE), repr(text)
+        assert len(scanner) <= 4
+    for capacity in (0, 3, 12):
+        with pytest.raises(ValueError):
+            KeptScanner(KEEP, LONE, ABBREVIATIONS, SENTENCE_STARTS, Segment, capacity=capacity)
 
 
 def test_the_segments_are_the_named_tuple() -> None:

@@ -1,0 +1,106 @@
+# cython: language_level=3
+"""Character-level helpers of ``scan_c.pyx`` (inline, read in place): the text buffer,
+the character classes of a run, and the hash and filters of the run table."""
+
+from libc.stdint cimport uint8_t, uint64_t
+
+
+cdef extern from "Python.h":
+    int PyUnicode_KIND(object text)
+    void* PyUnicode_DATA(object text)
+    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) nogil
+
+
+cdef struct Text:
+    int kind
+    void* data
+    Py_ssize_t n
+
+
+cdef inline Py_UCS4 at(const Text* t, Py_ssize_t i) noexcept nogil:
+    return PyUnicode_READ(t.kind, t.data, i)
+
+
+cdef inline bint is_upper(Py_UCS4 c) noexcept:
+    return c >= 65 and c <= 90  # A-Z
+
+
+cdef inline bint is_space(Py_UCS4 c) noexcept:
+    return c == 32 or c == 9  # space, tab
+
+
+cdef inline bint marks_between(const Text* t, Py_ssize_t start, Py_ssize_t end) noexcept:
+    """:func:`has_mark` of ``text[start:end]``, read in place."""
+    cdef Py_ssize_t k
+    cdef Py_UCS4 c
+    for k in range(start, end):
+        c = at(t, k)
+        if c == 45 or c == 39 or c == 0x2019:  # - ' ’
+            return True
+    return False
+
+
+cdef inline bint is_word_char(Py_UCS4 c) noexcept:
+    if c < 128:
+        return (
+            (c >= 97 and c <= 122) or (c >= 65 and c <= 90) or (c >= 48 and c <= 57)
+            or c == 95 or c == 39 or c == 46 or c == 45 or c == 47 or c == 38
+        )
+    return c == 0x2019 or c.isalnum()
+
+
+cdef inline Py_ssize_t word_end(const Text* t, Py_ssize_t i) noexcept:
+    while i < t.n and is_word_char(at(t, i)):
+        i += 1
+    return i
+
+
+cdef enum:
+    BLOOM_BITS = 1 << 16  # of each filter of the lone-word test
+    BLOOM_BYTES = BLOOM_BITS >> 3
+
+
+cdef inline uint64_t run_hash(
+    const Text* t, Py_ssize_t start, Py_ssize_t end, uint64_t* head
+) noexcept:
+    """FNV-1a of the characters of ``text[start:end]``; ``head[0]``: the same of all but
+    the last character."""
+    cdef uint64_t h = 14695981039346656037ULL
+    cdef Py_ssize_t k
+    for k in range(start, end - 1):
+        h = (h ^ <uint64_t> at(t, k)) * 1099511628211ULL
+    head[0] = h
+    return (h ^ <uint64_t> at(t, end - 1)) * 1099511628211ULL
+
+
+cdef inline uint64_t word_hash(str word):
+    """:func:`run_hash` of a whole string."""
+    cdef uint64_t h = 14695981039346656037ULL
+    cdef Py_UCS4 c
+    for c in word:
+        h = (h ^ <uint64_t> c) * 1099511628211ULL
+    return h
+
+
+cdef inline bint in_bloom(const uint8_t* bloom, uint64_t h) noexcept:
+    h = (h >> 20) & (BLOOM_BITS - 1)
+    return (bloom[h >> 3] >> (h & 7)) & 1
+
+
+cdef inline void add_to_bloom(uint8_t* bloom, uint64_t h) noexcept:
+    h = (h >> 20) & (BLOOM_BITS - 1)
+    bloom[h >> 3] |= 1 << (h & 7)
+
+
+cdef inline bint same_run(const Text* t, Py_ssize_t start, Py_ssize_t end, str run) noexcept:
+    """``text[start:end] == run``, read in place."""
+    cdef int kind = PyUnicode_KIND(run)
+    cdef void* data = PyUnicode_DATA(run)
+    cdef Py_ssize_t k
+    if len(run) != end - start:
+        return False
+    for k in range(end - start):
+        if PyUnicode_READ(kind, data, k) != at(t, start + k):
+            return False
+    return True
+
