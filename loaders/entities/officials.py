@@ -239,8 +239,8 @@ def follows_with_comma(text: str, segment: Segment, after: Segment) -> bool:
     >>> follows_with_comma(text, Segment(0, 4, (), ""), Segment(6, 18, (), ""))
     True
     """
-    gap = text[segment.end : after.start]
-    return len(gap) <= 3 and gap.strip() == ","
+    end, start = segment[1], after[0]
+    return start - end <= 3 and text[end:start].strip() == ","
 
 
 def complete_with_appositive(
@@ -264,12 +264,12 @@ def find_officials(
 ) -> tuple[Official, ...]:
     """Officials in already scanned ``segments`` of ``text``, merged per person."""
     found: list[Official] = []
-    titled = [i for i, segment in enumerate(segments) if not INTRODUCERS.isdisjoint(segment[2])]
+    disjoint = INTRODUCERS.isdisjoint
+    titled = [i for i, segment in enumerate(segments) if not disjoint(segment[2])]
     for index in titled:
-        words = segments[index].words
-        for mention in iter_segment_mentions(words, all_caps):
-            official = mention.official
-            if mention.name_end == len(words):
+        words = segments[index][2]
+        for name_end, official in iter_segment_mentions(words, all_caps):
+            if name_end == len(words):
                 official = complete_with_appositive(text, segments, index, official, all_caps)
             found.append(official)
     return merge_officials(found)

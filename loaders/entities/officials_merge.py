@@ -8,6 +8,7 @@ the first affiliation given.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from loaders.record import Official
 
@@ -21,11 +22,16 @@ def merge_officials(officials: Sequence[Official]) -> tuple[Official, ...]:
     """
     merged: list[Official] = []
     keys: list[frozenset[str]] = []
-    by_word: dict[str, list[int]] = {}
+    by_word: dict[str, set[int]] = {}
     for official in officials:
-        key = frozenset(official.name.upper().split())
-        candidates = sorted({i for word in key for i in by_word.get(word, ())})
-        position = next((i for i in candidates if key <= keys[i] or keys[i] <= key), None)
+        key = name_words(official.name)
+        position = None
+        candidates = [by_word[word] for word in key if word in by_word]
+        if candidates:
+            for i in sorted(set().union(*candidates)):
+                if key <= keys[i] or keys[i] <= key:
+                    position = i
+                    break
         if position is None:
             position = len(merged)
             merged.append(official)
@@ -34,8 +40,19 @@ def merge_officials(officials: Sequence[Official]) -> tuple[Official, ...]:
             merged[position] = merge_pair(merged[position], official)
             keys[position] = keys[position] | key
         for word in key:
-            by_word.setdefault(word, []).append(position)
+            by_word.setdefault(word, set()).add(position)
     return tuple(merged)
+
+
+@lru_cache(maxsize=1 << 14)
+def name_words(name: str) -> frozenset[str]:
+    """The words of a name in capitals, the key that mentions are compared by (cached:
+    names recur across cables).
+
+    >>> sorted(name_words("Masahiko Koumura"))
+    ['KOUMURA', 'MASAHIKO']
+    """
+    return frozenset(name.upper().split())
 
 
 def merge_pair(first: Official, second: Official) -> Official:
