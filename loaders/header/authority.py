@@ -35,7 +35,9 @@ _SIGNER_LINE_RE = re.compile(
     r"^(?:[A-Z][A-Z'\-]+(?:[ /][A-Z][A-Z'\-]+){0,2}|[A-Za-z][a-z]*[A-Z]?[a-z'\-]+)$"
 )
 _AFTER_SENTENCE_RE = re.compile(r"[.)]\s+([A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]+)?)$")
-_SIGNER_TAIL_RE = re.compile(r"\s*(?:\.|\d{4}-\d{2}-\d{2})$")
+_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: The signature is looked for in the last lines of this many characters of the body.
+SIGNER_TAIL = 2000
 _NOT_SIGNERS = frozenset(
     """BT NNNN END SUMMARY COMMENT TEXT NOTE SIPDIS NOFORN UNCLASSIFIED CONFIDENTIAL SECRET
     MINIMIZE CONSIDERED THANKS""".split()  # noqa: SIM905
@@ -148,6 +150,33 @@ def parse_declassify(decl: str | None) -> str | None:
     return parse_us_date(decl)
 
 
+def last_lines(text: str, tail: int, count: int) -> list[str]:
+    """The last ``count`` lines of the last ``tail`` characters of the text without its
+    trailing whitespace, read without copying the whole text.
+
+    >>> last_lines("a\\nb\\nc  \\n\\n", 3, 2)
+    ['b', 'c']
+    """
+    end = text[-2 * tail :].rstrip()
+    if len(end) < tail and len(text) > 2 * tail:  # whitespace ran further back
+        end = text.rstrip()
+    return end[-tail:].splitlines()[-count:]
+
+
+def without_signer_tail(line: str) -> str:
+    """A line stripped, without a final period or ISO date (and the spaces before it).
+
+    >>> without_signer_tail(" KENNARD . "), without_signer_tail("RICE 2009-01-02")
+    ('KENNARD', 'RICE')
+    """
+    text = line.strip()
+    if text.endswith("."):
+        return text[:-1].rstrip()
+    if len(text) >= 10 and _ISO_DATE_RE.fullmatch(text, len(text) - 10):
+        return text[:-10].rstrip()
+    return text
+
+
 def parse_signers(body: str) -> tuple[str, ...]:
     """The signature on the last line of the body, upper-cased (``RICE``; ``Stapleton``;
     ``End Text. AGUIRRE``; ``SMITH/JONES`` is two).
@@ -159,15 +188,17 @@ def parse_signers(body: str) -> tuple[str, ...]:
     >>> parse_signers("x\\nLeBaron")
     ('LEBARON',)
     """
-    for line in reversed(body.rstrip()[-2000:].splitlines()[-4:]):
-        candidate = _SIGNER_TAIL_RE.sub("", line.strip())
+    for line in reversed(last_lines(body, SIGNER_TAIL, 4)):
+        candidate = without_signer_tail(line)
         if not candidate or candidate.upper() in ("BT", "NNNN") or candidate.startswith("#"):
             continue
-        tail = _AFTER_SENTENCE_RE.search(candidate)
-        if tail and not _SIGNER_LINE_RE.match(candidate):
-            candidate = tail[1]
         if not _SIGNER_LINE_RE.match(candidate):
-            return ()
+            # a name after the last sentence: only the last '.' or ')' can open it
+            last = max(candidate.rfind("."), candidate.rfind(")"), 0)
+            tail = _AFTER_SENTENCE_RE.search(candidate, last)
+            if tail is None or not _SIGNER_LINE_RE.match(tail[1]):
+                return ()
+            candidate = tail[1]
         names = tuple(part.strip().upper() for part in candidate.split("/"))
         words = {w for name in names for w in name.split()}
         return names if _NOT_SIGNERS.isdisjoint(words) else ()
