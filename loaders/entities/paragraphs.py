@@ -5,12 +5,16 @@ with ``25.`` is not taken for paragraph 25. Text before the first numbered parag
 (or the whole body when nothing is numbered) becomes unnumbered paragraphs split at
 blank lines. Section headings framed by ruler lines (``-----``) and a trailing
 signature line (``RICE``) are left out of the paragraph text.
+
+Finding the candidate lines and cleaning a paragraph's text are compiled
+(``text_c.pyx``); the ``*_python`` functions here are their reference and fallback.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Final
 
 from loaders.entities.text import collapse_spaces
@@ -28,9 +32,44 @@ _HEADING: Final = re.compile(
 )
 _SIGNATURE: Final = re.compile(r"\n[ \t]*\n\s*[A-Z][A-Z.' -]{1,30}$")
 _BLANK_SPLIT: Final = re.compile(r"\n[ \t]*\n")
+_CANDIDATE_LINE: Final = re.compile(r"(?:^|(?<=\n))[ \t]*[0-9\x80-\U0010ffff]")
+_RULER_RUNS: Final = ("----", "====", "____", "****")
 _MAX_PARAGRAPH: Final = 999
+_MARKINGS_CACHED: Final = 512
 
 
+def numbered_line_candidates_python(text: str) -> list[int]:
+    """Starts of the lines (split at ``\\n``) whose first character after spaces and tabs
+    is an ASCII digit or not ASCII (``¶``, other digits): all the lines where a numbered
+    paragraph can start; reference of the compiled ``text_c.numbered_line_candidates``.
+
+    >>> numbered_line_candidates_python("1. A\\n b\\n\\t¶2. C\\n")
+    [0, 8]
+    """
+    return [match.start() for match in _CANDIDATE_LINE.finditer(text)]
+
+
+def clean_paragraph_span_python(text: str, start: int, end: int) -> str:
+    """:func:`clean_paragraph_text` of ``text[start:end]`` (``0 <= start <= end``);
+    reference of the compiled ``text_c.clean_paragraph_span``.
+
+    >>> clean_paragraph_span_python("1. A\\n b.\\n-----\\n2. C", 3, 15)
+    'A b.'
+    """
+    raw = text[start:end]
+    if any(run in raw for run in _RULER_RUNS):
+        raw = _RULER.sub(" ", _HEADING.sub(" ", "\n" + raw))
+    return collapse_spaces(raw)
+
+
+try:  # the compiled loops, built by ``pip install`` (text_c.pyx); same results
+    from loaders.entities.text_c import clean_paragraph_span, numbered_line_candidates
+except ImportError:  # pragma: no cover - a checkout that was never built
+    clean_paragraph_span = clean_paragraph_span_python
+    numbered_line_candidates = numbered_line_candidates_python
+
+
+@lru_cache(maxsize=_MARKINGS_CACHED)
 def normalize_marking(raw: str | None) -> str | None:
     """A portion mark as ``U``, ``C``, ``SBU``, ``C/NF``; None when it is not one.
 
@@ -51,9 +90,7 @@ def clean_paragraph_text(raw: str) -> str:
     >>> clean_paragraph_text("First line\\n  second.\\n\\n-----\\nBackground\\n-----\\n")
     'First line second.'
     """
-    if "----" in raw or "====" in raw or "____" in raw or "****" in raw:
-        raw = _RULER.sub(" ", _HEADING.sub(" ", "\n" + raw))
-    return collapse_spaces(raw)
+    return clean_paragraph_span(raw, 0, len(raw))
 
 
 def iter_numbered_starts(body: str) -> Iterator[tuple[int, int, int, str | None]]:
@@ -63,7 +100,11 @@ def iter_numbered_starts(body: str) -> Iterator[tuple[int, int, int, str | None]
     [(1, 'C'), (2, None)]
     """
     expected: int | None = None
-    for match in _START.finditer("\n" + body):
+    padded = "\n" + body  # the newline before each line of body is at the line's start
+    for line in numbered_line_candidates(body):  # a match never spans two lines
+        match = _START.match(padded, line)
+        if match is None:
+            continue
         number = int(match.group(1))
         if expected is None and not 0 < number < _MAX_PARAGRAPH:
             continue
@@ -109,6 +150,6 @@ def extract_paragraphs(body: str) -> tuple[Paragraph, ...]:
     result = split_unnumbered(body[: starts[0][0]])
     ends = [start for start, _, _, _ in starts[1:]] + [len(body)]
     for (_, text_start, number, marking), end in zip(starts, ends, strict=True):
-        text = clean_paragraph_text(body[text_start:end])
+        text = clean_paragraph_span(body, text_start, end)
         result.append(Paragraph(number=number, marking=marking, text=text))
     return tuple(result)

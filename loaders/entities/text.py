@@ -3,12 +3,17 @@
 The body handed to :func:`loaders.entities.extract_body_entities` may still start with
 the header block (banner, ``E.O. 12958``, ``TAGS:``, ``SUBJECT:``, ``REF:``,
 ``Classified By:``); :func:`strip_header` drops it so that extractors see prose only.
+
+The character loops (joining words, counting letters) are compiled (``text_c.pyx``);
+the ``*_python`` functions here are their reference and the fallback when ``text_c``
+is not built (``tests/loaders/test_text_compiled.py`` compares them).
 """
 
 from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator
 from typing import Final, TypeAlias
 
 #: Text of a cable body, header block removed.
@@ -28,9 +33,44 @@ _HEADER_START: Final = re.compile(
 )
 _PARAGRAPH_START: Final = re.compile(r"[ \t]*(?:¶[ \t]*)?\d{1,3}[ \t]*(?:\.[ \t(]|,[ \t]*\()")
 _HEADER_SCAN_LINES: Final = 120
+_HEADER_CHUNK: Final = 2048  # characters of body split into lines at a time
 _PROSE_LINE: Final = 40
+_CAPS_SAMPLE: Final = 4000
 _UPPER: Final = string.ascii_uppercase.encode()
 _LOWER: Final = string.ascii_lowercase.encode()
+
+
+def join_words_python(text: str, start: int, end: int) -> str:
+    """The words of ``text[start:end]`` joined by one space (``0 <= start <= end``);
+    reference of the compiled ``text_c.join_words``.
+
+    >>> join_words_python(" a\\n b  c\\t!", 0, 9)
+    'a b c'
+    """
+    return " ".join(text[start:end].split())
+
+
+def ascii_letter_counts_python(text: str, stop: int) -> tuple[int, int, int]:
+    """ASCII characters, capitals and small letters in ``text[:stop]`` (``stop >= 0``);
+    reference of the compiled ``text_c.ascii_letter_counts``.
+
+    >>> ascii_letter_counts_python("Été AB c", 8)
+    (6, 2, 2)
+    """
+    sample = text[:stop].encode("ascii", "ignore")
+    upper = len(sample) - len(sample.translate(None, _UPPER))
+    lower = len(sample) - len(sample.translate(None, _LOWER))
+    return len(sample), upper, lower
+
+
+try:  # the compiled loops, built by ``pip install`` (text_c.pyx); same results
+    from loaders.entities.text_c import ascii_letter_counts, join_words
+except ImportError:  # pragma: no cover - a checkout that was never built
+    join_words = join_words_python
+    ascii_letter_counts = ascii_letter_counts_python
+
+#: True when the compiled loops (``text_c``) are in use.
+COMPILED: Final = join_words is not join_words_python
 
 
 def is_prose(line: str) -> bool:
@@ -43,9 +83,22 @@ def is_prose(line: str) -> bool:
     """
     if len(line) < _PROSE_LINE:
         return False
-    sample = line.encode("ascii", "ignore")
-    lower = len(sample) - len(sample.translate(None, _LOWER))
-    return lower * 2 > len(sample)
+    ascii, _, lower = ascii_letter_counts(line, len(line))
+    return lower * 2 > ascii
+
+
+def iter_lines(body: str) -> Iterator[str]:
+    """``body.splitlines(keepends=True)``, split a chunk at a time (each chunk ends just
+    after a ``\\n``), for a scan that reads only the first lines of a long body.
+
+    >>> list(iter_lines("a\\r\\nb\\x0cc\\n"))
+    ['a\\r\\n', 'b\\x0c', 'c\\n']
+    """
+    start = 0
+    while start < len(body):
+        end = body.find("\n", start + _HEADER_CHUNK) + 1 or len(body)
+        yield from body[start:end].splitlines(keepends=True)
+        start = end
 
 
 def strip_header(body: str) -> BodyText:
@@ -65,7 +118,7 @@ def strip_header(body: str) -> BodyText:
     """
     offset = cut = 0
     in_block = False
-    for count, line in enumerate(body.splitlines(keepends=True)):
+    for count, line in enumerate(iter_lines(body)):
         if count >= _HEADER_SCAN_LINES or _PARAGRAPH_START.match(line):
             break
         blank = not line.strip()
@@ -87,7 +140,7 @@ def collapse_spaces(text: str) -> str:
     >>> collapse_spaces("  a\\n  b\\t c ")
     'a b c'
     """
-    return " ".join(text.split())
+    return join_words(text, 0, len(text))
 
 
 def is_all_caps(text: str) -> bool:
@@ -98,7 +151,5 @@ def is_all_caps(text: str) -> bool:
     >>> is_all_caps("The Minister said")
     False
     """
-    sample = text[:4000].encode("ascii", "ignore")
-    upper = len(sample) - len(sample.translate(None, _UPPER))
-    lower = len(sample) - len(sample.translate(None, _LOWER))
+    _, upper, lower = ascii_letter_counts(text, _CAPS_SAMPLE)
     return upper > 0 and lower * 5 < upper

@@ -1,0 +1,269 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
+# distutils: extra_compile_args = -O3
+"""Compiled character loops of the body-text helpers (``text.py``, ``paragraphs.py``).
+
+Each function has a pure-Python reference (``text.py``, ``paragraphs.py``: the
+``*_python`` functions) that it must equal and that is used when this module is not
+built; ``tests/loaders/test_text_compiled.py`` compares them on every corpus body and
+on generated text:
+
+- ``join_words(text, start, end)``: ``" ".join(text[start:end].split())`` (whitespace
+  as ``str.split`` reads it: ``Py_UNICODE_ISSPACE``), straight from ``text``;
+- ``clean_paragraph_span(text, start, end)``: the same words without the ruler lines
+  (``[ \\t]*[-=_*]{4,}[ \\t]*``) and framed headings (ruler, a line of 1 to 80
+  characters, ruler; found left to right), when the span holds ``----``, ``====``,
+  ``____`` or ``****``;
+- ``ascii_letter_counts(text, stop)``: the ASCII characters, capitals and small
+  letters of ``text[:stop]``;
+- ``numbered_line_candidates(text)``: the starts of the lines (split at ``\\n``) whose
+  first character after spaces and tabs is an ASCII digit or not ASCII (``¶``, other
+  digits): a superset of the lines where a numbered paragraph can start.
+
+Spans are ``0 <= start <= end <= len(text)`` as callers give them (others are clamped).
+"""
+
+from libc.stdlib cimport free, malloc
+from libc.string cimport memchr
+
+cdef extern from "Python.h":
+    ctypedef unsigned char Py_UCS1
+    ctypedef unsigned short Py_UCS2
+    int PyUnicode_KIND(object o)
+    void* PyUnicode_DATA(object o)
+    Py_ssize_t PyUnicode_GET_LENGTH(object o)
+    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) nogil
+    object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
+    bint Py_UNICODE_ISSPACE(Py_UCS4 ch) nogil
+
+ctypedef fused chars:
+    Py_UCS1
+    Py_UCS2
+    Py_UCS4
+
+
+cdef inline bint is_ruler_char(Py_UCS4 ch) noexcept nogil:
+    return ch == 0x2D or ch == 0x3D or ch == 0x5F or ch == 0x2A  # - = _ *
+
+
+cdef inline bint is_blank(Py_UCS4 ch) noexcept nogil:
+    return ch == 0x20 or ch == 0x09
+
+
+# What a Latin-1 character is to the word joiner: a word character (0), whitespace
+# (SPACE: what ``str.isspace`` says), or in a paragraph a ruler character (RULER) that
+# may start a ruler run. Characters above U+00FF are whitespace when Py_UNICODE_ISSPACE.
+cdef enum:
+    SPACE = 1
+    RULER = 2
+    RULER_RUN = 4  # equal ruler characters in a row that make a ruler
+    MAX_TITLE = 80  # characters of a framed heading's title line
+cdef unsigned char WORDS[256]
+cdef unsigned char PARAGRAPH[256]
+for _code in range(256):
+    WORDS[_code] = SPACE if chr(_code).isspace() else 0
+    PARAGRAPH[_code] = RULER if chr(_code) in "-=_*" else WORDS[_code]
+
+
+cdef inline unsigned char class_of(Py_UCS4 ch, const unsigned char* classes) noexcept nogil:
+    if ch < 256:
+        return classes[ch]
+    return SPACE if Py_UNICODE_ISSPACE(ch) else 0
+
+
+cdef Py_ssize_t join_into(
+    const chars* src, Py_ssize_t start, Py_ssize_t end, chars* out, Py_ssize_t n,
+    const unsigned char* classes,
+) noexcept nogil:
+    """Append the words of src[start:end] to out[:n], one space before each but the
+    first of out; the new length, or -1 when ``classes`` marks ruler characters and the
+    span holds a ruler run (four equal ruler characters)."""
+    cdef Py_ssize_t i = start
+    cdef Py_UCS4 ch
+    cdef unsigned char kind
+    while True:
+        while i < end and class_of(src[i], classes) == SPACE:
+            i += 1
+        if i >= end:
+            return n
+        if n:
+            out[n] = 0x20
+            n += 1
+        while i < end:  # a word
+            ch = src[i]
+            kind = class_of(ch, classes)
+            if kind:
+                if kind == SPACE:
+                    break
+                if i + 3 < end and src[i + 1] == ch and src[i + 2] == ch and src[i + 3] == ch:
+                    return -1
+            out[n] = <chars>ch
+            n += 1
+            i += 1
+
+
+cdef bint is_ruler_line(const chars* src, Py_ssize_t a, Py_ssize_t b) noexcept nogil:
+    """src[a:b] is spaces/tabs, at least four ruler characters, spaces/tabs."""
+    while a < b and is_blank(src[a]):
+        a += 1
+    while b > a and is_blank(src[b - 1]):
+        b -= 1
+    if b - a < RULER_RUN:
+        return False
+    while a < b:
+        if not is_ruler_char(src[a]):
+            return False
+        a += 1
+    return True
+
+
+cdef Py_ssize_t join_unruled_into(
+    const chars* src, Py_ssize_t start, Py_ssize_t end, chars* out, Py_ssize_t* lines
+) noexcept nogil:
+    """The words of src[start:end] without its ruler lines and framed headings (ruler,
+    a line of 1 to 80 characters, ruler; found left to right); ``lines`` has room for
+    one more than the lines of the span."""
+    cdef Py_ssize_t i, k, count = 0, n = 0, title
+    lines[0] = start
+    for i in range(start, end):
+        if src[i] == 0x0A:
+            count += 1
+            lines[count] = i + 1
+    count += 1
+    lines[count] = end + 1  # line k is src[lines[k] : lines[k + 1] - 1]
+    k = 0
+    while k < count:
+        if is_ruler_line(src, lines[k], lines[k + 1] - 1):
+            if k + 2 < count:
+                title = lines[k + 2] - 1 - lines[k + 1]
+                if 1 <= title <= MAX_TITLE and is_ruler_line(src, lines[k + 2], lines[k + 3] - 1):
+                    k += 3
+                    continue
+            k += 1
+            continue
+        n = join_into(src, lines[k], lines[k + 1] - 1, out, n, WORDS)
+        k += 1
+    return n
+
+
+cdef object join_span(str text, Py_ssize_t start, Py_ssize_t end, bint paragraph):
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef void* out
+    cdef Py_ssize_t* lines = NULL
+    cdef Py_ssize_t n, i, count
+    cdef const unsigned char* classes
+    start = 0 if start < 0 else (length if start > length else start)
+    end = start if end < start else (length if end > length else end)
+    if end == start:
+        return ""
+    classes = WORDS
+    if paragraph:
+        classes = PARAGRAPH
+    out = malloc((end - start) * kind)
+    if out == NULL:
+        raise MemoryError()
+    try:
+        if kind == 1:
+            n = join_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out, 0, classes)
+        elif kind == 2:
+            n = join_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out, 0, classes)
+        else:
+            n = join_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out, 0, classes)
+        if n < 0:
+            count = 2
+            for i in range(start, end):
+                if PyUnicode_READ(kind, data, i) == 0x0A:
+                    count += 1
+            lines = <Py_ssize_t*>malloc(count * sizeof(Py_ssize_t))
+            if lines == NULL:
+                raise MemoryError()
+            if kind == 1:
+                n = join_unruled_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out, lines)
+            elif kind == 2:
+                n = join_unruled_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out, lines)
+            else:
+                n = join_unruled_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out, lines)
+        return PyUnicode_FromKindAndData(kind, out, n)
+    finally:
+        free(lines)
+        free(out)
+
+
+def join_words(str text not None, Py_ssize_t start, Py_ssize_t end):
+    return join_span(text, start, end, False)
+
+
+def clean_paragraph_span(str text not None, Py_ssize_t start, Py_ssize_t end):
+    return join_span(text, start, end, True)
+
+
+cdef void count_letters(
+    const chars* src, Py_ssize_t stop, Py_ssize_t* counts
+) noexcept nogil:
+    cdef Py_ssize_t i, ascii = 0, upper = 0, lower = 0
+    cdef unsigned int code
+    for i in range(stop):
+        code = src[i]
+        ascii += code < 128
+        upper += code - 0x41 < 26  # unsigned: A-Z only
+        lower += code - 0x61 < 26  # a-z only
+    counts[0] = ascii
+    counts[1] = upper
+    counts[2] = lower
+
+
+def ascii_letter_counts(str text not None, Py_ssize_t stop):
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t counts[3]
+    stop = 0 if stop < 0 else (length if stop > length else stop)
+    if kind == 1:
+        count_letters(<Py_UCS1*>data, stop, counts)
+    elif kind == 2:
+        count_letters(<Py_UCS2*>data, stop, counts)
+    else:
+        count_letters(<Py_UCS4*>data, stop, counts)
+    return counts[0], counts[1], counts[2]
+
+
+cdef list line_candidates(const chars* src, Py_ssize_t length):
+    cdef list found = []
+    cdef Py_ssize_t i = 0, line
+    cdef Py_UCS4 ch
+    cdef const void* nl
+    while i <= length:
+        line = i
+        while i < length and (src[i] == 0x20 or src[i] == 0x09):
+            i += 1
+        if i < length:
+            ch = src[i]
+            if ch >= 128 or 0x30 <= ch <= 0x39:
+                found.append(line)
+        # on to the next line
+        if chars is Py_UCS1:
+            if i >= length:
+                break
+            nl = memchr(src + i, 0x0A, length - i)
+            if nl == NULL:
+                break
+            i = <const Py_UCS1*>nl - src + 1
+        else:
+            while i < length and src[i] != 0x0A:
+                i += 1
+            if i >= length:
+                break
+            i += 1
+    return found
+
+
+def numbered_line_candidates(str text not None):
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    if kind == 1:
+        return line_candidates(<Py_UCS1*>data, length)
+    if kind == 2:
+        return line_candidates(<Py_UCS2*>data, length)
+    return line_candidates(<Py_UCS4*>data, length)
