@@ -15,7 +15,7 @@ from typing import Final
 
 from loaders.entities.assets import find_assets
 from loaders.entities.geo import countries_from_hits, find_places
-from loaders.entities.lexicon import FIRST_SET, iter_hits, match_words
+from loaders.entities.lexicon import COMPILED_HITS, FIRST_SET, collect_hits, match_words
 from loaders.entities.officials import INTRODUCERS, find_officials, iter_segment_mentions
 from loaders.entities.organizations import organizations_from_hits
 from loaders.entities.paragraphs import extract_paragraphs
@@ -85,7 +85,7 @@ def extract_body_entities(
     text = strip_header(body)
     all_caps = is_all_caps(text)
     segments = scan_segments(text, keep=_KEEP)
-    hits = list(iter_hits(segments))
+    hits = collect_hits(segments)
     return BodyEntities(
         summary=extract_summary(text),
         paragraphs=extract_paragraphs(text) if BodyParts.PARAGRAPHS in parts else (),
@@ -117,3 +117,5 @@ def clear_caches() -> None:
     for cached in (match_words, iter_segment_mentions):
         cached.cache_clear()
     compiled_scanner.cache_clear()
+    if COMPILED_HITS is not None:
+        COMPILED_HITS.clear()

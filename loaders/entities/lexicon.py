@@ -19,6 +19,11 @@ from loaders.entities.org_table import AMBIGUOUS as AMBIGUOUS_ORGS
 from loaders.entities.org_table import ORGANIZATION_ROWS
 from loaders.entities.scan import Segment, bare_word
 
+try:  # the compiled hit collector, built by ``pip install`` (hits_c.pyx); same results
+    from loaders.entities.hits_c import HitCollector
+except ImportError:  # pragma: no cover - a checkout that was never built
+    HitCollector = None  # type: ignore[assignment,misc]
+
 #: A way the text writes an entity: ``Japanese``, ``G-8``, ``International Security ...``.
 Surface: TypeAlias = str
 
@@ -194,9 +199,22 @@ def iter_hits(segments: Iterable[Segment]) -> Iterator[Hit]:
     >>> [h.entry.key for h in iter_hits(scan_segments("The South African and NATO-led ISAF"))]
     ['SF', 'NATO', 'ISAF']
     """
-    for segment in segments:
-        for entry, first, width in match_words(segment[2]):
-            yield _NEW(Hit, (entry, segment, first, width))
+    return iter(collect_hits(segments))
+
+
+def collect_hits_python(segments: Iterable[Segment]) -> list[Hit]:
+    """The hits of :func:`iter_hits` as a list, in pure Python: the reference for the
+    compiled collector (``hits_c``).
+
+    >>> from loaders.entities.scan import scan_segments
+    >>> [h.entry.key for h in collect_hits_python(scan_segments("NATO-led ISAF"))]
+    ['NATO', 'ISAF']
+    """
+    return [
+        _NEW(Hit, (entry, segment, first, width))
+        for segment in segments
+        for entry, first, width in match_words(segment[2])
+    ]
 
 
 @lru_cache(maxsize=1 << 15)
@@ -228,3 +246,9 @@ def match_words(words: tuple[str, ...]) -> tuple[tuple[Entry, int, int], ...]:
             found.append((entry, index, 1))
         index += 1
     return tuple(found)
+
+
+#: The compiled collector (None when not built), its table of matches per words tuple.
+COMPILED_HITS: Final = None if HitCollector is None else HitCollector(match_words, Hit)
+#: The hits of segments, as a list: the compiled collector when built.
+collect_hits: Final = collect_hits_python if COMPILED_HITS is None else COMPILED_HITS.collect

@@ -1,0 +1,13 @@
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+class HitCollector:
+    def __init__(
+        self,
+        match: Callable[[tuple[str, ...]], Sequence[tuple[Any, int, int]]],
+        hit_type: type[Any],
+        limit: int = ...,
+    ) -> None: ...
+    def clear(self) -> None: ...
+    def __len__(self) -> int: ...
+    def collect(self, segments: Iterable[Any]) -> list[Any]: ...

@@ -1,0 +1,70 @@
+"""The compiled hit collector (``hits_c``) gives what the pure-Python reference gives:
+on every corpus body, on generated text, with a small table that is emptied when full,
+and its hits are the named tuple the consumers read."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from loaders.entities import _KEEP
+from loaders.entities.lexicon import (
+    COMPILED_HITS,
+    Hit,
+    collect_hits_python,
+    iter_hits,
+    match_words,
+)
+from loaders.entities.scan import scan_segments
+from loaders.entities.text import strip_header
+from tests.loaders.test_entities_corpus import CABLEGATE, read_body
+from tests.loaders.test_scan_compiled import PIECES
+
+KEEP = frozenset(_KEEP)
+MORE = ("South", "African", "NATO", "ISAF", "U.N.", "Security", "Council", "G-8", "Chinook")
+
+
+def test_the_compiled_collector_is_built() -> None:
+    assert COMPILED_HITS is not None
+
+
+def test_compiled_equals_python_on_the_corpus() -> None:
+    checked = 0
+    for path in sorted(CABLEGATE.glob("*.html")):
+        segments = scan_segments(strip_header(read_body(path)), KEEP)
+        expected = collect_hits_python(segments)
+        assert list(iter_hits(segments)) == expected == list(iter_hits(segments)), path.name
+        checked += 1
+    assert checked == 633
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_compiled_equals_python_on_generated_text(seed: int) -> None:
+    from loaders.entities.hits_c import HitCollector
+
+    small = HitCollector(match_words, Hit, limit=3)
+    rng = random.Random(seed)
+    for _ in range(3000):
+        text = " ".join(rng.choice(PIECES + MORE) for _ in range(rng.randint(1, 30)))
+        segments = scan_segments(text, KEEP)
+        expected = collect_hits_python(segments)
+        assert list(iter_hits(segments)) == expected, repr(text)
+        assert small.collect(segments) == expected, repr(text)
+        assert len(small) <= 3
+
+
+def test_the_hits_are_the_named_tuple() -> None:
+    (hit,) = iter_hits(scan_segments("the NATO-led force", KEEP))
+    assert type(hit) is Hit
+    assert (hit.entry.key, hit.segment.words, hit.first, hit.width) == ("NATO", ("NATO-led",), 0, 1)
+
+
+def test_a_hit_type_that_is_not_a_four_field_named_tuple_is_refused() -> None:
+    from loaders.entities.hits_c import HitCollector
+
+    for wrong in (tuple, list, Hit.__base__, int):
+        with pytest.raises(TypeError):
+            HitCollector(match_words, wrong)
+    with pytest.raises(ValueError):
+        HitCollector(match_words, Hit, limit=0)
