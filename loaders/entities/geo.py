@@ -11,10 +11,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from operator import itemgetter
 from typing import Final
 
 from loaders.entities.common_words import COMMON_WORDS
-from loaders.entities.lexicon import LEXICON, EntryKind, Hit, iter_hits
+from loaders.entities.lexicon import LEXICON, Entry, EntryKind, Hit, iter_hits
+from loaders.entities.occurrences import (
+    capitalised_after,
+    occurrence_offsets,
+    offsets_and_capitalised_after,
+)
 from loaders.entities.scan import scan_segments
 from loaders.entities.title_words import NOT_NAMES
 from loaders.record import Country
@@ -24,6 +31,7 @@ PLACE_NOUNS: Final = (" province", " district")
 #: The same nouns written as part of the name: ``Helmand Province``.
 PLACE_SUFFIXES: Final = tuple(noun.title() for noun in PLACE_NOUNS)
 _PREPOSITIONS: Final = (" in ", "\nin ", " near ")
+_NOUN_MARKS: Final = (*PLACE_NOUNS, *PLACE_SUFFIXES)
 _CONNECTORS: Final = frozenset({"or", "and", ","})
 #: Capitalised words after "in" that are not places: languages, doctrines, periods.
 NOT_PLACES: Final = frozenset(
@@ -35,6 +43,10 @@ NOT_PLACES: Final = frozenset(
 )
 _WORD: Final = re.compile(r"[A-Z][a-z][\w\-]*")
 _LOOKBACK: Final = 80
+_CACHED_WORDS: Final = 8192
+_ENTRY: Final = itemgetter(0)  # a hit's entry
+_COUNTRY: Final = EntryKind.COUNTRY
+_PLACE: Final = EntryKind.PLACE
 
 
 def countries_from_hits(hits: Iterable[Hit]) -> tuple[Country, ...]:
@@ -44,13 +56,14 @@ def countries_from_hits(hits: Iterable[Hit]) -> tuple[Country, ...]:
     >>> countries_from_hits(iter_hits(scan_segments("Japanese and GOJ officials in Tokyo")))
     (Country(code='JA', name='Japan'),)
     """
-    seen: dict[str, Country] = {}
-    for hit in hits:
-        if hit.entry.kind is EntryKind.COUNTRY and hit.entry.key not in seen:
-            seen[hit.entry.key] = Country(code=hit.entry.key, name=hit.entry.name)
-    return tuple(seen.values())
+    seen: dict[str, Entry] = {}
+    for entry in map(_ENTRY, hits):
+        if entry[0] is _COUNTRY and entry[1] not in seen:
+            seen[entry[1]] = entry
+    return tuple(Country(code=key, name=entry[2]) for key, entry in seen.items())
 
 
+@lru_cache(maxsize=_CACHED_WORDS)
 def is_place_word(word: str) -> bool:
     """Could ``word`` (bare) name a place the lexicon does not know?
 
@@ -87,20 +100,44 @@ def names_before(text: str, end: int) -> list[str]:
     return found
 
 
+def places_at_nouns(text: str, offsets: Iterable[int]) -> Iterator[tuple[int, str]]:
+    """(offset, name) of the places before the place nouns at ``offsets``, the nouns
+    written alone or in the plural (``provinces``) but not inside a longer word.
+
+    >>> [name for _, name in places_at_nouns("in Daykundi or Nimruz provinces", [21])]
+    ['Nimruz', 'Daykundi']
+    """
+    for position in offsets:
+        size = next(len(noun) for noun in _NOUN_MARKS if text.startswith(noun, position))
+        after = position + size
+        if after >= len(text) or not text[after].isalpha() or text[after] == "s":
+            for name in names_before(text, position):
+                yield position, name
+
+
+def places_after_prepositions(text: str, starts: Iterable[int]) -> Iterator[tuple[int, str]]:
+    """(offset, word) of the lone unknown capitalised words at ``starts`` (just past a
+    preposition): not ``June``, not ``New`` of ``New York``.
+
+    >>> [word for _, word in places_after_prepositions("in Daykundi, in June, in New York",
+    ...                                                 [3, 16, 25])]
+    ['Daykundi']
+    """
+    for start in starts:
+        match = _WORD.match(text, start)
+        if match is not None and is_place_word(match.group()):
+            rest = text[match.end() : match.end() + 2]
+            if not (rest[:1].isspace() and rest[1:2].isupper()):
+                yield start, match.group()
+
+
 def iter_noun_places(text: str) -> Iterator[tuple[int, str]]:
     """(offset, name) of places marked by a noun: ``Nimruz provinces``, ``Henan Province``.
 
     >>> [name for _, name in iter_noun_places("in Daykundi or Nimruz provinces; Henan Province")]
     ['Nimruz', 'Daykundi', 'Henan']
     """
-    for noun in (*PLACE_NOUNS, *PLACE_SUFFIXES):
-        position = text.find(noun)
-        while position >= 0:
-            after = position + len(noun)
-            if after >= len(text) or not text[after].isalpha() or text[after] == "s":
-                for name in names_before(text, position):
-                    yield position, name
-            position = text.find(noun, after)
+    return places_at_nouns(text, occurrence_offsets(text, _NOUN_MARKS))
 
 
 def iter_preposition_places(text: str) -> Iterator[tuple[int, str]]:
@@ -109,22 +146,26 @@ def iter_preposition_places(text: str) -> Iterator[tuple[int, str]]:
     >>> [name for _, name in iter_preposition_places("a team in Daykundi, in June, in New York")]
     ['Daykundi']
     """
-    for preposition in _PREPOSITIONS:
-        position = text.find(preposition)
-        while position >= 0:
-            start = position + len(preposition)
-            match = _WORD.match(text, start)
-            if match is not None and is_place_word(match.group()):
-                rest = text[match.end() : match.end() + 2]
-                if not (rest[:1].isspace() and rest[1:2].isupper()):
-                    yield start, match.group()
-            position = text.find(preposition, start)
+    return places_after_prepositions(text, capitalised_after(text, _PREPOSITIONS))
+
+
+def iter_marked_places(text: str) -> Iterator[tuple[int, str]]:
+    """:func:`iter_noun_places` and :func:`iter_preposition_places`, one walk for both.
+
+    >>> sorted(iter_marked_places("a PRT in Daykundi or Nimruz provinces"))
+    [(9, 'Daykundi'), (27, 'Daykundi'), (27, 'Nimruz')]
+    """
+    nouns, starts = offsets_and_capitalised_after(text, _NOUN_MARKS, _PREPOSITIONS)
+    yield from places_at_nouns(text, nouns)
+    yield from places_after_prepositions(text, starts)
 
 
 def find_places(text: str, hits: Iterable[Hit]) -> tuple[str, ...]:
     """Known places from the lexicon hits, then places the text marks, by first mention."""
-    known = [hit.entry.name for hit in hits if hit.entry.kind is EntryKind.PLACE]
-    marked = sorted((*iter_noun_places(text), *iter_preposition_places(text)))
+    known = [entry[2] for entry in map(_ENTRY, hits) if entry[0] is _PLACE]
+    marked = sorted(iter_marked_places(text))
+    if not marked:
+        return tuple(dict.fromkeys(known))
     return tuple(dict.fromkeys([*known, *(name for _, name in marked)]))
 
 

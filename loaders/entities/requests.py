@@ -12,33 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import Final, NamedTuple
+from typing import Final
 
 from loaders.entities.deadlines import find_deadline
+from loaders.entities.occurrences import occurrence_offsets, occurs_folded
+from loaders.entities.request_blocks import FOR_MARKS, MAX_ACTION, Ask, block_asks, iter_for_blocks
 from loaders.entities.stations import is_station, station_key
 from loaders.entities.text import collapse_spaces
 from loaders.record import PostRef, Recipient, Request, Role
 
-_FOR_BLOCK: Final = re.compile(
-    r"\n[ \t]*(?:¶?[ \t]*\d{1,3}[ \t]*\.[ \t]*(?:\([A-Za-z/ ]{1,12}\)[ \t]*)?)?(?:--[ \t]*)?"
-    r"(?:ACTION[ \t]+)?FOR[ \t]+(?P<posts>[A-Z][A-Z .,'&\-\n]{0,200}?)[ \t]*"
-    r"(?P<note>\([^)]{0,120}\)[ \t]*)?:"
-)
-_POST_SPLIT: Final = re.compile(r"\s*,\s*(?:AND\s+)?|\s+AND\s+|\s*&\s*")
-_ALL_POSTS: Final = frozenset(
-    {
-        "ALL POSTS",
-        "POSTS",
-        "ALL ADDRESSEES",
-        "ALL ACTION ADDRESSEES",
-        "ACTION ADDRESSEES",
-        "ALL EMBASSIES",
-        "ALL",
-    }
-)
-_BLOCK_END: Final = re.compile(
-    r"\n[ \t]*\n|\n[ \t]*-{1,2}[ \t]|\n[ \t]*(?:[A-Za-z]|\d{1,2})[.)][ \t]"
-)
 _VERBS: Final = r"(?:requested|asked|instructed|invited|encouraged|tasked|authorized)\b"
 _GENERIC: Final = re.compile(
     rf"""\b(?:
@@ -69,6 +51,12 @@ _CUES: Final = (
     "invited",
     "seek",
 )
+#: The request verbs looked for (in capitals too in an all-capitals cable).
+_CUE_WORDS: Final = (*_CUES, "REQUEST")
+_CAPS_CUES: Final = (*_CUES, *(cue.upper() for cue in _CUES), "REQUEST")
+#: ... and where a ``FOR ...:`` block may start (no request verb starts with an ``F``).
+_CUES_AND_FORS: Final = (*_CUE_WORDS, *FOR_MARKS)
+_CAPS_CUES_AND_FORS: Final = (*_CAPS_CUES, *FOR_MARKS)
 _SENTENCE_END: Final = re.compile(r"\.(?=\s+[A-Z(\-]|\s*$)|\n[ \t]*\n|:[ \t]*\n")
 _WINDOW: Final = 120
 _MAX_CUES: Final = 400
@@ -85,77 +73,6 @@ _SUBJECTS: Final = (
     "usun",
     "useu",
 )
-_MAX_ACTION: Final = 500
-
-
-class Ask(NamedTuple):
-    """One request found in the text: the posts (None = the action addressees)."""
-
-    posts: tuple[PostRef, ...] | None
-    action: str
-    deadline: str | None
-    excluded: frozenset[str] = frozenset()  # post keys left out: "(except Moscow, Paris)"
-
-
-def parse_post_list(raw: str, addressees: Sequence[str]) -> tuple[PostRef, ...] | None:
-    """Posts named in ``FOR ...:``; ``()`` for "all posts"; None when it names no post.
-
-    >>> [p.key for p in parse_post_list("OTTAWA, PARIS, BERLIN, ROME, AND LONDON", [])]
-    ['OTTAWA', 'PARIS', 'BERLIN', 'ROME', 'LONDON']
-    >>> parse_post_list("ALL POSTS", []), parse_post_list("THE RECORD", [])
-    ((), None)
-    """
-    names = [name for name in _POST_SPLIT.split(" ".join(raw.split())) if name]
-    if any(name in _ALL_POSTS for name in names):
-        return ()
-    posts = [PostRef(key=station_key(name), name=name) for name in names]
-    known = [post for post in posts if is_station(post.key, addressees)]
-    return tuple(known) if known and len(known) * 2 >= len(posts) else None
-
-
-def block_action(text: str, start: int) -> str:
-    """The instruction after a ``FOR ...:`` line, up to a blank line or the first bullet.
-
-    >>> block_action("FOR KABUL:  Request Embassy convey\\npoints below.\\n\\n-- A", 10)
-    'Request Embassy convey points below.'
-    """
-    end = _BLOCK_END.search(text, start, start + _MAX_ACTION)
-    action = collapse_spaces(text[start : end.start() if end else start + _MAX_ACTION]).rstrip(":")
-    if not action and end is not None:
-        return block_action(text, end.end()) if end.end() < len(text) else ""
-    return action
-
-
-def iter_block_asks(text: str, cable_date: str | None, addressees: Sequence[str]) -> Iterator[Ask]:
-    """Requests addressed to posts by name: ``FOR OTTAWA, PARIS:  ...``.
-
-    >>> [(a.posts[0].key, a.action) for a in iter_block_asks(
-    ...     "\\nFOR USNATO (POINTS REL NATO) :  Request Chief of Mission convey points.", None, [])]
-    [('USNATO', 'Request Chief of Mission convey points.')]
-    """
-    if "FOR " not in text:
-        return
-    for match in _FOR_BLOCK.finditer(text):
-        posts = parse_post_list(match.group("posts"), addressees)
-        if posts is None:
-            continue
-        action = block_action(text, match.end())
-        excluded = excepted_posts(match.group("note") or "")
-        yield Ask(posts or None, action, find_deadline(action, cable_date), excluded)
-
-
-def excepted_posts(note: str) -> frozenset[str]:
-    """Post keys a ``(except Moscow, Paris, ...)`` note leaves out of "all posts".
-
-    >>> sorted(excepted_posts("(except Moscow, Paris, Beijing, \\nLondon and Berlin)"))
-    ['BEIJING', 'BERLIN', 'LONDON', 'MOSCOW', 'PARIS']
-    """
-    lowered = note.lower()
-    at = lowered.find("except")
-    if at < 0:
-        return frozenset()
-    names = _POST_SPLIT.split(" ".join(note[at + 6 :].strip(" )").split()).upper())
-    return frozenset(key for key in map(station_key, names) if is_station(key))
 
 
 def sentence_from(text: str, start: int) -> str:
@@ -164,20 +81,19 @@ def sentence_from(text: str, start: int) -> str:
     >>> sentence_from("Posts are requested to act by June 25.  Thanks.", 0)
     'Posts are requested to act by June 25.'
     """
-    end = _SENTENCE_END.search(text, start, start + _MAX_ACTION)
-    stop = end.end() if end else min(len(text), start + _MAX_ACTION)
+    end = _SENTENCE_END.search(text, start, start + MAX_ACTION)
+    stop = end.end() if end else min(len(text), start + MAX_ACTION)
     return collapse_spaces(text[start:stop]).rstrip(":")
 
 
-def iter_cue_positions(text: str, all_caps: bool = False) -> Iterator[int]:
-    """Offsets of request verbs (``requested``, ``instructed`` ...), found by substring."""
-    cues = _CUES + tuple(cue.upper() for cue in _CUES) if all_caps else _CUES
-    cues = (*cues, "REQUEST")
-    for cue in cues:
-        position = text.find(cue)
-        while position >= 0:
-            yield position
-            position = text.find(cue, position + len(cue))
+def cue_offsets(text: str, all_caps: bool = False) -> list[int]:
+    """Sorted offsets of request verbs (``requested``, ``instructed`` ...), found by
+    substring (in capitals too in an all-capitals cable).
+
+    >>> cue_offsets("Posts are requested; we ask.")
+    [10, 24]
+    """
+    return occurrence_offsets(text, _CAPS_CUES if all_caps else _CUE_WORDS)
 
 
 def names_a_subject(text: str, position: int) -> bool:
@@ -188,10 +104,9 @@ def names_a_subject(text: str, position: int) -> bool:
     >>> names_a_subject(text, 8), names_a_subject(text, 34)
     (False, True)
     """
-    if text.startswith("Please", position):
-        return True
-    before = text[max(0, position - _WINDOW) : position].lower()
-    return any(subject in before for subject in _SUBJECTS)
+    return text.startswith("Please", position) or occurs_folded(
+        text, _SUBJECTS, max(0, position - _WINDOW), position
+    )
 
 
 def iter_generic_asks(text: str, cable_date: str | None, all_caps: bool = False) -> Iterator[Ask]:
@@ -202,10 +117,13 @@ def iter_generic_asks(text: str, cable_date: str | None, all_caps: bool = False)
     ...     "ACTION REQUEST:  Posts are requested to report back by June 25.", "2008-06-26")]
     [(None, '2008-06-25')]
     """
+    return generic_asks(text, cue_offsets(text, all_caps), cable_date)
+
+
+def generic_asks(text: str, cues: Sequence[int], cable_date: str | None) -> Iterator[Ask]:
+    """The generic requests around the request verbs at ``cues`` (sorted offsets)."""
     covered = -1  # end of the last request sentence: cues inside it are not read again
-    for count, position in enumerate(sorted(iter_cue_positions(text, all_caps))):
-        if count >= _MAX_CUES:
-            return
+    for position in cues[:_MAX_CUES]:
         if position < covered or not names_a_subject(text, position):
             continue
         match = _GENERIC.search(text, max(0, position - _WINDOW), position + 40)
@@ -297,8 +215,11 @@ def extract_requests(
     """
     addressees = action_addressees(recipients, origin_key)
     keys = [post.key for post in addressees] + [recipient.key for recipient in recipients]
-    asks = [
-        *iter_block_asks("\n" + text, cable_date, keys),
-        *iter_generic_asks(text, cable_date, all_caps),
-    ]
+    found = occurrence_offsets(text, _CAPS_CUES_AND_FORS if all_caps else _CUES_AND_FORS)
+    fors = [at + 1 for at in found if text[at] == "F"]  # offsets in "\n" + text
+    cues = [at for at in found if text[at] != "F"] if fors else found
+    asks = [*generic_asks(text, cues, cable_date)]
+    if fors and any(text.startswith("FOR ", at - 1) for at in fors):
+        lined = "\n" + text
+        asks[:0] = block_asks(lined, iter_for_blocks(lined, fors), cable_date, keys)
     return combine_asks(asks, addressees) if asks else ()

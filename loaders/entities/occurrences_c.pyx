@@ -1,0 +1,208 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
+"""Compiled core of :mod:`loaders.entities.occurrences`: every occurrence of a few
+substrings, found in one walk over the text instead of one ``str.find`` chain per
+substring (each of which reads the whole text again).
+
+The pure-Python functions in ``occurrences.py`` are the reference; this gives the same
+lists (``tests/loaders/test_geo_occurrences.py`` checks them on every corpus body and on
+generated text). Each needle's occurrences are the ones its own ``str.find`` chain
+finds: left to right, an occurrence overlapping the needle's previous one is skipped.
+
+The walk reads the text's own code units (1, 2 or 4 bytes wide, one loop per width).
+When every needle has three characters or more, a window of three characters is first
+looked up in a bit set of the needles' first three (5 bits of each character): most
+windows start no needle and cost one look-up.
+"""
+
+from libc.stdlib cimport free, malloc
+from libc.string cimport memset
+
+
+cdef extern from "Python.h":
+    ctypedef unsigned char Py_UCS1
+    ctypedef unsigned short Py_UCS2
+    int PyUnicode_KIND(object text)
+    void* PyUnicode_DATA(object text)
+    int PyUnicode_1BYTE_KIND
+    int PyUnicode_2BYTE_KIND
+
+
+ctypedef fused unit:
+    Py_UCS1
+    Py_UCS2
+    Py_UCS4
+
+
+cdef enum:
+    ASCII = 128
+    NONE = -1
+    MAX_NEEDLE = 32
+    KEY_BITS = 15  # three characters, 5 bits each
+    KEY_MASK = (1 << KEY_BITS) - 1
+
+
+cdef inline Py_UCS4 folded(unsigned int c) noexcept:
+    """An ASCII capital in lower case; any other character as it is."""
+    return <Py_UCS4> (c + 32 if 65 <= c <= 90 else c)
+
+
+cdef struct Needle:
+    Py_UCS4 chars[MAX_NEEDLE]
+    Py_ssize_t size
+    Py_ssize_t ready  # where this needle's next occurrence may start
+    bint capital  # report the end of occurrences followed by [A-Z][a-z], not offsets
+    int next  # the next needle with the same first character, or NONE
+
+
+cdef inline unsigned int key_of(unsigned int a, unsigned int b, unsigned int c) noexcept:
+    return ((a & 31) << 10) | ((b & 31) << 5) | (c & 31)
+
+
+cdef class _Needles:
+    """The needles as C arrays, chained by first character (ASCII ones by table)."""
+
+    cdef Needle* items
+    cdef int heads[ASCII]
+    cdef int wide  # needles starting with a non-ASCII character, chained by ``next``
+    cdef bint all_long  # every needle has 3 characters or more: the window filter works
+    cdef unsigned char starts[(KEY_MASK + 1) >> 3]  # bit set of the needles' first three
+
+    def __cinit__(self, tuple offsets_of, tuple capitalised_after):
+        cdef int j, count = len(offsets_of) + len(capitalised_after)
+        cdef unsigned int c
+        cdef Py_ssize_t k
+        cdef str needle
+        cdef Needle* item
+        cdef bint capital
+        self.items = <Needle*> malloc(max(1, count) * sizeof(Needle))
+        if self.items == NULL:
+            raise MemoryError("occurrences_c: no memory for needles")
+        for j in range(ASCII):
+            self.heads[j] = NONE
+        self.wide = NONE
+        self.all_long = True
+        memset(self.starts, 0, sizeof(self.starts))
+        for j in reversed(range(count)):  # each chain keeps the needles' order
+            capital = j >= len(offsets_of)
+            needle = capitalised_after[j - len(offsets_of)] if capital else offsets_of[j]
+            if not 0 < len(needle) <= MAX_NEEDLE:
+                raise ValueError(f"occurrences: a needle of 1 to {MAX_NEEDLE} characters")
+            item = &self.items[j]
+            item.size, item.ready, item.capital = len(needle), 0, capital
+            for k in range(len(needle)):
+                item.chars[k] = needle[k]
+            if item.size < 3:
+                self.all_long = False
+            else:
+                c = key_of(item.chars[0], item.chars[1], item.chars[2])
+                self.starts[c >> 3] |= 1 << (c & 7)
+            c = item.chars[0]
+            if c < ASCII:
+                item.next, self.heads[c] = self.heads[c], j
+            else:
+                item.next, self.wide = self.wide, j
+
+    def __dealloc__(self):
+        free(self.items)
+
+
+cdef inline bint is_capital_word(const unit* s, Py_ssize_t n, Py_ssize_t i) noexcept:
+    """``[A-Z][a-z]`` at ``i``."""
+    return i + 1 < n and 65 <= s[i] <= 90 and 97 <= s[i + 1] <= 122
+
+
+cdef int match_at(
+    const unit* s, Py_ssize_t n, Py_ssize_t i, _Needles table, list offsets, list ends
+) except -1:
+    """Record the needles occurring at ``i``."""
+    cdef Py_UCS4 c = s[i]
+    cdef int j = table.heads[c] if c < ASCII else table.wide
+    cdef Py_ssize_t k
+    cdef Needle* needle
+    while j != NONE:
+        needle = &table.items[j]
+        j = needle.next
+        if i < needle.ready or needle.chars[0] != c or i + needle.size > n:
+            continue
+        for k in range(1, needle.size):
+            if s[i + k] != needle.chars[k]:
+                break
+        else:
+            needle.ready = i + needle.size
+            if not needle.capital:
+                offsets.append(i)
+            elif is_capital_word(s, n, needle.ready):
+                ends.append(needle.ready)
+    return 0
+
+
+cdef int walk(const unit* s, Py_ssize_t n, _Needles table, list offsets, list ends) except -1:
+    cdef Py_ssize_t i
+    cdef unsigned int key
+    if not table.all_long:
+        for i in range(n):
+            match_at(s, n, i, table, offsets, ends)
+        return 0
+    if n < 3:
+        return 0
+    key = key_of(0, s[0], s[1])
+    for i in range(n - 2):
+        key = ((key << 5) | (<unsigned int> s[i + 2] & 31)) & KEY_MASK
+        if table.starts[key >> 3] & (1 << (key & 7)):
+            match_at(s, n, i, table, offsets, ends)
+    return 0
+
+
+def offsets_and_capitalised_after(str text, tuple offsets_of, tuple capitalised_after):
+    """The sorted offsets of each needle of ``offsets_of`` (an offset twice when two
+    occur there), and the offsets just past each occurrence of a needle of
+    ``capitalised_after`` followed by ``[A-Z][a-z]``, in order of the occurrences; as
+    ``occurrences.offsets_and_capitalised_after_python`` gives them."""
+    cdef _Needles table = _Needles(offsets_of, capitalised_after)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text)
+    cdef list offsets = [], ends = []
+    if kind == PyUnicode_1BYTE_KIND:
+        walk(<const Py_UCS1*> data, n, table, offsets, ends)
+    elif kind == PyUnicode_2BYTE_KIND:
+        walk(<const Py_UCS2*> data, n, table, offsets, ends)
+    else:
+        walk(<const Py_UCS4*> data, n, table, offsets, ends)
+    return offsets, ends
+
+
+cdef bint any_folded_at(const unit* s, Py_ssize_t start, Py_ssize_t end, _Needles table):
+    cdef Py_ssize_t i, k
+    cdef Py_UCS4 c
+    cdef int j
+    cdef Needle* needle
+    for i in range(start, end):
+        c = folded(s[i])
+        j = table.heads[c] if c < ASCII else table.wide
+        while j != NONE:
+            needle = &table.items[j]
+            j = needle.next
+            if needle.chars[0] != c or i + needle.size > end:
+                continue
+            for k in range(1, needle.size):
+                if folded(s[i + k]) != needle.chars[k]:
+                    break
+            else:
+                return True
+    return False
+
+
+def occurs_folded(str text, tuple needles, Py_ssize_t start, Py_ssize_t end):
+    """Does a needle (no ASCII capitals in it) occur in ``text[start:end]`` read with
+    ASCII capitals in lower case? As ``occurrences.occurs_folded_python`` tells."""
+    cdef _Needles table = _Needles(needles, ())
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text)
+    start, end = min(n, max(0, start + n if start < 0 else start)), min(n, max(0, end + n if end < 0 else end))
+    if kind == PyUnicode_1BYTE_KIND:
+        return any_folded_at(<const Py_UCS1*> data, start, end, table)
+    if kind == PyUnicode_2BYTE_KIND:
+        return any_folded_at(<const Py_UCS2*> data, start, end, table)
+    return any_folded_at(<const Py_UCS4*> data, start, end, table)
