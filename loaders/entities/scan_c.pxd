@@ -2,6 +2,8 @@
 """Character-level helpers of ``scan_c.pyx`` (inline, read in place): the text buffer,
 the character classes of a run, and the hash and filters of the run table."""
 
+from cpython.ref cimport Py_INCREF
+from cpython.tuple cimport PyTuple_SET_ITEM
 from libc.stdint cimport uint8_t, uint64_t
 
 
@@ -9,6 +11,29 @@ cdef extern from "Python.h":
     int PyUnicode_KIND(object text)
     void* PyUnicode_DATA(object text)
     Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) nogil
+
+
+cdef extern from *:
+    """
+    #define scan_alloc_items(kind, n) PyType_GenericAlloc((PyTypeObject*)(kind), (n))
+    """
+    object scan_alloc_items(object kind, Py_ssize_t n)
+
+
+cdef inline object new_segment(object kind, Py_ssize_t start, Py_ssize_t end, object words, object raw):
+    """``kind(start, end, words, raw)`` for a named tuple ``kind`` of four fields, built in
+    place (``tuple.__new__`` would first build the tuple of its arguments)."""
+    cdef object segment = scan_alloc_items(kind, 4)
+    cdef object first = start, last = end
+    Py_INCREF(first)
+    PyTuple_SET_ITEM(segment, 0, first)
+    Py_INCREF(last)
+    PyTuple_SET_ITEM(segment, 1, last)
+    Py_INCREF(words)
+    PyTuple_SET_ITEM(segment, 2, words)
+    Py_INCREF(raw)
+    PyTuple_SET_ITEM(segment, 3, raw)
+    return segment
 
 
 cdef struct Text:

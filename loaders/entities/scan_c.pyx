@@ -24,7 +24,6 @@ cdef tuple CONNECTORS = (
     "von", "der", "du", "la", "le", "y", "and",
 )
 
-_NEW = tuple.__new__
 
 
 cdef Py_ssize_t connector_at(const Text* t, Py_ssize_t q) noexcept:
@@ -217,6 +216,14 @@ cdef class KeptScanner:
     ):
         if capacity < 2 or capacity & (capacity - 1):
             raise ValueError("capacity: a power of two, at least 2")
+        if not (
+            isinstance(segment_type, type)
+            and issubclass(segment_type, tuple)
+            and segment_type.__basicsize__ == tuple.__basicsize__
+            and segment_type.__itemsize__ == tuple.__itemsize__
+            and len(getattr(segment_type, "_fields", ())) == 4
+        ):
+            raise TypeError("segment_type: a named tuple of four fields")
         self.keep, self.lone = keep, lone
         self.abbreviations, self.sentence_starts = abbreviations, sentence_starts
         self.segment_type = segment_type
@@ -326,5 +333,5 @@ cdef class KeptScanner:
             i = end
             found = self.lookup(text, &t, start, end, spans)
             for rel_start, rel_end, words, raw in found:
-                out.append(_NEW(segment_type, (start + rel_start, start + rel_end, words, raw)))
+                out.append(new_segment(segment_type, start + rel_start, start + rel_end, words, raw))
         return out
