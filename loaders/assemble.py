@@ -6,11 +6,12 @@ Header fields come from :mod:`loaders.header`; body entities from
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from functools import cache
+from collections.abc import Sequence
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from loaders.entities import BodyEntities, BodyParts, extract_body_entities
+from loaders.header import clear_caches as clear_header_caches
 from loaders.header.authority import (
     parse_classified_by,
     parse_declassify,
@@ -36,8 +37,17 @@ from loaders.record import (
     Recipient,
     Reference,
     RefKind,
+    Role,
     Tag,
 )
+
+#: The body entities of a record read without them (:func:`read_structure`).
+NO_ENTITIES = BodyEntities(
+    summary=None, paragraphs=(), officials=(), countries=(), organizations=(), places=(),
+    assets=(), requests=(),
+)  # fmt: skip
+#: Distinct addressees (name, route, precedence, MCN, role) kept made into recipients.
+RECIPIENT_CACHE = 16384
 
 
 @cache
@@ -49,14 +59,30 @@ def routes_by_key() -> dict[str, str]:
     return table
 
 
-def make_recipient(addressee: Addressee, routes: Mapping[str, str] | None = None) -> Recipient:
-    """A recipient with its canonical key (and its routing indicator when not written,
-    from ``routes``: :func:`routes_by_key` unless given)."""
-    key = canonical_station(addressee.name)
-    route = addressee.route or (routes_by_key() if routes is None else routes).get(key)
-    return Recipient(
-        addressee.name, key, route, addressee.precedence, addressee.mcn, addressee.role
-    )
+def clear_caches() -> None:
+    """Empty the header parsers' caches and the recipients made (see
+    :func:`loaders.header.clear_caches`)."""
+    clear_header_caches()
+    recipient_of.cache_clear()
+
+
+def make_recipient(addressee: Addressee) -> Recipient:
+    """A recipient with its canonical key (and its routing indicator when not written)."""
+    a = addressee
+    return recipient_of(a.name, a.route, a.precedence, a.mcn, a.role)
+
+
+@lru_cache(maxsize=RECIPIENT_CACHE)
+def recipient_of(
+    name: str, route: str | None, precedence: str | None, mcn: str | None, role: Role
+) -> Recipient:
+    """The recipient of one addressee's fields (cached: addressees recur across cables).
+
+    >>> recipient_of("AMEMBASSY TOKYO", None, "PRIORITY", None, Role.INFO).route
+    'RUEHKO'
+    """
+    key = canonical_station(name)
+    return Recipient(name, key, route or routes_by_key().get(key), precedence, mcn, role)
 
 
 def cable_date(raw: RawCable, dtg: str | None) -> str | None:
@@ -124,7 +150,9 @@ def clean_subject(preamble: Preamble, hint: str | None) -> str | None:
 
 
 class Header(NamedTuple):
-    """Every header and preamble field of one cable: the record before its body entities."""
+    """Every header and preamble field of one cable: the record before its body entities
+    (in the order of :class:`~loaders.record.Cable`'s fields, which has ``summary`` after
+    ``subject``)."""
 
     date: str | None
     dtg: str | None
@@ -160,35 +188,29 @@ def assemble_cable(raw: RawCable, parts: BodyParts = BodyParts.ALL) -> Cable:
         recipients=head.recipients,
         parts=parts,
     )
+    return build_cable(cable_id, head, raw, body, found)
+
+
+def build_cable(
+    cable_id: str, head: Header, raw: RawCable, body: str, found: BodyEntities | None = None
+) -> Cable:
+    """The record of the header fields and, when given, the body entities (the
+    classified-by official and the countries of geo TAGS merged into theirs)."""
+    h = head
+    officials: tuple[Official, ...] = ()
+    countries: tuple[Country, ...] = ()
+    if found is None:
+        found = NO_ENTITIES
+    else:
+        officials = merge_officials(h.classified_by, found.officials)
+        countries = merge_countries(h.tags, found.countries)
     return Cable(
-        cable_id,
-        head.date,
-        head.dtg,
-        head.classification,
-        head.caveats,
-        head.precedence,
-        head.subject,
-        found.summary,
-        head.origin,
-        head.recipients,
-        head.references,
-        head.tags,
-        head.classified_by,
-        head.classification_reasons,
-        head.declassify_on,
-        head.signers,
-        merge_officials(head.classified_by, found.officials),
-        merge_countries(head.tags, found.countries),
-        found.organizations,
-        found.places,
-        found.assets,
-        found.requests,
-        head.partial,
-        raw.header,
-        body,
-        found.paragraphs,
-        raw.source,
-    )
+        cable_id, h.date, h.dtg, h.classification, h.caveats, h.precedence, h.subject,
+        found.summary, h.origin, h.recipients, h.references, h.tags, h.classified_by,
+        h.classification_reasons, h.declassify_on, h.signers, officials, countries,
+        found.organizations, found.places, found.assets, found.requests, h.partial,
+        raw.header, body, found.paragraphs, raw.source,
+    )  # fmt: skip
 
 
 def read_header(raw: RawCable, cable_id: str, body: str) -> Header:
@@ -198,7 +220,6 @@ def read_header(raw: RawCable, cable_id: str, body: str) -> Header:
     level, container_caveats = split_marking(raw.marking or "")
     cby = preamble.classified_by or ""
     refs = parse_references(preamble.ref, citing_id=cable_id, year=cable_id[:2])
-    routes = routes_by_key()
     return Header(
         date=cable_date(raw, routing.dtg),
         dtg=routing.dtg,
@@ -207,7 +228,7 @@ def read_header(raw: RawCable, cable_id: str, body: str) -> Header:
         precedence=routing.precedence,
         subject=clean_subject(preamble, raw.subject_hint),
         origin=make_origin(cable_id, routing, raw.office),
-        recipients=tuple(make_recipient(a, routes) for a in routing.addressees),
+        recipients=tuple(make_recipient(a) for a in routing.addressees),
         references=merge_references(refs, raw.cited_ids, cable_id),
         tags=parse_tags(preamble.tags),
         classified_by=parse_classified_by(cby) if cby else None,
@@ -220,28 +241,7 @@ def read_header(raw: RawCable, cable_id: str, body: str) -> Header:
 
 def read_structure(raw: RawCable, cable_id: str, body: str) -> Cable:
     """The record with every header and preamble field, before the body entities."""
-    head = read_header(raw, cable_id, body)
-    return Cable(
-        id=cable_id,
-        date=head.date,
-        dtg=head.dtg,
-        classification=head.classification,
-        caveats=head.caveats,
-        precedence=head.precedence,
-        subject=head.subject,
-        origin=head.origin,
-        recipients=head.recipients,
-        references=head.references,
-        tags=head.tags,
-        classified_by=head.classified_by,
-        classification_reasons=head.classification_reasons,
-        declassify_on=head.declassify_on,
-        signers=head.signers,
-        partial=head.partial,
-        header=raw.header,
-        body=body,
-        source=raw.source,
-    )
+    return build_cable(cable_id, read_header(raw, cable_id, body), raw, body)
 
 
 def attach_entities(cable: Cable, found: BodyEntities) -> Cable:

@@ -14,6 +14,7 @@ ClassifiedBy(name='Glyn Davies', title='EAP Acting A/S')
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.header.dtg import parse_us_date
 from loaders.header.tables import title_words
@@ -36,6 +37,8 @@ _SIGNER_LINE_RE = re.compile(
 )
 _AFTER_SENTENCE_RE = re.compile(r"[.)]\s+([A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]+)?)$")
 _ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: Distinct classified-by, reason and declassification values kept parsed (short lines).
+AUTHORITY_CACHE = 4096
 #: The signature is looked for in the last lines of this many characters of the body.
 SIGNER_TAIL = 2000
 _NOT_SIGNERS = frozenset(
@@ -107,8 +110,10 @@ def split_name_title(text: str) -> ClassifiedBy | None:
     return ClassifiedBy(name=" ".join(tokens[start:]), title=title)
 
 
+@lru_cache(maxsize=AUTHORITY_CACHE)
 def parse_classified_by(value: str) -> ClassifiedBy | None:
-    """The official of a ``Classified By:`` value (name and title as written).
+    """The official of a ``Classified By:`` value (name and title as written; cached:
+    a post's officers classify many cables with the same line).
 
     >>> parse_classified_by("CLASSIFIED BY ISN ACTING DAS ELIOT KANG FOR REASONS 1.4 (B) AND (D).")
     ClassifiedBy(name='ELIOT KANG', title='ISN ACTING DAS')
@@ -118,10 +123,14 @@ def parse_classified_by(value: str) -> ClassifiedBy | None:
     text = _LEAD_RE.sub("", value.strip())
     cut = _CUT_RE.search(text)
     head = text[: cut.start()] if cut else text[:120]
-    head = _TRAIL_RE.sub("", head.replace(";", " ").strip(" .,;:"))
+    head = head.replace(";", " ").strip(" .,;:")
+    end = head.rstrip()[-3:].lower()
+    if end.endswith((")", "by")) or end == "for":  # all that _TRAIL_RE can match
+        head = _TRAIL_RE.sub("", head)
     return split_name_title(head.strip(" .,;:"))
 
 
+@lru_cache(maxsize=AUTHORITY_CACHE)
 def parse_reasons(value: str) -> tuple[str, ...]:
     """Classification reasons (``1.4(b)``) named in a ``Classified By`` value.
 
@@ -137,6 +146,7 @@ def parse_reasons(value: str) -> tuple[str, ...]:
     return tuple(reasons)
 
 
+@lru_cache(maxsize=AUTHORITY_CACHE)
 def parse_declassify(decl: str | None) -> str | None:
     """The declassification date of an ``E.O. 12958: DECL: ...`` value.
 

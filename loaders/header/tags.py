@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders.entities.common_words import COMMON_WORDS
 from loaders.header.tables import (
@@ -28,8 +28,11 @@ from loaders.record import Tag, TagKind
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _TOKEN_RE = re.compile(r"\(([^()]*)\)|([^\s,;()]+)")
 _CODE_RE = re.compile(r"^[A-Z0-9]{2,6}$")
+#: Distinct TAGS codes and TAGS values kept classified (short strings).
+TAG_CACHE = 8192
 
 
+@lru_cache(maxsize=TAG_CACHE)
 def classify_tag(code: str) -> Tag:
     """The kind of one TAGS code (and the country of a geo code).
 
@@ -124,8 +127,10 @@ def split_glued(token: str) -> list[str]:
     return cuts.get(len(token), [token])
 
 
+@lru_cache(maxsize=TAG_CACHE)
 def parse_tags(value: str | None) -> tuple[Tag, ...]:
-    """All tags of a TAGS value, in order, once each; stray punctuation ignored."""
+    """All tags of a TAGS value, in order, once each; stray punctuation ignored (cached:
+    the same TAGS line recurs across a post's cables)."""
     if not value:
         return ()
     codes: list[str] = []
