@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Final
 
 from loaders.entities.asset_table import (
@@ -27,6 +28,7 @@ from loaders.entities.asset_table import (
 )
 from loaders.entities.lexicon import EntryKind, Hit, iter_hits
 from loaders.entities.scan import Segment, bare_word, scan_segments
+from loaders.entities.segment_filters import words_holding
 from loaders.entities.substrings import NeedleSet
 from loaders.record import Asset
 
@@ -58,9 +60,20 @@ _LOWER_CAPABILITIES: Final = tuple(
     for form, name, kind in (row.split("|") for row in NAMED_ROWS.strip().splitlines())
     if form[0].islower()
 )
-#: What :func:`iter_named_assets` looks for in the text: the stems, then the forms.
+#: Every lower-case form holds a stem: a form found in the text is a stem found, so the
+#: forms alone are looked for (the longer the shortest needle, the faster the search).
+FORMS_HOLD_STEMS: Final = all(
+    any(stem in form for stem in CAPABILITY_STEMS) for form, _, _ in _LOWER_CAPABILITIES
+)
+#: What :func:`iter_named_assets` looks for in the text: the forms (the stems first,
+#: should a form without a stem be added).
 CAPABILITY_NEEDLES: Final = tuple(
-    dict.fromkeys([*CAPABILITY_STEMS, *(form for form, _, _ in _LOWER_CAPABILITIES)])
+    dict.fromkeys(
+        [
+            *(() if FORMS_HOLD_STEMS else CAPABILITY_STEMS),
+            *(form for form, _, _ in _LOWER_CAPABILITIES),
+        ]
+    )
 )
 _STEMS: Final = frozenset(CAPABILITY_STEMS)
 _SEARCH: Final = NeedleSet(CAPABILITY_NEEDLES)  # one pass over the text for all of them
@@ -129,14 +142,20 @@ def iter_designators(segments: Iterable[Segment]) -> Iterator[Asset]:
     >>> list(iter_designators(scan_segments("fixed-wing (C-130) and CH-47s")))
     [Asset(name='C-130', kind='aircraft'), Asset(name='CH-47', kind='aircraft')]
     """
-    for segment in segments:
-        if "-" not in segment.raw:
-            continue
-        for word in segment.words:
-            if "-" in word:
-                asset = parse_designator(bare_word(word).rstrip(",;:)"))
-                if asset is not None:
-                    yield asset
+    for word in words_holding(segments, "-"):
+        if (asset := designator_in(word)) is not None:
+            yield asset
+
+
+@lru_cache(maxsize=1 << 12)
+def designator_in(word: str) -> Asset | None:
+    """The designator asset of a scanned word, its closing marks dropped (cached: the
+    words recur across cables).
+
+    >>> designator_in("CH-47s),"), designator_in("NATO-led")
+    (Asset(name='CH-47', kind='aircraft'), None)
+    """
+    return parse_designator(bare_word(word).rstrip(",;:)"))
 
 
 def iter_named_assets(text: str, hits: Iterable[Hit]) -> Iterator[Asset]:
@@ -146,10 +165,11 @@ def iter_named_assets(text: str, hits: Iterable[Hit]) -> Iterator[Asset]:
     [Asset(name='MEDEVAC', kind='capability')]
     """
     for hit in hits:
-        if hit.entry.kind is EntryKind.ASSET and has_context(text, hit):
-            yield Asset(name=hit.entry.key, kind=hit.entry.name)
+        entry_kind, key, entry_name = hit[0]
+        if entry_kind is EntryKind.ASSET and has_context(text, hit):
+            yield Asset(name=key, kind=entry_name)
     present = _SEARCH.occurring(text)
-    if not _STEMS.isdisjoint(present):
+    if present and (FORMS_HOLD_STEMS or not _STEMS.isdisjoint(present)):
         for form, name, kind in _LOWER_CAPABILITIES:
             if form in present:
                 yield Asset(name=name, kind=kind)

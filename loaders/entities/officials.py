@@ -18,6 +18,7 @@ from loaders.entities.common_words import COMMON_WORDS
 from loaders.entities.lexicon import LEXICON, EntryKind
 from loaders.entities.officials_merge import merge_officials
 from loaders.entities.scan import Segment, bare_word, ends_sentence, scan_segments
+from loaders.entities.segment_filters import indices_naming_any
 from loaders.entities.title_words import (
     COMMON_CAPS,
     HONORIFICS,
@@ -264,9 +265,7 @@ def find_officials(
 ) -> tuple[Official, ...]:
     """Officials in already scanned ``segments`` of ``text``, merged per person."""
     found: list[Official] = []
-    disjoint = INTRODUCERS.isdisjoint
-    titled = [i for i, segment in enumerate(segments) if not disjoint(segment[2])]
-    for index in titled:
+    for index in indices_naming_any(segments, INTRODUCERS):
         words = segments[index][2]
         for name_end, official in iter_segment_mentions(words, all_caps):
             if name_end == len(words):

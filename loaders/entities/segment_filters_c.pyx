@@ -1,0 +1,40 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
+"""Compiled core of :mod:`loaders.entities.segment_filters`: the segments (or words) of
+a cable that an extractor reads, picked in one C loop instead of a Python loop over
+every segment. The pure-Python functions there are the reference
+(``tests/loaders/test_mentions_segment_filters.py`` compares them).
+"""
+
+cdef extern from "Python.h":
+    Py_ssize_t PyUnicode_FindChar(object text, Py_UCS4 ch, Py_ssize_t start,
+                                  Py_ssize_t end, int direction) except -2
+
+
+def indices_naming_any(segments, frozenset words):
+    """The indices of the segments with a word in ``words``."""
+    cdef list found = []
+    cdef Py_ssize_t index = 0
+    cdef object segment, word
+    for segment in segments:
+        for word in <tuple> segment[2]:
+            if word in words:
+                found.append(index)
+                break
+        index += 1
+    return found
+
+
+def words_holding(segments, str char):
+    """The words of the segments that hold ``char`` (one character), in order."""
+    cdef list found = []
+    cdef Py_UCS4 wanted = char
+    cdef object segment
+    cdef str word, raw
+    for segment in segments:
+        raw = segment[3]
+        if PyUnicode_FindChar(raw, wanted, 0, len(raw), 1) < 0:
+            continue
+        for word in <tuple> segment[2]:
+            if PyUnicode_FindChar(word, wanted, 0, len(word), 1) >= 0:
+                found.append(word)
+    return found
