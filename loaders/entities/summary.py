@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from loaders.entities.text import collapse_spaces
+from loaders.entities.text import join_words
 
 _START: Final = re.compile(
     r"^[ \t]*(?:¶?[ \t]*\d{1,3}[ \t]*\.[ \t]*)?(?:\([A-Za-z/ ]{1,12}\)[ \t]*)?"
@@ -19,11 +19,28 @@ _START: Final = re.compile(
 )
 _END: Final = re.compile(r"\(?[ \t]*\bend[ \t]*\n?[ \t]*\n?[ \t]*(?:of[ \t]+)?s(?=ummary)", re.I)
 _NEXT_PARAGRAPH: Final = re.compile(r"^[ \t]*(?:¶[ \t]*)?\d{1,3}[ \t]*\.[ \t(]", re.MULTILINE)
-_LEAD: Final = re.compile(
-    r"^[\s\-=_*]*(?:¶?[ \t]*\d{1,3}[ \t]*\.[ \t]*)?(?:\([A-Za-z/ ]{1,12}\)[ \t]*)?"
+_LEAD: Final = re.compile(  # matched at the summary's start
+    r"[\s\-=_*]*(?:¶?[ \t]*\d{1,3}[ \t]*\.[ \t]*)?(?:\([A-Za-z/ ]{1,12}\)[ \t]*)?"
 )
 _RULERS: Final = re.compile(r"[-=_*]{4,}")
 _MAX_SPAN: Final = 20_000
+
+
+def ruler_run_start_python(text: str, start: int, end: int) -> int:
+    """Where the first ruler (``[-=_*]{4,}``) starts in ``text[start:end]``, or -1;
+    reference of the compiled ``text_c.ruler_run_start``.
+
+    >>> ruler_run_start_python("a -=-=- b", 0, 9), ruler_run_start_python("a --- b", 0, 7)
+    (2, -1)
+    """
+    found = _RULERS.search(text, start, end)
+    return found.start() if found else -1
+
+
+try:  # the compiled loop, built by ``pip install`` (text_c.pyx); same results
+    from loaders.entities.text_c import ruler_run_start
+except ImportError:  # pragma: no cover - a checkout that was never built
+    ruler_run_start = ruler_run_start_python
 
 
 def find_summary_span(body: str) -> tuple[int, int] | None:
@@ -90,6 +107,10 @@ def extract_summary(body: str) -> str | None:
     span = find_summary_span(body)
     if span is None:
         return None
-    raw = _LEAD.sub("", _RULERS.sub(" ", body[span[0] : span[1]]))
-    text = collapse_spaces(raw).rstrip(" (")
+    start, end = span
+    if ruler_run_start(body, start, end) >= 0:  # rulers become spaces
+        body = _RULERS.sub(" ", body[start:end])
+        start, end = 0, len(body)
+    lead = _LEAD.match(body, start, end)
+    text = join_words(body, lead.end() if lead else start, end).rstrip(" (")
     return text or None

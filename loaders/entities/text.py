@@ -64,7 +64,8 @@ def ascii_letter_counts_python(text: str, stop: int) -> tuple[int, int, int]:
 
 
 try:  # the compiled loops, built by ``pip install`` (text_c.pyx); same results
-    from loaders.entities.text_c import ascii_letter_counts, join_words
+    from loaders.entities.text_c import ascii_letter_counts as ascii_letter_counts
+    from loaders.entities.text_c import join_words as join_words  # used by summary
 except ImportError:  # pragma: no cover - a checkout that was never built
     join_words = join_words_python
     ascii_letter_counts = ascii_letter_counts_python

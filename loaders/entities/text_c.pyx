@@ -15,6 +15,8 @@ on generated text:
   ``____`` or ``****``;
 - ``ascii_letter_counts(text, stop)``: the ASCII characters, capitals and small
   letters of ``text[:stop]``;
+- ``ruler_run_start(text, start, end)``: where the first run of four or more ruler
+  characters (``[-=_*]{4,}``) starts in ``text[start:end]``, or -1;
 - ``numbered_line_candidates(text)``: the starts of the lines (split at ``\\n``) whose
   first character after spaces and tabs is an ASCII digit or not ASCII (``¶``, other
   digits): a superset of the lines where a numbered paragraph can start.
@@ -267,3 +269,32 @@ def numbered_line_candidates(str text not None):
     if kind == 2:
         return line_candidates(<Py_UCS2*>data, length)
     return line_candidates(<Py_UCS4*>data, length)
+
+
+cdef Py_ssize_t first_ruler_run(
+    const chars* src, Py_ssize_t start, Py_ssize_t end
+) noexcept nogil:
+    cdef Py_ssize_t i, run = 0
+    cdef Py_UCS4 ch
+    for i in range(start, end):
+        ch = src[i]
+        if ch < 256 and PARAGRAPH[ch] == RULER:
+            run += 1
+            if run == RULER_RUN:
+                return i + 1 - RULER_RUN
+        else:
+            run = 0
+    return -1
+
+
+def ruler_run_start(str text not None, Py_ssize_t start, Py_ssize_t end):
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    start = 0 if start < 0 else (length if start > length else start)
+    end = start if end < start else (length if end > length else end)
+    if kind == 1:
+        return first_ruler_run(<Py_UCS1*>data, start, end)
+    if kind == 2:
+        return first_ruler_run(<Py_UCS2*>data, start, end)
+    return first_ruler_run(<Py_UCS4*>data, start, end)

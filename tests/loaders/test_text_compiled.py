@@ -1,7 +1,8 @@
 """The compiled body-text loops (``text_c``) give what their pure-Python references
-give: on every corpus body (whole, header stripped, and each paragraph's span) and on
-generated text built from what they decide on (every kind of whitespace, ruler runs and
-lines, framed headings, digits, ``¶``, non-ASCII letters, 1- 2- and 4-byte strings)."""
+(in ``text``, ``paragraphs``, ``summary``) give: on every corpus body (whole, header
+stripped, and each paragraph's span) and on generated text built from what they decide
+on (every kind of whitespace, ruler runs and lines, framed headings, digits, ``¶``,
+non-ASCII letters, 1- 2- and 4-byte strings)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import random
 
 import pytest
 
-from loaders.entities import paragraphs, text
+from loaders.entities import paragraphs, summary, text
 from loaders.entities.paragraphs import (
     clean_paragraph_span_python,
     drop_signature,
@@ -17,6 +18,7 @@ from loaders.entities.paragraphs import (
     normalize_marking,
     numbered_line_candidates_python,
 )
+from loaders.entities.summary import ruler_run_start_python
 from loaders.entities.text import (
     ascii_letter_counts_python,
     join_words_python,
@@ -55,6 +57,8 @@ def assert_same(body: str, spans: list[tuple[int, int]]) -> None:
         assert text.join_words(body, start, end) == join_words_python(body, start, end)
         cleaned = clean_paragraph_span_python(body, start, end)
         assert paragraphs.clean_paragraph_span(body, start, end) == cleaned
+        ruler = ruler_run_start_python(body, start, end)
+        assert summary.ruler_run_start(body, start, end) == ruler
     for stop in (0, 40, 4000, len(body)):
         assert text.ascii_letter_counts(body, stop) == ascii_letter_counts_python(body, stop)
     candidates = numbered_line_candidates_python(body)
@@ -79,6 +83,7 @@ def test_the_compiled_text_loops_are_built() -> None:
     # CI builds them: a checkout that silently fell back to Python would be slower.
     assert text.COMPILED
     assert paragraphs.clean_paragraph_span is not clean_paragraph_span_python
+    assert summary.ruler_run_start is not ruler_run_start_python
 
 
 @needs_compiled
