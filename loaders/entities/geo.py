@@ -44,6 +44,7 @@ NOT_PLACES: Final = frozenset(
 _WORD: Final = re.compile(r"[A-Z][a-z][\w\-]*")
 _LOOKBACK: Final = 80
 _CACHED_WORDS: Final = 8192
+_CACHED_COUNTRIES: Final = 1024
 _ENTRY: Final = itemgetter(0)  # a hit's entry
 _COUNTRY: Final = EntryKind.COUNTRY
 _PLACE: Final = EntryKind.PLACE
@@ -56,11 +57,18 @@ def countries_from_hits(hits: Iterable[Hit]) -> tuple[Country, ...]:
     >>> countries_from_hits(iter_hits(scan_segments("Japanese and GOJ officials in Tokyo")))
     (Country(code='JA', name='Japan'),)
     """
-    seen: dict[str, Entry] = {}
-    for entry in map(_ENTRY, hits):
-        if entry[0] is _COUNTRY and entry[1] not in seen:
-            seen[entry[1]] = entry
-    return tuple(Country(code=key, name=entry[2]) for key, entry in seen.items())
+    entries = dict.fromkeys([entry for entry in map(_ENTRY, hits) if entry[0] is _COUNTRY])
+    return tuple(map(country_of, entries))  # one entry per country code: unique by code
+
+
+@lru_cache(maxsize=_CACHED_COUNTRIES)
+def country_of(entry: Entry) -> Country:
+    """The country a lexicon entry denotes (one shared, frozen record per entry).
+
+    >>> country_of(LEXICON["GOJ"])
+    Country(code='JA', name='Japan')
+    """
+    return Country(code=entry.key, name=entry.name)
 
 
 @lru_cache(maxsize=_CACHED_WORDS)

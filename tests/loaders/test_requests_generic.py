@@ -1,0 +1,56 @@
+"""The generic-request pattern tried only at words starting with one of its first
+letters finds what searching every offset finds: in the window of every request verb
+of the corpus, and on generated text (both cases, letters that fold to ASCII ones under
+IGNORECASE, word boundaries at the window's edges)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from loaders.entities.requests import _GENERIC, _WINDOW, cue_offsets, search_generic
+from loaders.entities.text import strip_header
+from tests.loaders.test_entities_corpus import corpus_bodies
+
+PIECES = (
+    "Posts", "posts", "POSTS", " are ", " is ", "requested", "REQUESTED", " to ", "Embassy",
+    "EMBASSY", " Astana", "Mission", "MİSSION", "mıssion", "uſnato", "USNATO", "We ", "we ",
+    " request ", "Department", "Washington", "guidance", ". ", ".  ", "\n", "Please",
+    " report", " also ", "All ", "action ", "Chiefs of Mission", "x", "É", "_", "hereby ",
+    "asks ", "that ", "the ", "addressees", "consulates", "Consulate", ":", ")", " ",
+    "Posts are requested", "Embassy Astana is requested", "We request Washington guidance",
+    "USNATO is asked", ". Please report", "\nPlease also advise", "MİSSİON İS REQUESTED",
+    "Department requests that posts", "uſnato is instructed", "All posts are hereby asked",
+)  # fmt: skip
+
+
+def found(match: re.Match[str] | None) -> object:
+    return match and (match.span(), match.groupdict())
+
+
+def test_in_every_request_verb_window_of_the_corpus() -> None:
+    checked = 0
+    for body in corpus_bodies().values():
+        text = strip_header(body)
+        for position in cue_offsets(text, all_caps=True):
+            start, end = max(0, position - _WINDOW), position + 40
+            assert found(search_generic(text, start, end)) == found(
+                _GENERIC.search(text, start, end)
+            )
+            checked += 1
+    assert checked > 1000
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_on_generated_text(seed: int) -> None:
+    rng = random.Random(seed)
+    matched = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 30)))
+        start, end = rng.randint(0, len(text) // 4), rng.randint(len(text) // 2, len(text) + 5)
+        expected = _GENERIC.search(text, start, end)
+        assert found(search_generic(text, start, end)) == found(expected), (text, start, end)
+        matched += expected is not None
+    assert matched > 300
