@@ -22,22 +22,22 @@ def merge_officials(officials: Sequence[Official]) -> tuple[Official, ...]:
     """
     merged: list[Official] = []
     keys: list[frozenset[str]] = []
-    by_word: dict[str, set[int]] = {}
+    by_word: dict[str, set[int]] = {}  # word -> positions whose key holds it
     for official in officials:
         key = name_words(official.name)
-        position = None
-        candidates = [by_word[word] for word in key if word in by_word]
-        if candidates:
-            for i in sorted(set().union(*candidates)):
-                if key <= keys[i] or keys[i] <= key:
-                    position = i
-                    break
+        candidates: set[int] = set()
+        for word in key:
+            if word in by_word:
+                candidates |= by_word[word]
+        position = next((i for i in sorted(candidates) if key <= keys[i] or keys[i] <= key), None)
         if position is None:
             position = len(merged)
             merged.append(official)
             keys.append(key)
         else:
             merged[position] = merge_pair(merged[position], official)
+            if key <= keys[position]:
+                continue  # its words already point here
             keys[position] = keys[position] | key
         for word in key:
             by_word.setdefault(word, set()).add(position)
@@ -61,9 +61,11 @@ def merge_pair(first: Official, second: Official) -> Official:
     >>> merge_pair(Official("Hamm", None, "OSD"), Official("Jason Hamm", "Director", None))
     Official(name='Jason Hamm', title='Director', affiliation='OSD')
     """
-    titles = [title for title in (first.title, second.title) if title]
-    return Official(
-        name=max(first.name, second.name, key=len),
-        title=max(titles, key=len) if titles else None,
-        affiliation=first.affiliation or second.affiliation,
-    )
+    name = second.name if len(second.name) > len(first.name) else first.name
+    title = first.title
+    if not title or (second.title and len(second.title) > len(title)):
+        title = second.title or None
+    affiliation = first.affiliation or second.affiliation
+    if name is first.name and title is first.title and affiliation is first.affiliation:
+        return first  # nothing new: a repeated mention
+    return Official(name=name, title=title, affiliation=affiliation)
