@@ -8,6 +8,8 @@ from libc.stdint cimport uint8_t, uint64_t
 
 
 cdef extern from "Python.h":
+    ctypedef unsigned char Py_UCS1
+    ctypedef unsigned short Py_UCS2
     int PyUnicode_KIND(object text)
     void* PyUnicode_DATA(object text)
     Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) nogil
@@ -46,6 +48,27 @@ cdef inline Py_UCS4 at(const Text* t, Py_ssize_t i) noexcept nogil:
     return PyUnicode_READ(t.kind, t.data, i)
 
 
+cdef inline Py_ssize_t next_upper(const Text* t, Py_ssize_t i) noexcept nogil:
+    """The first index from ``i`` of a character A-Z, else ``t.n``: the scan between
+    runs, one loop per character width."""
+    cdef const Py_UCS1* one
+    cdef const Py_UCS2* two
+    cdef const Py_UCS4* four
+    if t.kind == 1:
+        one = <const Py_UCS1*> t.data
+        while i < t.n and not (65 <= one[i] <= 90):
+            i += 1
+    elif t.kind == 2:
+        two = <const Py_UCS2*> t.data
+        while i < t.n and not (65 <= two[i] <= 90):
+            i += 1
+    else:
+        four = <const Py_UCS4*> t.data
+        while i < t.n and not (65 <= four[i] <= 90):
+            i += 1
+    return i
+
+
 cdef inline bint is_upper(Py_UCS4 c) noexcept:
     return c >= 65 and c <= 90  # A-Z
 
@@ -75,8 +98,20 @@ cdef inline bint is_word_char(Py_UCS4 c) noexcept:
 
 
 cdef inline Py_ssize_t word_end(const Text* t, Py_ssize_t i) noexcept:
-    while i < t.n and is_word_char(at(t, i)):
-        i += 1
+    """The end of the word going on at ``i``, one loop per character width."""
+    cdef const Py_UCS1* one
+    cdef const Py_UCS2* two
+    if t.kind == 1:
+        one = <const Py_UCS1*> t.data
+        while i < t.n and is_word_char(one[i]):
+            i += 1
+    elif t.kind == 2:
+        two = <const Py_UCS2*> t.data
+        while i < t.n and is_word_char(two[i]):
+            i += 1
+    else:
+        while i < t.n and is_word_char(at(t, i)):
+            i += 1
     return i
 
 
@@ -92,8 +127,14 @@ cdef inline uint64_t run_hash(
     the last character."""
     cdef uint64_t h = 14695981039346656037ULL
     cdef Py_ssize_t k
-    for k in range(start, end - 1):
-        h = (h ^ <uint64_t> at(t, k)) * 1099511628211ULL
+    cdef const Py_UCS1* one
+    if t.kind == 1:
+        one = <const Py_UCS1*> t.data
+        for k in range(start, end - 1):
+            h = (h ^ <uint64_t> one[k]) * 1099511628211ULL
+    else:
+        for k in range(start, end - 1):
+            h = (h ^ <uint64_t> at(t, k)) * 1099511628211ULL
     head[0] = h
     return (h ^ <uint64_t> at(t, end - 1)) * 1099511628211ULL
 

@@ -314,10 +314,10 @@ cdef class KeptScanner:
         cdef object segment_type = self.segment_type
         cdef Text t
         t.kind, t.data, t.n = PyUnicode_KIND(text), PyUnicode_DATA(text), n
-        while i < n:
-            if not is_upper(at(&t, i)):
-                i += 1
-                continue
+        while True:
+            i = next_upper(&t, i)
+            if i >= n:
+                break
             start = i
             spans.size = 0
             end = word_end(&t, i + 1)
