@@ -11,7 +11,10 @@ finds: left to right, an occurrence overlapping the needle's previous one is ski
 The walk reads the text's own code units (1, 2 or 4 bytes wide, one loop per width).
 When every needle has three characters or more, a window of three characters is first
 looked up in a bit set of the needles' first three (5 bits of each character): most
-windows start no needle and cost one look-up.
+windows start no needle and cost one look-up. Texts of 1- and 2-byte units are first
+read 16 bytes at a time with SSE2 (x86-64; elsewhere the plain walk): only where one of
+the needles' first characters is followed by one of their second characters is the
+window looked up.
 """
 
 from libc.stdlib cimport free, malloc
@@ -27,6 +30,93 @@ cdef extern from "Python.h":
     int PyUnicode_2BYTE_KIND
 
 
+cdef extern from *:
+    """
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #define OCC_SIMD 1
+    #else
+    #define OCC_SIMD 0
+    #endif
+    #define OCC_MAX_SET 16
+    /* Broadcast first and second characters of the needles, 8 and 16 bits wide. */
+    typedef struct {
+        int nf, ns;
+    #if OCC_SIMD
+        __m128i f8[OCC_MAX_SET], s8[OCC_MAX_SET], f16[OCC_MAX_SET], s16[OCC_MAX_SET];
+    #endif
+    } occ_pairs;
+
+    static void occ_pairs_init(occ_pairs* p, const unsigned int* firsts, int nf,
+                               const unsigned int* seconds, int ns) {
+        int k;
+        p->nf = nf;
+        p->ns = ns;
+    #if OCC_SIMD
+        for (k = 0; k < nf; k++) {
+            p->f8[k] = _mm_set1_epi8((char) firsts[k]);
+            p->f16[k] = _mm_set1_epi16((short) firsts[k]);
+        }
+        for (k = 0; k < ns; k++) {
+            p->s8[k] = _mm_set1_epi8((char) seconds[k]);
+            p->s16[k] = _mm_set1_epi16((short) seconds[k]);
+        }
+    #endif
+    }
+
+    /* Bit k set: s[k] is a first character and s[k + 1] a second one (16 units). */
+    static inline unsigned int occ_mask8(const occ_pairs* p, const unsigned char* s) {
+    #if OCC_SIMD
+        int k;
+        __m128i a = _mm_loadu_si128((const __m128i*) s);
+        __m128i b = _mm_loadu_si128((const __m128i*) (s + 1));
+        __m128i fa = _mm_cmpeq_epi8(a, p->f8[0]), sb = _mm_cmpeq_epi8(b, p->s8[0]);
+        for (k = 1; k < p->nf; k++) fa = _mm_or_si128(fa, _mm_cmpeq_epi8(a, p->f8[k]));
+        for (k = 1; k < p->ns; k++) sb = _mm_or_si128(sb, _mm_cmpeq_epi8(b, p->s8[k]));
+        return (unsigned int) _mm_movemask_epi8(_mm_and_si128(fa, sb));
+    #else
+        (void) p; (void) s;
+        return 0xFFFFu;
+    #endif
+    }
+
+    /* The same for 8 units of 16 bits: bit 2k set for unit k. */
+    static inline unsigned int occ_mask16(const occ_pairs* p, const unsigned short* s) {
+    #if OCC_SIMD
+        int k;
+        __m128i a = _mm_loadu_si128((const __m128i*) s);
+        __m128i b = _mm_loadu_si128((const __m128i*) (s + 1));
+        __m128i fa = _mm_cmpeq_epi16(a, p->f16[0]), sb = _mm_cmpeq_epi16(b, p->s16[0]);
+        for (k = 1; k < p->nf; k++) fa = _mm_or_si128(fa, _mm_cmpeq_epi16(a, p->f16[k]));
+        for (k = 1; k < p->ns; k++) sb = _mm_or_si128(sb, _mm_cmpeq_epi16(b, p->s16[k]));
+        return (unsigned int) _mm_movemask_epi8(_mm_and_si128(fa, sb)) & 0x5555u;
+    #else
+        (void) p; (void) s;
+        return 0x5555u;
+    #endif
+    }
+
+    static inline int occ_lowest_bit(unsigned int m) {
+    #if defined(__GNUC__)
+        return __builtin_ctz(m);
+    #else
+        int k = 0;
+        while (!(m & 1u)) { m >>= 1; k++; }
+        return k;
+    #endif
+    }
+    """
+    ctypedef struct occ_pairs:
+        int nf
+        int ns
+    int OCC_SIMD
+    int OCC_MAX_SET
+    void occ_pairs_init(occ_pairs* p, const unsigned int* firsts, int nf, const unsigned int* seconds, int ns) noexcept
+    unsigned int occ_mask8(const occ_pairs* p, const unsigned char* s) noexcept nogil
+    unsigned int occ_mask16(const occ_pairs* p, const unsigned short* s) noexcept nogil
+    int occ_lowest_bit(unsigned int m) noexcept nogil
+
+
 ctypedef fused unit:
     Py_UCS1
     Py_UCS2
@@ -39,6 +129,7 @@ cdef enum:
     MAX_NEEDLE = 32
     KEY_BITS = 15  # three characters, 5 bits each
     KEY_MASK = (1 << KEY_BITS) - 1
+    MAX_SET = 16  # OCC_MAX_SET: at most this many distinct first (second) characters
 
 
 cdef inline Py_UCS4 folded(unsigned int c) noexcept:
@@ -58,6 +149,20 @@ cdef inline unsigned int key_of(unsigned int a, unsigned int b, unsigned int c) 
     return ((a & 31) << 10) | ((b & 31) << 5) | (c & 31)
 
 
+cdef int add_to_set(unsigned int* chars, int count, unsigned int c) noexcept:
+    """Add ``c`` to the set ``chars[:count]``: the new count (-1: the set overflowed)."""
+    cdef int k
+    if count < 0:
+        return count
+    for k in range(count):
+        if chars[k] == c:
+            return count
+    if count == MAX_SET:
+        return -1
+    chars[count] = c
+    return count + 1
+
+
 cdef class _Needles:
     """The needles as C arrays, chained by first character (ASCII ones by table)."""
 
@@ -66,6 +171,9 @@ cdef class _Needles:
     cdef int wide  # needles starting with a non-ASCII character, chained by ``next``
     cdef bint all_long  # every needle has 3 characters or more: the window filter works
     cdef unsigned char starts[(KEY_MASK + 1) >> 3]  # bit set of the needles' first three
+    cdef unsigned int firsts[MAX_SET]  # the needles' distinct first characters
+    cdef unsigned int seconds[MAX_SET]  # ... and second characters
+    cdef int first_count, second_count  # -1 when more than MAX_SET
 
     def __cinit__(self, tuple offsets_of, tuple capitalised_after):
         cdef int j, count = len(offsets_of) + len(capitalised_after)
@@ -82,6 +190,7 @@ cdef class _Needles:
         self.wide = NONE
         self.all_long = True
         memset(self.starts, 0, sizeof(self.starts))
+        self.first_count = self.second_count = 0
         for j in reversed(range(count)):  # each chain keeps the needles' order
             capital = j >= len(offsets_of)
             needle = capitalised_after[j - len(offsets_of)] if capital else offsets_of[j]
@@ -94,6 +203,8 @@ cdef class _Needles:
             if item.size < 3:
                 self.all_long = False
             else:
+                self.first_count = add_to_set(self.firsts, self.first_count, item.chars[0])
+                self.second_count = add_to_set(self.seconds, self.second_count, item.chars[1])
                 c = key_of(item.chars[0], item.chars[1], item.chars[2])
                 self.starts[c >> 3] |= 1 << (c & 7)
             c = item.chars[0]
@@ -136,19 +247,51 @@ cdef int match_at(
     return 0
 
 
-cdef int walk(const unit* s, Py_ssize_t n, _Needles table, list offsets, list ends) except -1:
-    cdef Py_ssize_t i
+cdef inline bint starts_a_needle(const unit* s, Py_ssize_t n, Py_ssize_t i, _Needles table) noexcept:
+    """Do the three characters at ``i`` start a needle, by the filter?"""
     cdef unsigned int key
+    if i + 2 >= n:
+        return False
+    key = key_of(s[i], s[i + 1], s[i + 2])
+    return table.starts[key >> 3] & (1 << (key & 7))
+
+
+cdef Py_ssize_t walk_blocks(
+    const unit* s, Py_ssize_t n, _Needles table, list offsets, list ends
+) except -1:
+    """Walk 16 bytes at a time where the CPU compares them at once (SSE2): only where a
+    first character of a needle is followed by a second one are needles looked for.
+    The offset where the character-by-character walk is to go on."""
+    cdef occ_pairs pairs
+    cdef Py_ssize_t i = 0, at
+    cdef unsigned int mask
+    cdef int width = 16 if unit is Py_UCS1 else 8
+    if not OCC_SIMD or table.first_count <= 0 or table.second_count <= 0:
+        return 0
+    occ_pairs_init(&pairs, table.firsts, table.first_count, table.seconds, table.second_count)
+    while i + width < n:  # s[i + width] is read too: the second character of the last one
+        if unit is Py_UCS1:
+            mask = occ_mask8(&pairs, <const unsigned char*> (s + i))
+        else:
+            mask = occ_mask16(&pairs, <const unsigned short*> (s + i))
+        while mask:
+            at = i + (occ_lowest_bit(mask) if unit is Py_UCS1 else occ_lowest_bit(mask) >> 1)
+            mask &= mask - 1
+            if starts_a_needle(s, n, at, table):
+                match_at(s, n, at, table, offsets, ends)
+        i += width
+    return i
+
+
+cdef int walk(const unit* s, Py_ssize_t n, _Needles table, list offsets, list ends) except -1:
+    cdef Py_ssize_t i, start
     if not table.all_long:
         for i in range(n):
             match_at(s, n, i, table, offsets, ends)
         return 0
-    if n < 3:
-        return 0
-    key = key_of(0, s[0], s[1])
-    for i in range(n - 2):
-        key = ((key << 5) | (<unsigned int> s[i + 2] & 31)) & KEY_MASK
-        if table.starts[key >> 3] & (1 << (key & 7)):
+    start = 0 if unit is Py_UCS4 else walk_blocks(s, n, table, offsets, ends)
+    for i in range(start, n - 2):
+        if starts_a_needle(s, n, i, table):
             match_at(s, n, i, table, offsets, ends)
     return 0
 
