@@ -23,7 +23,7 @@ from loaders.header.markings import banner_level, find_caveats, merge_caveats, s
 from loaders.header.preamble import Preamble, split_preamble
 from loaders.header.references import parse_references
 from loaders.header.repair import repair_text
-from loaders.header.routing import Addressee, Routing, parse_routing
+from loaders.header.routing import read_routing
 from loaders.header.stations import canonical_station, normalize_cable_id, station_of
 from loaders.header.tables import geo_aliases, route_names
 from loaders.header.tags import parse_tags
@@ -64,12 +64,6 @@ def clear_caches() -> None:
     :func:`loaders.header.clear_caches`)."""
     clear_header_caches()
     recipient_of.cache_clear()
-
-
-def make_recipient(addressee: Addressee) -> Recipient:
-    """A recipient with its canonical key (and its routing indicator when not written)."""
-    a = addressee
-    return recipient_of(a.name, a.route, a.precedence, a.mcn, a.role)
 
 
 @lru_cache(maxsize=RECIPIENT_CACHE)
@@ -216,26 +210,26 @@ def build_cable(
 def read_header(raw: RawCable, cable_id: str, body: str) -> Header:
     """Every header and preamble field of one cable (``body`` already repaired)."""
     preamble = split_preamble(body)
-    routing = parse_routing(raw.header)
+    precedence, dtg, origin, rows = read_routing(raw.header)
     level, container_caveats = split_marking(raw.marking or "")
     cby = preamble.classified_by or ""
     refs = parse_references(preamble.ref, citing_id=cable_id, year=cable_id[:2])
     return Header(
-        date=cable_date(raw, routing.dtg),
-        dtg=routing.dtg,
+        date=cable_date(raw, dtg),
+        dtg=dtg,
         classification=level or banner_level(body),
         caveats=merge_caveats(container_caveats, find_caveats(preamble.head.splitlines()[:12])),
-        precedence=routing.precedence,
+        precedence=precedence,
         subject=clean_subject(preamble, raw.subject_hint),
-        origin=make_origin(cable_id, routing, raw.office),
-        recipients=tuple(make_recipient(a) for a in routing.addressees),
+        origin=make_origin(cable_id, origin, raw.office),
+        recipients=tuple(recipient_of(*row) for row in rows),
         references=merge_references(refs, raw.cited_ids, cable_id),
         tags=parse_tags(preamble.tags),
         classified_by=parse_classified_by(cby) if cby else None,
         classification_reasons=parse_reasons(cby),
         declassify_on=parse_declassify(preamble.decl),
         signers=parse_signers(body),
-        partial=is_partial(routing, body),
+        partial=is_partial(origin, rows, body),
     )
 
 
@@ -278,15 +272,23 @@ def attach_entities(cable: Cable, found: BodyEntities) -> Cable:
     )
 
 
-def make_origin(cable_id: str, routing: Routing, office: str | None) -> PostRef | None:
-    """The sending post: key from the cable id, name as written in FM (else the office)."""
-    name = routing.origin or office
+def make_origin(cable_id: str, origin: str | None, office: str | None) -> PostRef | None:
+    """The sending post: key from the cable id, name as written in FM (else the office).
+
+    >>> make_origin("08STATE68633", "SECSTATE WASHDC", None)
+    PostRef(key='STATE', name='SECSTATE WASHDC')
+    """
+    name = origin or office
     key = station_of(cable_id) or (canonical_station(name) if name else None)
     if key is None:
         return None
     return PostRef(key=key, name=name or key)
 
 
-def is_partial(routing: Routing, body: str) -> bool:
-    """True when the routing header (FM/TO) or the body is missing."""
-    return routing.origin is None or not routing.addressees or not body or body.isspace()
+def is_partial(origin: str | None, addressees: Sequence[object], body: str) -> bool:
+    """True when the routing header (FM/TO) or the body is missing.
+
+    >>> is_partial("AMEMBASSY TOKYO", ["SECSTATE WASHDC"], " \\n"), is_partial(None, [], "x")
+    (True, True)
+    """
+    return origin is None or not addressees or not body or body.isspace()

@@ -14,7 +14,7 @@ def clear_caches() -> None:
     0
     """
     from loaders.header.authority import parse_classified_by, parse_declassify, parse_reasons
-    from loaders.header.routing import read_header_line
+    from loaders.header.routing import line_addressee, read_header_line
     from loaders.header.stations import canonical_station
     from loaders.header.tags import classify_tag, parse_tags
 
@@ -23,6 +23,7 @@ def clear_caches() -> None:
         parse_declassify,
         parse_reasons,
         read_header_line,
+        line_addressee,
         canonical_station,
         classify_tag,
         parse_tags,

@@ -153,14 +153,15 @@ def parse_references(value: str | None, *, citing_id: str, year: str) -> tuple[R
     """All references of a REF value; a cable never cites itself."""
     if not value:
         return ()
-    refs: list[Reference] = []
+    # once each, in order; keyed by the fields (a Reference's own hash is Python code)
+    refs: dict[tuple[str | None, RefKind, str | None, str], None] = {}
     for bullet, text in split_bullets(value.upper()):
         kind = classify_other(text)
         cited = kind is not RefKind.MESSAGE and not _NOT_CABLE_RE.search(text)
         cables = find_cables(text, year, citing_id) if cited else []
         if not cables:
-            refs.append(Reference(bullet, kind, None, text.strip(" ,;.")))
+            refs[bullet, kind, None, text.strip(" ,;.")] = None
         for cable_id, _matched in cables:
             if cable_id != citing_id:
-                refs.append(Reference(bullet, RefKind.CABLE, cable_id, text.strip(" ,;.")))
-    return tuple(dict.fromkeys(refs))
+                refs[bullet, RefKind.CABLE, cable_id, text.strip(" ,;.")] = None
+    return tuple(Reference(*fields) for fields in refs)

@@ -57,7 +57,7 @@ def restore_entities(text: str) -> str:
     >>> restore_entities("Hollingsworth £ing on")
     'Hollingsworth &pounding on'
     """
-    if not any(ch in text for ch in _ENTITY_NAMES):
+    if text.isascii() or not any(ch in text for ch in _ENTITY_NAMES):
         return text
     return _ENTITY_RE.sub(lambda m: "&" + _ENTITY_NAMES[m[1]], text)
 

@@ -41,6 +41,8 @@ _SKIP_RE = re.compile(r"^(?:ZEN|ZFR|ZEX|BT\b|NNNN|XMT\b|O\s+\d{6}Z|SPECIAL\b|INF
 
 #: An addressee's name, route, precedence and MCN, as written.
 AddresseeFields: TypeAlias = tuple[str, str | None, str | None, str | None]
+#: An addressee's fields in :class:`Addressee`'s order (name, route, precedence, MCN, role).
+AddresseeRow: TypeAlias = tuple[str, str | None, str | None, str | None, Role]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +116,10 @@ def addressee_fields(text: str) -> AddresseeFields | None:
 
 
 #: What one header line says, whatever the lines around it: the precedence line's
-#: letters and DTG, the section keyword (FM, FROM, TO, INFO) and what follows it, and
-#: the addressee the line (or the text after its keyword) names, without its role.
-HeaderLine: TypeAlias = tuple[
-    tuple[str, str, str | None] | None, str | None, str, AddresseeFields | None
-]
-#: Distinct header lines kept read (a line is ~40 characters; ~3 MB when full).
+#: letters and DTG, the section keyword (FM, FROM, TO, INFO) and what follows it (the
+#: whole line when it has none: the text an addressee is read from).
+HeaderLine: TypeAlias = tuple[tuple[str, str, str | None] | None, str | None, str]
+#: Distinct header lines (and addressee texts) kept read (~40 characters each).
 HEADER_LINE_CACHE = 16384
 
 
@@ -131,27 +131,51 @@ def read_header_line(raw: str) -> HeaderLine:
     >>> read_header_line("P 111453Z AUG 06")[:2]
     (('P', 'P', '2006-08-11T14:53Z'), None)
     >>> read_header_line("TO RUEHC/SECSTATE WASHDC PRIORITY 7906")[1:]
-    ('TO', 'RUEHC/SECSTATE WASHDC PRIORITY 7906', ('SECSTATE WASHDC', 'RUEHC', 'PRIORITY', '7906'))
+    ('TO', 'RUEHC/SECSTATE WASHDC PRIORITY 7906')
     """
     line = clean_header_line(raw)
     head = _PRECEDENCE_LINE_RE.match(line)
     letters = (head[1], head[2] or head[1], parse_dtg(head[3])) if head else None
     section = _SECTION_RE.match(line)
-    text = section[2] if section else line
-    found = addressee_fields(text) if text and not _SKIP_RE.match(text) else None
-    return letters, section[1] if section else None, text, found
+    return letters, section[1] if section else None, section[2] if section else line
+
+
+@lru_cache(maxsize=HEADER_LINE_CACHE)
+def line_addressee(text: str) -> AddresseeFields | None:
+    """The addressee of a header line's text (None for empty, BT/ZEN/... and nameless
+    lines); read only for lines after FM, cached as they recur.
+
+    >>> line_addressee("RUEHC/SECSTATE WASHDC PRIORITY 7906")
+    ('SECSTATE WASHDC', 'RUEHC', 'PRIORITY', '7906')
+    >>> line_addressee("BT") is None
+    True
+    """
+    return addressee_fields(text) if text and not _SKIP_RE.match(text) else None
 
 
 def parse_routing(header: str) -> Routing:
     """Precedence, DTG, origin name and addressees of a routing header. An addressee
     without a written precedence gets the one of the precedence line (``O P``: the
     first letter for action, the second for info addressees)."""
+    precedence, dtg, origin, rows = read_routing(header)
+    return Routing(precedence, dtg, origin, tuple(Addressee(*row) for row in rows))
+
+
+def read_routing(
+    header: str,
+) -> tuple[str | None, str | None, str | None, list[AddresseeRow]]:
+    """:func:`parse_routing`'s precedence, DTG, origin and addressees as rows of fields
+    (what a record is built from, without an object per addressee).
+
+    >>> read_routing(SEED_HEADER)[3]
+    [('USMISSION USNATO', None, 'IMMEDIATE', None, <Role.ACTION: 'action'>)]
+    """
     letters: tuple[str, str, str | None] | None = None
     origin: str | None = None
     role: Role | None = None
     found: list[tuple[AddresseeFields, Role]] = []
     for raw in header.splitlines():
-        head, section, text, addressee = read_header_line(raw)
+        head, section, text = read_header_line(raw)
         if head is not None and (letters is None or letters[2] is None) and origin is None:
             letters = head
             continue
@@ -160,19 +184,18 @@ def parse_routing(header: str) -> Routing:
                 origin, role = text.strip() or None, None
                 continue
             role = Role.ACTION if section == "TO" else Role.INFO
-        if role is not None and addressee is not None:
+        if role is not None and (addressee := line_addressee(text)) is not None:
             found.append((addressee, role))
     dtg = (letters[2] if letters is not None else None) or parse_dtg(header)
     if letters is None:
-        addressees = tuple(Addressee(*fields, role) for fields, role in found)
-        precedence = addressees[0].precedence if addressees else None
-        return Routing(precedence, dtg, origin, addressees)
+        rows = [(*fields, role) for fields, role in found]
+        return rows[0][2] if rows else None, dtg, origin, rows
     action, info = PRECEDENCE_LETTERS[letters[0]], PRECEDENCE_LETTERS[letters[1]]
-    filled = tuple(
-        Addressee(name, route, written or (action if role is Role.ACTION else info), mcn, role)
+    filled: list[AddresseeRow] = [
+        (name, route, written or (action if role is Role.ACTION else info), mcn, role)
         for (name, route, written, mcn), role in found
-    )
-    return Routing(action, dtg, origin, filled)
+    ]
+    return action, dtg, origin, filled
 
 
 def first_dtg(text: str) -> str | None:
