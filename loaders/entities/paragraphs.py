@@ -20,11 +20,12 @@ from typing import Final
 from loaders.entities.text import collapse_spaces
 from loaders.record import Paragraph
 
-_START: Final = re.compile(
-    r"\n[ \t]*(?:¶[ \t]*)?(\d{1,3})[ \t]*(?:\.(?=[ \t(\n]|$)|,(?=[ \t]*\())[ \t]*"
-    r"(?:\([ \t]*([A-Za-z]{1,4}(?:[ \t]*/{1,2}[ \t]*[A-Za-z]{1,8}){0,3})[ \t]*\)[ \t]*)?",
-    re.MULTILINE,
+_LINE_START: Final = (  # a numbered paragraph's start, matched at a line's start
+    r"[ \t]*(?:¶[ \t]*)?(\d{1,3})[ \t]*(?:\.(?=[ \t(\n]|$)|,(?=[ \t]*\())[ \t]*"
+    r"(?:\([ \t]*([A-Za-z]{1,4}(?:[ \t]*/{1,2}[ \t]*[A-Za-z]{1,8}){0,3})[ \t]*\)[ \t]*)?"
 )
+_START: Final = re.compile(r"\n" + _LINE_START, re.MULTILINE)  # anywhere in a body
+_START_AT_LINE: Final = re.compile(_LINE_START, re.MULTILINE)
 _MARK_HEADS: Final = frozenset({"U", "C", "S", "TS", "SBU", "LOU", "FOUO", "CUI"})
 _RULER: Final = re.compile(r"\n[ \t]*[-=_*]{4,}[ \t]*(?=\n|$)")
 _HEADING: Final = re.compile(
@@ -35,6 +36,7 @@ _BLANK_SPLIT: Final = re.compile(r"\n[ \t]*\n")
 _CANDIDATE_LINE: Final = re.compile(r"(?:^|(?<=\n))[ \t]*[0-9\x80-\U0010ffff]")
 _RULER_RUNS: Final = ("----", "====", "____", "****")
 _MAX_PARAGRAPH: Final = 999
+_SIGNATURE_TAIL: Final = 200  # characters at the end of a body searched for a signature
 _MARKINGS_CACHED: Final = 512
 
 
@@ -100,9 +102,8 @@ def iter_numbered_starts(body: str) -> Iterator[tuple[int, int, int, str | None]
     [(1, 'C'), (2, None)]
     """
     expected: int | None = None
-    padded = "\n" + body  # the newline before each line of body is at the line's start
-    for line in numbered_line_candidates(body):  # a match never spans two lines
-        match = _START.match(padded, line)
+    for line in numbered_line_candidates(body):  # as _START would find them: a match
+        match = _START_AT_LINE.match(body, line)  # never spans two lines
         if match is None:
             continue
         number = int(match.group(1))
@@ -111,7 +112,7 @@ def iter_numbered_starts(body: str) -> Iterator[tuple[int, int, int, str | None]
         if expected is not None and number != expected:
             continue
         expected = number + 1
-        yield match.start(), match.end() - 1, number, normalize_marking(match.group(2))
+        yield line, match.end(), number, normalize_marking(match.group(2))
 
 
 def split_unnumbered(text: str) -> list[Paragraph]:
@@ -132,8 +133,9 @@ def drop_signature(body: str) -> str:
     '1. Text here.'
     """
     body = body.rstrip()
-    tail = max(0, len(body) - 200)
-    return body[:tail] + _SIGNATURE.sub("", body[tail:])
+    tail = max(0, len(body) - _SIGNATURE_TAIL)
+    signature = _SIGNATURE.search(body[tail:])  # at the very end: one match at most
+    return body[: tail + signature.start()] if signature else body
 
 
 def extract_paragraphs(body: str) -> tuple[Paragraph, ...]:
@@ -151,5 +153,5 @@ def extract_paragraphs(body: str) -> tuple[Paragraph, ...]:
     ends = [start for start, _, _, _ in starts[1:]] + [len(body)]
     for (_, text_start, number, marking), end in zip(starts, ends, strict=True):
         text = clean_paragraph_span(body, text_start, end)
-        result.append(Paragraph(number=number, marking=marking, text=text))
+        result.append(Paragraph(number, marking, text))
     return tuple(result)

@@ -33,7 +33,6 @@ cdef extern from "Python.h":
     int PyUnicode_KIND(object o)
     void* PyUnicode_DATA(object o)
     Py_ssize_t PyUnicode_GET_LENGTH(object o)
-    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) nogil
     object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
     bint Py_UNICODE_ISSPACE(Py_UCS4 ch) nogil
 
@@ -52,11 +51,13 @@ cdef inline bint is_blank(Py_UCS4 ch) noexcept nogil:
 
 
 # What a Latin-1 character is to the word joiner: a word character (0), whitespace
-# (SPACE: what ``str.isspace`` says), or in a paragraph a ruler character (RULER) that
-# may start a ruler run. Characters above U+00FF are whitespace when Py_UNICODE_ISSPACE.
+# (SPACE: what ``str.isspace`` says; in a paragraph ``\\n`` is NEWLINE), or in a
+# paragraph a ruler character (RULER) that may start a ruler run. Characters above
+# U+00FF are whitespace when Py_UNICODE_ISSPACE.
 cdef enum:
     SPACE = 1
-    RULER = 2
+    NEWLINE = 2
+    RULER = 3
     RULER_RUN = 4  # equal ruler characters in a row that make a ruler
     MAX_TITLE = 80  # characters of a framed heading's title line
 cdef unsigned char WORDS[256]
@@ -64,6 +65,7 @@ cdef unsigned char PARAGRAPH[256]
 for _code in range(256):
     WORDS[_code] = SPACE if chr(_code).isspace() else 0
     PARAGRAPH[_code] = RULER if chr(_code) in "-=_*" else WORDS[_code]
+PARAGRAPH[0x0A] = NEWLINE
 
 
 cdef inline unsigned char class_of(Py_UCS4 ch, const unsigned char* classes) noexcept nogil:
@@ -72,21 +74,38 @@ cdef inline unsigned char class_of(Py_UCS4 ch, const unsigned char* classes) noe
     return SPACE if Py_UNICODE_ISSPACE(ch) else 0
 
 
+cdef struct Resume:
+    Py_ssize_t line  # where the line holding the first ruler run starts, or -1
+    Py_ssize_t n  # the length of out before that line's words
+
+
 cdef Py_ssize_t join_into(
     const chars* src, Py_ssize_t start, Py_ssize_t end, chars* out, Py_ssize_t n,
-    const unsigned char* classes,
+    const unsigned char* classes, Resume* resume,
 ) noexcept nogil:
     """Append the words of src[start:end] to out[:n], one space before each but the
-    first of out; the new length, or -1 when ``classes`` marks ruler characters and the
-    span holds a ruler run (four equal ruler characters)."""
-    cdef Py_ssize_t i = start
+    first of out; the new length. Or, when ``classes`` marks ruler characters and the
+    span holds a ruler run (four equal ruler characters), -1 and in ``resume`` the line
+    of that run (-1 when a word starting with a ruler character came before it: a ruler
+    line may, so the span must be joined again from its start)."""
+    cdef Py_ssize_t i = start, line = start, line_n = n, ruler_word = -1
     cdef Py_UCS4 ch
     cdef unsigned char kind
     while True:
-        while i < end and class_of(src[i], classes) == SPACE:
-            i += 1
+        while i < end:
+            kind = class_of(src[i], classes)
+            if kind == SPACE:
+                i += 1
+            elif kind == NEWLINE:
+                i += 1
+                line = i
+                line_n = n
+            else:
+                break
         if i >= end:
             return n
+        if kind == RULER and ruler_word < 0:
+            ruler_word = i
         if n:
             out[n] = 0x20
             n += 1
@@ -94,9 +113,11 @@ cdef Py_ssize_t join_into(
             ch = src[i]
             kind = class_of(ch, classes)
             if kind:
-                if kind == SPACE:
+                if kind < RULER:
                     break
                 if i + 3 < end and src[i + 1] == ch and src[i + 2] == ch and src[i + 3] == ch:
+                    resume.line = line if ruler_word < 0 or ruler_word >= line else -1
+                    resume.n = line_n
                     return -1
             out[n] = <chars>ch
             n += 1
@@ -118,32 +139,37 @@ cdef bint is_ruler_line(const chars* src, Py_ssize_t a, Py_ssize_t b) noexcept n
     return True
 
 
-cdef Py_ssize_t join_unruled_into(
-    const chars* src, Py_ssize_t start, Py_ssize_t end, chars* out, Py_ssize_t* lines
+cdef inline Py_ssize_t line_end(
+    const chars* src, Py_ssize_t start, Py_ssize_t end
 ) noexcept nogil:
-    """The words of src[start:end] without its ruler lines and framed headings (ruler,
-    a line of 1 to 80 characters, ruler; found left to right); ``lines`` has room for
-    one more than the lines of the span."""
-    cdef Py_ssize_t i, k, count = 0, n = 0, title
-    lines[0] = start
-    for i in range(start, end):
-        if src[i] == 0x0A:
-            count += 1
-            lines[count] = i + 1
-    count += 1
-    lines[count] = end + 1  # line k is src[lines[k] : lines[k + 1] - 1]
-    k = 0
-    while k < count:
-        if is_ruler_line(src, lines[k], lines[k + 1] - 1):
-            if k + 2 < count:
-                title = lines[k + 2] - 1 - lines[k + 1]
-                if 1 <= title <= MAX_TITLE and is_ruler_line(src, lines[k + 2], lines[k + 3] - 1):
-                    k += 3
-                    continue
-            k += 1
-            continue
-        n = join_into(src, lines[k], lines[k + 1] - 1, out, n, WORDS)
-        k += 1
+    """Where the line starting at ``start`` ends: its ``\\n``, or ``end``."""
+    cdef const void* found
+    if chars is Py_UCS1:
+        found = memchr(src + start, 0x0A, end - start) if start < end else NULL
+        return end if found == NULL else <const Py_UCS1*>found - src
+    while start < end and src[start] != 0x0A:
+        start += 1
+    return start
+
+
+cdef Py_ssize_t join_unruled_into(
+    const chars* src, Py_ssize_t start, Py_ssize_t end, chars* out, Py_ssize_t n
+) noexcept nogil:
+    """Append to out[:n] the words of src[start:end] without its ruler lines and framed
+    headings (ruler, a line of 1 to MAX_TITLE characters, ruler; found left to right)."""
+    cdef Py_ssize_t line = start, stop, title_stop, last_stop
+    while line <= end:
+        stop = line_end(src, line, end)
+        if is_ruler_line(src, line, stop):
+            if stop < end:  # a title line follows
+                title_stop = line_end(src, stop + 1, end)
+                if title_stop < end and 1 <= title_stop - stop - 1 <= MAX_TITLE:
+                    last_stop = line_end(src, title_stop + 1, end)
+                    if is_ruler_line(src, title_stop + 1, last_stop):
+                        stop = last_stop
+        else:
+            n = join_into(src, line, stop, out, n, WORDS, NULL)
+        line = stop + 1
     return n
 
 
@@ -152,8 +178,8 @@ cdef object join_span(str text, Py_ssize_t start, Py_ssize_t end, bint paragraph
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
     cdef void* out
-    cdef Py_ssize_t* lines = NULL
-    cdef Py_ssize_t n, i, count
+    cdef Py_ssize_t n
+    cdef Resume resume
     cdef const unsigned char* classes
     start = 0 if start < 0 else (length if start > length else start)
     end = start if end < start else (length if end > length else end)
@@ -167,28 +193,24 @@ cdef object join_span(str text, Py_ssize_t start, Py_ssize_t end, bint paragraph
         raise MemoryError()
     try:
         if kind == 1:
-            n = join_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out, 0, classes)
+            n = join_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out, 0, classes, &resume)
         elif kind == 2:
-            n = join_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out, 0, classes)
+            n = join_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out, 0, classes, &resume)
         else:
-            n = join_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out, 0, classes)
-        if n < 0:
-            count = 2
-            for i in range(start, end):
-                if PyUnicode_READ(kind, data, i) == 0x0A:
-                    count += 1
-            lines = <Py_ssize_t*>malloc(count * sizeof(Py_ssize_t))
-            if lines == NULL:
-                raise MemoryError()
+            n = join_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out, 0, classes, &resume)
+        if n < 0:  # rulers: join again from the run's line, or from the start
+            n = 0
+            if resume.line >= 0:
+                start = resume.line
+                n = resume.n
             if kind == 1:
-                n = join_unruled_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out, lines)
+                n = join_unruled_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out, n)
             elif kind == 2:
-                n = join_unruled_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out, lines)
+                n = join_unruled_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out, n)
             else:
-                n = join_unruled_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out, lines)
+                n = join_unruled_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out, n)
         return PyUnicode_FromKindAndData(kind, out, n)
     finally:
-        free(lines)
         free(out)
 
 
