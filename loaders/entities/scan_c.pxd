@@ -1,6 +1,7 @@
 # cython: language_level=3
-"""Character-level helpers of ``scan_c.pyx`` (inline, read in place): the text buffer,
-the character classes of a run, and the hash and filters of the run table."""
+"""Inline helpers of ``scan_c.pyx``: the text buffer and the character classes of a run
+(read in place), the hash and filters of the run table, and the word-level tests of
+what a run's segments may match."""
 
 from cpython.ref cimport Py_INCREF
 from cpython.tuple cimport PyTuple_SET_ITEM
@@ -170,3 +171,52 @@ cdef inline bint same_run(const Text* t, Py_ssize_t start, Py_ssize_t end, str r
             return False
     return True
 
+
+# Word-level tests of a run's words (Python strings).
+
+
+cdef inline bint is_dotted(str word):
+    """``(?:[A-Z]\\.)+`` over the whole word (``U.S.``, ``J.``)."""
+    cdef Py_ssize_t size = len(word), k
+    if size == 0 or size % 2:
+        return False
+    for k in range(0, size, 2):
+        if not is_upper(word[k]) or word[k + 1] != 46:
+            return False
+    return True
+
+
+cdef inline bint ends_sentence(str word, frozenset abbreviations):
+    return word[len(word) - 1] == 46 and word not in abbreviations and not is_dotted(word)
+
+
+cdef inline bint any_kept(words, frozenset keep):
+    cdef str word
+    for word in words:
+        if word in keep:
+            return True
+    return False
+
+
+cdef inline bint has_mark(str text):
+    """A hyphen or an apostrophe (``NATO-led``, ``CH-47``, ``Japan's``)."""
+    return "-" in text or "'" in text or "’" in text
+
+
+cdef inline bint may_matter(tuple words, str raw, frozenset keep):
+    cdef str word
+    if any_kept(words, keep) or has_mark(raw):
+        return True
+    word = words[len(words) - 1]
+    return raw[len(raw) - 1] == 46 and word[: len(word) - 1] in keep
+
+
+cdef inline bint words_may_matter(str run, list words, frozenset keep):
+    cdef str word
+    if any_kept(words, keep) or has_mark(run):
+        return True
+    if "." in run:
+        for word in words:
+            if word[len(word) - 1] == 46 and word[: len(word) - 1] in keep:
+                return True
+    return False

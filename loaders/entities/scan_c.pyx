@@ -83,53 +83,6 @@ cdef Py_ssize_t gap_end(const Text* t, Py_ssize_t p, Py_ssize_t* conn) noexcept:
     return -1
 
 
-cdef bint is_dotted(str word):
-    """``(?:[A-Z]\\.)+`` over the whole word (``U.S.``, ``J.``)."""
-    cdef Py_ssize_t size = len(word), k
-    if size == 0 or size % 2:
-        return False
-    for k in range(0, size, 2):
-        if not is_upper(word[k]) or word[k + 1] != 46:
-            return False
-    return True
-
-
-cdef bint ends_sentence(str word, frozenset abbreviations):
-    return word[len(word) - 1] == 46 and word not in abbreviations and not is_dotted(word)
-
-
-cdef bint any_kept(words, frozenset keep):
-    cdef str word
-    for word in words:
-        if word in keep:
-            return True
-    return False
-
-
-cdef inline bint has_mark(str text):
-    """A hyphen or an apostrophe (``NATO-led``, ``CH-47``, ``Japan's``)."""
-    return "-" in text or "'" in text or "’" in text
-
-
-cdef bint may_matter(tuple words, str raw, frozenset keep):
-    cdef str word
-    if any_kept(words, keep) or has_mark(raw):
-        return True
-    word = words[len(words) - 1]
-    return raw[len(raw) - 1] == 46 and word[: len(word) - 1] in keep
-
-
-cdef bint words_may_matter(str run, list words, frozenset keep):
-    cdef str word
-    if any_kept(words, keep) or has_mark(run):
-        return True
-    if "." in run:
-        for word in words:
-            if word[len(word) - 1] == 46 and word[: len(word) - 1] in keep:
-                return True
-    return False
-
-
 cdef class _Spans:
     """A growable C array of token spans (start, end)."""
 
