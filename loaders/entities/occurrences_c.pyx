@@ -129,6 +129,7 @@ cdef enum:
     MAX_NEEDLE = 32
     KEY_BITS = 15  # three characters, 5 bits each
     KEY_MASK = (1 << KEY_BITS) - 1
+    MAX_TABLES = 64  # needle tables kept
     MAX_SET = 16  # OCC_MAX_SET: at most this many distinct first (second) characters
 
 
@@ -167,6 +168,7 @@ cdef class _Needles:
     """The needles as C arrays, chained by first character (ASCII ones by table)."""
 
     cdef Needle* items
+    cdef int count
     cdef int heads[ASCII]
     cdef int wide  # needles starting with a non-ASCII character, chained by ``next``
     cdef bint all_long  # every needle has 3 characters or more: the window filter works
@@ -182,6 +184,7 @@ cdef class _Needles:
         cdef str needle
         cdef Needle* item
         cdef bint capital
+        self.count = count
         self.items = <Needle*> malloc(max(1, count) * sizeof(Needle))
         if self.items == NULL:
             raise MemoryError("occurrences_c: no memory for needles")
@@ -215,6 +218,24 @@ cdef class _Needles:
 
     def __dealloc__(self):
         free(self.items)
+
+
+cdef dict _TABLES = {}  # (needles, needles) → their table: the extractors use a few sets
+
+
+cdef _Needles table_of(tuple offsets_of, tuple capitalised_after):
+    """The table of these needles, ready for a new walk (built once, then kept)."""
+    cdef tuple key = (offsets_of, capitalised_after)
+    cdef _Needles table = _TABLES.get(key)
+    cdef int j
+    if table is None:
+        if len(_TABLES) >= MAX_TABLES:
+            _TABLES.clear()
+        table = _TABLES[key] = _Needles(offsets_of, capitalised_after)
+    else:
+        for j in range(table.count):
+            table.items[j].ready = 0
+    return table
 
 
 cdef inline bint is_capital_word(const unit* s, Py_ssize_t n, Py_ssize_t i) noexcept:
@@ -301,7 +322,7 @@ def offsets_and_capitalised_after(str text, tuple offsets_of, tuple capitalised_
     occur there), and the offsets just past each occurrence of a needle of
     ``capitalised_after`` followed by ``[A-Z][a-z]``, in order of the occurrences; as
     ``occurrences.offsets_and_capitalised_after_python`` gives them."""
-    cdef _Needles table = _Needles(offsets_of, capitalised_after)
+    cdef _Needles table = table_of(offsets_of, capitalised_after)
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
     cdef Py_ssize_t n = len(text)
@@ -339,7 +360,7 @@ cdef bint any_folded_at(const unit* s, Py_ssize_t start, Py_ssize_t end, _Needle
 def occurs_folded(str text, tuple needles, Py_ssize_t start, Py_ssize_t end):
     """Does a needle (no ASCII capitals in it) occur in ``text[start:end]`` read with
     ASCII capitals in lower case? As ``occurrences.occurs_folded_python`` tells."""
-    cdef _Needles table = _Needles(needles, ())
+    cdef _Needles table = table_of(needles, ())
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
     cdef Py_ssize_t n = len(text)

@@ -232,13 +232,18 @@ def extract_requests(
     >>> [(r.post.key, r.action, r.deadline) for r in found]
     [('OTTAWA', 'Convey.', '2008-06-25'), ('PARIS', 'Convey.', '2008-06-25')]
     """
-    addressees = action_addressees(recipients, origin_key)
-    keys = [post.key for post in addressees] + [recipient.key for recipient in recipients]
     found = occurrence_offsets(text, _CAPS_CUES_AND_FORS if all_caps else _CUES_AND_FORS)
     fors = [at + 1 for at in found if text[at] == "F"]  # offsets in "\n" + text
     cues = [at for at in found if text[at] != "F"] if fors else found
     asks = [*generic_asks(text, cues, cable_date)]
+    addressees: list[PostRef] | None = None  # looked up only when a request is found
     if fors and any(text.startswith("FOR ", at - 1) for at in fors):
+        addressees = action_addressees(recipients, origin_key)
+        keys = [post.key for post in addressees] + [recipient.key for recipient in recipients]
         lined = "\n" + text
         asks[:0] = block_asks(lined, iter_for_blocks(lined, fors), cable_date, keys)
-    return combine_asks(asks, addressees) if asks else ()
+    if not asks:
+        return ()
+    if addressees is None:
+        addressees = action_addressees(recipients, origin_key)
+    return combine_asks(asks, addressees)
