@@ -14,6 +14,7 @@ def clear_caches() -> None:
     0
     """
     from loaders.header.authority import parse_classified_by, parse_declassify, parse_reasons
+    from loaders.header.references import read_bullet
     from loaders.header.routing import line_addressee, read_header_line
     from loaders.header.stations import canonical_station
     from loaders.header.tags import classify_tag, parse_tags
@@ -24,6 +25,7 @@ def clear_caches() -> None:
         parse_reasons,
         read_header_line,
         line_addressee,
+        read_bullet,
         canonical_station,
         classify_tag,
         parse_tags,

@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import TypeAlias
 
 from loaders.header.stations import canonical_cable_id, canonical_station
 from loaders.header.tables import station_aliases
@@ -40,6 +42,10 @@ _KIND_WORDS = (
     (re.compile(r"REPORT|\bIIR\b|INTSUM|\bTD\b"), RefKind.REPORT),
     (re.compile(r"MEMO|DIPNOTE|NON-?PAPER|LETTER"), RefKind.MEMO),
 )
+#: A cable one bullet cites: station as written, serial, two/four-digit year if written.
+Mention: TypeAlias = tuple[str, str, str | None]
+#: Distinct bullet texts kept read (short strings).
+BULLET_CACHE = 8192
 _ID_PARTS_RE = re.compile(r"(\d{2})([A-Z]+?)(\d+)")
 #: How far a same-station serial may run ahead of the citing cable's own serial before
 #: the cited cable is taken to be from the year before (serials are handed out at
@@ -111,7 +117,23 @@ def find_cables(text: str, year: str, citing_id: str | None = None) -> list[tupl
     >>> find_cables("09RIYADH 1302, ASHGABAT687, PARIS POINTS 20 SEPTEMBER 2007", "10")
     [('09RIYADH1302', 'RIYADH 1302'), ('10ASHGABAT687', 'ASHGABAT 687')]
     """
-    found: list[tuple[str, str]] = []
+    return [
+        (
+            canonical_cable_id(written or year_of_cited(year, station, int(serial), citing_id),
+                               station, serial),
+            f"{station} {int(serial)}",
+        )
+        for station, serial, written in cable_mentions(text)
+    ]  # fmt: skip
+
+
+def cable_mentions(text: str) -> list[Mention]:
+    """(station, serial, year when written) of each cable one bullet's text cites.
+
+    >>> cable_mentions("A) PANAMA 00789/08 AND 790")
+    [('PANAMA', '789', '08'), ('PANAMA', '790', '08')]
+    """
+    found: list[Mention] = []
     pos = 0
     while (match := _CABLE_RE.search(text, pos)) is not None:
         pos = match.end()
@@ -127,17 +149,22 @@ def find_cables(text: str, year: str, citing_id: str | None = None) -> list[tupl
         while (more := _MORE_RE.match(text, pos)) is not None:
             pos = more.end()
             serials.append(more[1])
-        for serial in serials:
-            cited_year = (
-                match[4]
-                or match[5]
-                or match[1]
-                or year_of_cited(year, station, int(serial), citing_id)
-            )
-            found.append(
-                (canonical_cable_id(cited_year, station, serial), f"{station} {int(serial)}")
-            )
+        written = match[4] or match[5] or match[1]
+        found.extend((station, serial, written) for serial in serials)
     return found
+
+
+@lru_cache(maxsize=BULLET_CACHE)
+def read_bullet(text: str) -> tuple[RefKind, tuple[Mention, ...]]:
+    """The kind of one bullet's text and the cables it cites, whoever cites them (cached:
+    the same citation recurs across cables; the year is resolved per citing cable).
+
+    >>> read_bullet("SECDEF DTG 031932Z JUN 08")
+    (<RefKind.MESSAGE: 'message'>, ())
+    """
+    kind = classify_other(text)
+    cited = kind is not RefKind.MESSAGE and not _NOT_CABLE_RE.search(text)
+    return kind, tuple(cable_mentions(text)) if cited else ()
 
 
 def classify_other(text: str) -> RefKind:
@@ -156,12 +183,12 @@ def parse_references(value: str | None, *, citing_id: str, year: str) -> tuple[R
     # once each, in order; keyed by the fields (a Reference's own hash is Python code)
     refs: dict[tuple[str | None, RefKind, str | None, str], None] = {}
     for bullet, text in split_bullets(value.upper()):
-        kind = classify_other(text)
-        cited = kind is not RefKind.MESSAGE and not _NOT_CABLE_RE.search(text)
-        cables = find_cables(text, year, citing_id) if cited else []
-        if not cables:
+        kind, mentions = read_bullet(text)
+        if not mentions:
             refs[bullet, kind, None, text.strip(" ,;.")] = None
-        for cable_id, _matched in cables:
+        for station, serial, written in mentions:
+            cited_year = written or year_of_cited(year, station, int(serial), citing_id)
+            cable_id = canonical_cable_id(cited_year, station, serial)
             if cable_id != citing_id:
                 refs[bullet, RefKind.CABLE, cable_id, text.strip(" ,;.")] = None
     return tuple(Reference(*fields) for fields in refs)
