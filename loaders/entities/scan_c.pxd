@@ -3,7 +3,7 @@
 (read in place), the hash and filters of the run table, and the word-level tests of
 what a run's segments may match."""
 
-from cpython.ref cimport Py_INCREF
+from cpython.ref cimport PyObject, Py_INCREF
 from cpython.tuple cimport PyTuple_SET_ITEM
 from libc.stdint cimport uint8_t, uint64_t
 
@@ -37,6 +37,13 @@ cdef inline object new_segment(object kind, Py_ssize_t start, Py_ssize_t end, ob
     Py_INCREF(raw)
     PyTuple_SET_ITEM(segment, 3, raw)
     return segment
+
+
+cdef struct Slot:
+    uint64_t hash  # of the run, 0: a free slot
+    Py_ssize_t size  # of the run, in characters
+    PyObject* run  # owned: the run's text
+    PyObject* segments  # owned: ((start, end, words, raw), ...) of its segments
 
 
 cdef struct Text:

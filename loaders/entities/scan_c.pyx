@@ -14,6 +14,7 @@ follows ``scan_pattern.SCANNER``:
   optionally followed by one connector (``of``, ``da`` ...) and spaces/tabs.
 """
 
+from cpython.ref cimport PyObject, Py_XDECREF
 from libc.stdint cimport uint8_t, uint64_t
 from libc.stdlib cimport calloc, free, realloc
 from libc.string cimport memset
@@ -154,14 +155,14 @@ cdef class KeptScanner:
 
     cdef frozenset keep, lone, abbreviations, sentence_starts
     cdef object segment_type
-    cdef uint64_t* hashes  # of the run in each slot, 0: free
+    cdef Slot* slots
     cdef uint8_t lone_bloom[BLOOM_BYTES]  # lone: the words kept as they are
     cdef uint8_t keep_bloom[BLOOM_BYTES]  # keep: kept less their last character
-    cdef list entries  # slot -> (run, ((start, end, words, raw), ...)) or None
     cdef Py_ssize_t capacity, used
 
     def __cinit__(self):
-        self.hashes = NULL
+        self.slots = NULL
+        self.capacity = 0
 
     def __init__(
         self, frozenset keep, frozenset lone, frozenset abbreviations,
@@ -180,25 +181,33 @@ cdef class KeptScanner:
         self.keep, self.lone = keep, lone
         self.abbreviations, self.sentence_starts = abbreviations, sentence_starts
         self.segment_type = segment_type
-        self.capacity = capacity
         memset(self.lone_bloom, 0, sizeof(self.lone_bloom))
         memset(self.keep_bloom, 0, sizeof(self.keep_bloom))
         for word in lone:
             add_to_bloom(self.lone_bloom, word_hash(word))
         for word in keep:
             add_to_bloom(self.keep_bloom, word_hash(word))
-        self.hashes = <uint64_t*> calloc(capacity, sizeof(uint64_t))
-        if self.hashes == NULL:
-            raise MemoryError("scan_c: no memory for the run table")
         self.clear()
+        free(self.slots)
+        self.slots = <Slot*> calloc(capacity, sizeof(Slot))
+        if self.slots == NULL:
+            self.capacity = 0
+            raise MemoryError("scan_c: no memory for the run table")
+        self.capacity = capacity
 
     def __dealloc__(self):
-        free(self.hashes)
+        self.clear()
+        free(self.slots)
 
     def clear(self):
         """Forget every run seen."""
-        memset(self.hashes, 0, self.capacity * sizeof(uint64_t))
-        self.entries = [None] * self.capacity
+        cdef Py_ssize_t k
+        for k in range(self.capacity):
+            if self.slots[k].hash:
+                Py_XDECREF(self.slots[k].run)
+                Py_XDECREF(self.slots[k].segments)
+                self.slots[k].hash = self.slots[k].size = 0
+                self.slots[k].run = self.slots[k].segments = NULL
         self.used = 0
 
     def __len__(self):
@@ -231,7 +240,7 @@ cdef class KeptScanner:
         cdef uint64_t head
         cdef uint64_t h = run_hash(t, start, end, &head)
         cdef Py_ssize_t mask = self.capacity - 1, slot
-        cdef tuple entry
+        cdef object run, segments
         if (
             spans.size == 2
             and not in_bloom(self.lone_bloom, h)
@@ -241,20 +250,25 @@ cdef class KeptScanner:
             return ()
         h = h if h else 1  # 0 marks a free slot
         slot = h & mask
-        while self.hashes[slot]:
-            if self.hashes[slot] == h:
-                entry = self.entries[slot]
-                if same_run(t, start, end, entry[0]):
-                    return entry[1]
+        while self.slots[slot].hash:
+            if (
+                self.slots[slot].hash == h
+                and self.slots[slot].size == end - start
+                and same_run(t, start, end, <str> self.slots[slot].run)
+            ):
+                return <tuple> self.slots[slot].segments
             slot = (slot + 1) & mask
-        entry = self.read_run(text, start, end, spans)
+        run, segments = self.read_run(text, start, end, spans)
         if 2 * (self.used + 1) > self.capacity:
             self.clear()
             slot = h & mask
-        self.hashes[slot] = h
-        self.entries[slot] = entry
+        Py_INCREF(run)
+        Py_INCREF(segments)
+        self.slots[slot].hash, self.slots[slot].size = h, end - start
+        self.slots[slot].run = <PyObject*> run
+        self.slots[slot].segments = <PyObject*> segments
         self.used += 1
-        return entry[1]
+        return <tuple> segments
 
     def scan(self, str text):
         """The segments of ``text`` that may matter, as ``scan.scan_segments`` gives them."""
