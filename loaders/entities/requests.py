@@ -42,8 +42,17 @@ _GENERIC: Final = re.compile(
 )
 #: Where a generic request may start: a word starting with a letter its forms start with
 #: (``embassy``, ``consulate``, ``mission``, ``all``/``action``/``addressees``, ``posts``,
-#: ``USNATO``, ``department``, ``washington``, ``we``, ``Please``), in either case.
+#: ``USNATO``, ``department``, ``washington``, ``we``, ``Please``), in either case ...
 _GENERIC_START: Final = re.compile(r"\b[ACDEMPUWacdempuw]")
+#: ... and their first two letters, as IGNORECASE reads them (``ı``/``İ`` are ``i``,
+#: ``ſ`` is ``s``: no other letter is one of these in another case).
+_CASES: Final = {"i": "iIİı", "s": "sSſ"}
+_GENERIC_PAIRS: Final = frozenset(
+    first + second
+    for pair in ("em", "co", "mi", "al", "ac", "po", "ad", "ch", "us", "de", "wa", "we", "pl")
+    for first in _CASES.get(pair[0], pair[0] + pair[0].upper())
+    for second in _CASES.get(pair[1], pair[1] + pair[1].upper())
+)
 _CUES: Final = (
     "Please",
     "request",
@@ -125,17 +134,19 @@ def iter_generic_asks(text: str, cable_date: str | None, all_caps: bool = False)
 
 
 def search_generic(text: str, start: int, end: int) -> re.Match[str] | None:
-    """``_GENERIC.search(text, start, end)``, tried only where a word starts with a
-    letter a generic request can start with (the pattern tried at every offset costs
+    """``_GENERIC.search(text, start, end)``, tried only where a word starts with two
+    letters a generic request can start with (the pattern tried at every offset costs
     20 µs a window).
 
     >>> search_generic("The GOJ asked. Posts are requested to act.", 0, 40).group()
     'Posts are requested'
     """
     for word in _GENERIC_START.finditer(text, start, end):
-        match = _GENERIC.match(text, word.start(), end)
-        if match is not None:
-            return match
+        at = word.start()
+        if text[at : at + 2] in _GENERIC_PAIRS:
+            match = _GENERIC.match(text, at, end)
+            if match is not None:
+                return match
     return None
 
 

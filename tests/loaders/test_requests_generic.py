@@ -7,10 +7,19 @@ from __future__ import annotations
 
 import random
 import re
+import string
+import sys
 
 import pytest
 
-from loaders.entities.requests import _GENERIC, _WINDOW, cue_offsets, search_generic
+from loaders.entities.requests import (
+    _CASES,
+    _GENERIC,
+    _GENERIC_PAIRS,
+    _WINDOW,
+    cue_offsets,
+    search_generic,
+)
 from loaders.entities.text import strip_header
 from tests.loaders.test_entities_corpus import corpus_bodies
 
@@ -28,6 +37,14 @@ PIECES = (
 
 def found(match: re.Match[str] | None) -> object:
     return match and (match.span(), match.groupdict())
+
+
+def test_only_i_and_s_have_other_letters_under_ignorecase() -> None:
+    every_character = "".join(map(chr, range(sys.maxunicode + 1)))
+    letters = set("".join(_GENERIC_PAIRS).lower()) & set(string.ascii_lowercase)
+    folded = set(re.findall(f"(?i)[{''.join(sorted(letters))}]", every_character))
+    others = folded - set(string.ascii_letters)
+    assert others == {other for cases in _CASES.values() for other in cases[2:]}
 
 
 def test_in_every_request_verb_window_of_the_corpus() -> None:
