@@ -116,11 +116,14 @@ def merge_officials(
     >>> len(merge_officials(davies, [Official("Davies", "A/S", None)]))
     1
     """
-    if classified_by is None or not classified_by.name.split():
+    words = classified_by.name.split() if classified_by is not None else []
+    if classified_by is None or not words:
         return tuple(found)
-    surname = classified_by.name.split()[-1].upper()
-    if any(o.name.split() and o.name.split()[-1].upper() == surname for o in found):
-        return tuple(found)
+    surname = words[-1].upper()
+    for official in found:
+        last = official.name.rsplit(None, 1)  # its last word, if any
+        if last and last[-1].upper() == surname:
+            return tuple(found)
     return (*found, Official(classified_by.name, classified_by.title, None))
 
 

@@ -37,6 +37,8 @@ _SIGNER_LINE_RE = re.compile(
 )
 _AFTER_SENTENCE_RE = re.compile(r"[.)]\s+([A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]+)?)$")
 _ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: The last lines are first looked for in this many characters (the tail when too few).
+LAST_LINES_WINDOW = 400
 #: Distinct classified-by, reason and declassification values kept parsed (short lines).
 AUTHORITY_CACHE = 4096
 #: The signature is looked for in the last lines of this many characters of the body.
@@ -170,6 +172,10 @@ def last_lines(text: str, tail: int, count: int) -> list[str]:
     end = text[-2 * tail :].rstrip()
     if len(end) < tail and len(text) > 2 * tail:  # whitespace ran further back
         end = text.rstrip()
+    if tail > LAST_LINES_WINDOW and len(end) > LAST_LINES_WINDOW:
+        lines = end[-LAST_LINES_WINDOW:].splitlines()  # whole lines but the first
+        if len(lines) > count:
+            return lines[-count:]
     return end[-tail:].splitlines()[-count:]
 
 

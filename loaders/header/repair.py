@@ -47,7 +47,7 @@ _ENTITY_RE = re.compile("([" + "".join(_ENTITY_NAMES) + "])(?=[A-Za-z-])")
 # before the match is checked in Python (a leading look-behind would be tried at
 # every position of the text).
 _QUOTED_RE = re.compile(r"&(?=[A-Za-z0-9(])([^&\n]{0,300}?(?:\n[^&\n]{0,300}?){0,3})8(?![0-9])")
-_CLOSE_RE = re.compile(r"8(?=\s|$)")
+_CLOSE_RE = re.compile(r"8(?<=[.,!?]8)(?=\s|$)")  # only after closing punctuation
 _APOSTROPHE_RE = re.compile(r",(?=(?:s|t|ll|re|ve|d|m)\b)")
 
 
