@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterator
+from itertools import islice
 from typing import Final, TypeAlias
 
 #: Text of a cable body, header block removed.
 BodyText: TypeAlias = str
 
-_HEADER_START: Final = re.compile(
-    r"""[ \t]*(?:
+_HEADER_WORDS: Final = r"""
         E\.?[ ]?O\.?[ ]?1\d{4}          # E.O. 12958 / EO 12958
       | TAGS?\b | SUBJ(?:ECT)?\b | REFS?\b | REFERENCES?\b | REFTEL\b
       | CLASSIFIED[ ]BY\b | DERIVED[ ]FROM\b | DECL(?:ASSIFY)?\b
@@ -28,12 +28,15 @@ _HEADER_START: Final = re.compile(
       | (?:UNCLAS|CONFIDENTIAL|SECRET|SENSITIVE|FOR[ ]OFFICIAL[ ]USE)\b[^a-z\n]*$
       | (?:[A-Z][ ]){3,}               # spaced-out banner: C O N F I D E N T I A L
       | SECTION[ ]\d+[ ]OF[ ]\d+
-    )""",
+"""
+_PARAGRAPH_NUMBER: Final = r"(?:¶[ \t]*)?\d{1,3}[ \t]*(?:\.[ \t(]|,[ \t]*\()"
+# A header line's start, or (group 1) a numbered paragraph's: one match a line.
+_LINE_START: Final = re.compile(
+    rf"[ \t]*(?:({_PARAGRAPH_NUMBER})|{_HEADER_WORDS})",
     re.IGNORECASE | re.VERBOSE,
 )
-_PARAGRAPH_START: Final = re.compile(r"[ \t]*(?:¶[ \t]*)?\d{1,3}[ \t]*(?:\.[ \t(]|,[ \t]*\()")
 _HEADER_SCAN_LINES: Final = 120
-_HEADER_CHUNK: Final = 2048  # characters of body split into lines at a time
+_HEADER_CHUNK: Final = 1024  # characters of body split into lines at a time
 _PROSE_LINE: Final = 40
 _CAPS_SAMPLE: Final = 4000
 _UPPER: Final = string.ascii_uppercase.encode()
@@ -119,11 +122,12 @@ def strip_header(body: str) -> BodyText:
     """
     offset = cut = 0
     in_block = False
-    for count, line in enumerate(iter_lines(body)):
-        if count >= _HEADER_SCAN_LINES or _PARAGRAPH_START.match(line):
+    for line in islice(iter_lines(body), _HEADER_SCAN_LINES):
+        start = _LINE_START.match(line)
+        if start and start[1]:  # a numbered paragraph
             break
         blank = not line.strip()
-        if _HEADER_START.match(line):
+        if start:
             in_block = True
         elif blank:
             in_block = False

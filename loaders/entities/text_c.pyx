@@ -1,5 +1,4 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
-# distutils: extra_compile_args = -O3
 """Compiled character loops of the body-text helpers (``text.py``, ``paragraphs.py``).
 
 Each function has a pure-Python reference (``text.py``, ``paragraphs.py``: the
@@ -147,9 +146,10 @@ cdef inline Py_ssize_t line_end(
     if chars is Py_UCS1:
         found = memchr(src + start, 0x0A, end - start) if start < end else NULL
         return end if found == NULL else <const Py_UCS1*>found - src
-    while start < end and src[start] != 0x0A:
-        start += 1
-    return start
+    else:
+        while start < end and src[start] != 0x0A:
+            start += 1
+        return start
 
 
 cdef Py_ssize_t join_unruled_into(
@@ -222,19 +222,42 @@ def clean_paragraph_span(str text not None, Py_ssize_t start, Py_ssize_t end):
     return join_span(text, start, end, True)
 
 
+# For a Latin-1 character, what it adds to the three counts of ascii_letter_counts,
+# packed in one integer: ASCII at bit 0, capital at COUNT_BITS, small letter at twice.
+cdef enum:
+    COUNT_BITS = 21
+    COUNT_BLOCK = 1 << 20  # characters counted before unpacking (fields cannot overflow)
+cdef unsigned long long LETTER_COUNTS[256]
+for _code in range(256):
+    LETTER_COUNTS[_code] = (
+        (_code < 128)
+        + ((0x41 <= _code <= 0x5A) << COUNT_BITS)
+        + ((0x61 <= _code <= 0x7A) << (2 * COUNT_BITS))
+    )
+
+
 cdef void count_letters(
     const chars* src, Py_ssize_t stop, Py_ssize_t* counts
 ) noexcept nogil:
-    cdef Py_ssize_t i, ascii = 0, upper = 0, lower = 0
-    cdef unsigned int code
-    for i in range(stop):
-        code = src[i]
-        ascii += code < 128
-        upper += code - 0x41 < 26  # unsigned: A-Z only
-        lower += code - 0x61 < 26  # a-z only
-    counts[0] = ascii
-    counts[1] = upper
-    counts[2] = lower
+    cdef Py_ssize_t i, block = 0, block_stop
+    cdef unsigned long long packed
+    cdef unsigned long long mask = (1ULL << COUNT_BITS) - 1
+    cdef Py_UCS4 ch
+    counts[0] = counts[1] = counts[2] = 0
+    while block < stop:
+        block_stop = min(block + COUNT_BLOCK, stop)
+        packed = 0
+        for i in range(block, block_stop):
+            ch = src[i]
+            if chars is Py_UCS1:
+                packed += LETTER_COUNTS[ch]
+            else:
+                if ch < 256:
+                    packed += LETTER_COUNTS[ch]
+        counts[0] += packed & mask
+        counts[1] += (packed >> COUNT_BITS) & mask
+        counts[2] += packed >> (2 * COUNT_BITS)
+        block = block_stop
 
 
 def ascii_letter_counts(str text not None, Py_ssize_t stop):
