@@ -9,7 +9,6 @@ that is nothing else we know).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from operator import itemgetter
@@ -41,7 +40,6 @@ NOT_PLACES: Final = frozenset(
         "Summer Ramadan Christmas Easter Advance Addition Response Reply Return Exchange"
     )
 )
-_WORD: Final = re.compile(r"[A-Z][a-z][\w\-]*")
 _LOOKBACK: Final = 80
 _CACHED_WORDS: Final = 8192
 _CACHED_COUNTRIES: Final = 1024
@@ -123,20 +121,22 @@ def places_at_nouns(text: str, offsets: Iterable[int]) -> Iterator[tuple[int, st
                 yield position, name
 
 
-def places_after_prepositions(text: str, starts: Iterable[int]) -> Iterator[tuple[int, str]]:
-    """(offset, word) of the lone unknown capitalised words at ``starts`` (just past a
-    preposition): not ``June``, not ``New`` of ``New York``.
+def places_after_prepositions(
+    text: str, words: Iterable[tuple[int, int]]
+) -> Iterator[tuple[int, str]]:
+    """(offset, word) of the lone unknown capitalised words at the spans ``words`` (just
+    past a preposition): not ``June``, not ``New`` of ``New York``.
 
     >>> [word for _, word in places_after_prepositions("in Daykundi, in June, in New York",
-    ...                                                 [3, 16, 25])]
+    ...                                                 [(3, 11), (16, 20), (25, 28)])]
     ['Daykundi']
     """
-    for start in starts:
-        match = _WORD.match(text, start)
-        if match is not None and is_place_word(match.group()):
-            rest = text[match.end() : match.end() + 2]
+    for start, end in words:
+        word = text[start:end]
+        if is_place_word(word):
+            rest = text[end : end + 2]
             if not (rest[:1].isspace() and rest[1:2].isupper()):
-                yield start, match.group()
+                yield start, word
 
 
 def iter_noun_places(text: str) -> Iterator[tuple[int, str]]:
@@ -163,9 +163,9 @@ def iter_marked_places(text: str) -> Iterator[tuple[int, str]]:
     >>> sorted(iter_marked_places("a PRT in Daykundi or Nimruz provinces"))
     [(9, 'Daykundi'), (27, 'Daykundi'), (27, 'Nimruz')]
     """
-    nouns, starts = offsets_and_capitalised_after(text, _NOUN_MARKS, _PREPOSITIONS)
+    nouns, words = offsets_and_capitalised_after(text, _NOUN_MARKS, _PREPOSITIONS)
     yield from places_at_nouns(text, nouns)
-    yield from places_after_prepositions(text, starts)
+    yield from places_after_prepositions(text, words)
 
 
 def find_places(text: str, hits: Iterable[Hit]) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ one). Needles are 1 to 32 characters long.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterator
 from typing import Final
@@ -25,8 +26,9 @@ __all__ = [
 ]
 
 _ASCII_LOWER: Final = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-#: Offsets of occurrences, and offsets just past occurrences followed by a capital.
-Found = tuple[list[int], list[int]]
+#: Offsets of occurrences, and spans of the capitalised words just past occurrences.
+Found = tuple[list[int], list[tuple[int, int]]]
+_CAPITALISED_WORD: Final = re.compile(r"[A-Z][a-z][\w\-]*")
 
 
 def iter_occurrences(text: str, needles: tuple[str, ...]) -> Iterator[tuple[int, int, int]]:
@@ -42,33 +44,23 @@ def iter_occurrences(text: str, needles: tuple[str, ...]) -> Iterator[tuple[int,
             position = text.find(needle, position + len(needle))
 
 
-def is_capital_word_at(text: str, offset: int) -> bool:
-    """``[A-Z][a-z]`` at ``offset``: ``Kabul`` yes; ``NATO``, ``the``, ``É`` no.
-
-    >>> [is_capital_word_at(w, 0) for w in ("Kabul", "NATO", "the", "Éa", "K")]
-    [True, False, False, False, False]
-    """
-    return "A" <= text[offset : offset + 1] <= "Z" and "a" <= text[offset + 1 : offset + 2] <= "z"
-
-
 def offsets_and_capitalised_after_python(
     text: str, offsets_of: tuple[str, ...], capitalised_after: tuple[str, ...]
 ) -> Found:
-    """The sorted offsets of the needles ``offsets_of`` (twice where two occur), and
-    the offsets just past each occurrence of a needle of ``capitalised_after`` that
-    ``[A-Z][a-z]`` follows, in order of the occurrences (then of the needles).
+    """The sorted offsets of the needles ``offsets_of`` (twice where two occur), and the
+    spans of the capitalised words (``[A-Z][a-z][\\w\\-]*``) just past the occurrences
+    of a needle of ``capitalised_after``, in order of the occurrences (then of the needles).
 
     >>> text = "Please request in Kabul, in NATO, near Rome"
     >>> offsets_and_capitalised_after_python(text, ("request", "Please"), (" in ", " near "))
-    ([0, 7], [18, 39])
+    ([0, 7], [(18, 23), (39, 43)])
     """
     offsets = sorted(position for position, _, _ in iter_occurrences(text, offsets_of))
-    ends = [
-        end
+    words = (
+        _CAPITALISED_WORD.match(text, end)
         for _, _, end in sorted(iter_occurrences(text, capitalised_after))
-        if is_capital_word_at(text, end)
-    ]
-    return offsets, ends
+    )
+    return offsets, [word.span() for word in words if word is not None]
 
 
 def occurs_folded_python(text: str, needles: tuple[str, ...], start: int, end: int) -> bool:
@@ -101,10 +93,10 @@ def occurrence_offsets(text: str, needles: tuple[str, ...]) -> list[int]:
     return offsets_and_capitalised_after(text, needles, ())[0]
 
 
-def capitalised_after(text: str, needles: tuple[str, ...]) -> list[int]:
-    """Offsets just past each occurrence that ``[A-Z][a-z]`` follows, in order.
+def capitalised_after(text: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of the capitalised words (``[A-Z][a-z]...``) just past each occurrence.
 
     >>> capitalised_after("a PRT in Daykundi, in NATO, near Kabul", (" in ", " near "))
-    [9, 33]
+    [(9, 17), (33, 38)]
     """
     return offsets_and_capitalised_after(text, (), needles)[1]

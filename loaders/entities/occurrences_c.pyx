@@ -243,6 +243,22 @@ cdef inline bint is_capital_word(const unit* s, Py_ssize_t n, Py_ssize_t i) noex
     return i + 1 < n and 65 <= s[i] <= 90 and 97 <= s[i + 1] <= 122
 
 
+cdef inline Py_ssize_t word_end(const unit* s, Py_ssize_t n, Py_ssize_t i) noexcept:
+    """The end of ``[\\w\\-]*`` at ``i`` (``\\w`` as ``re`` reads it: a letter, digit or ``_``)."""
+    cdef Py_UCS4 c
+    while i < n:
+        c = s[i]
+        if c < ASCII:
+            if not (
+                97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57 or c == 95 or c == 45
+            ):
+                break
+        elif not c.isalnum():
+            break
+        i += 1
+    return i
+
+
 cdef int match_at(
     const unit* s, Py_ssize_t n, Py_ssize_t i, _Needles table, list offsets, list ends
 ) except -1:
@@ -264,7 +280,7 @@ cdef int match_at(
             if not needle.capital:
                 offsets.append(i)
             elif is_capital_word(s, n, needle.ready):
-                ends.append(needle.ready)
+                ends.append((needle.ready, word_end(s, n, needle.ready + 2)))
     return 0
 
 
@@ -319,8 +335,8 @@ cdef int walk(const unit* s, Py_ssize_t n, _Needles table, list offsets, list en
 
 def offsets_and_capitalised_after(str text, tuple offsets_of, tuple capitalised_after):
     """The sorted offsets of each needle of ``offsets_of`` (an offset twice when two
-    occur there), and the offsets just past each occurrence of a needle of
-    ``capitalised_after`` followed by ``[A-Z][a-z]``, in order of the occurrences; as
+    occur there), and the spans of the words ``[A-Z][a-z][\\w\\-]*`` just past the
+    occurrences of a needle of ``capitalised_after``, in order of the occurrences; as
     ``occurrences.offsets_and_capitalised_after_python`` gives them."""
     cdef _Needles table = table_of(offsets_of, capitalised_after)
     cdef int kind = PyUnicode_KIND(text)

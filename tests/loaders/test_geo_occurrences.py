@@ -32,7 +32,7 @@ PIECES = (
     " in ", "in", " ", "\n", "\t", "near", " near ", "Kabul", "K", "a", "A", "NATO", "É",
     "é", "\u0101", "İ", "\u212a", "\U0001f600", "request", "REQUEST", "Please", "PLEASE",
     "seek", "ask", "Pleaseek", "x", "province", " Province", "s", "ab", "aba", "FOR ",
-    "POST", "Post", "we ", "WE ", "usnato", "mİssion", "Embassy",
+    "POST", "Post", "we ", "WE ", "usnato", "mİssion", "Embassy", "²", "٣", "_", "-", "Ka-",
 )  # fmt: skip
 NEEDLES = (*PIECES, "abab", "\U0001f600a", "ÉK", "x" * 32)
 
@@ -77,7 +77,7 @@ def test_compiled_equals_python_on_generated_text(seed: int) -> None:
 def test_the_helpers_read_one_kind_each() -> None:
     text = "FOR PARIS: Posts in Kabul are requested"
     assert occurrence_offsets(text, ("requested", "FOR ")) == [0, 30]
-    assert capitalised_after(text, (" in ",)) == [20]
+    assert capitalised_after(text, (" in ",)) == [(20, 25)]
 
 
 @pytest.mark.parametrize("needle", ["", "x" * 33])
