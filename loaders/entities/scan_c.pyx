@@ -187,7 +187,7 @@ cdef class KeptScanner:
             add_to_bloom(self.lone_bloom, word_hash(word))
         for word in keep:
             add_to_bloom(self.keep_bloom, word_hash(word))
-        self.clear()
+        self.release()
         free(self.slots)
         self.slots = <Slot*> calloc(capacity, sizeof(Slot))
         if self.slots == NULL:
@@ -196,11 +196,15 @@ cdef class KeptScanner:
         self.capacity = capacity
 
     def __dealloc__(self):
-        self.clear()
+        self.release()
         free(self.slots)
 
     def clear(self):
         """Forget every run seen."""
+        self.release()
+
+    cdef void release(self) noexcept:
+        """Empty every slot (their references dropped)."""
         cdef Py_ssize_t k
         for k in range(self.capacity):
             if self.slots[k].hash:
@@ -260,7 +264,7 @@ cdef class KeptScanner:
             slot = (slot + 1) & mask
         run, segments = self.read_run(text, start, end, spans)
         if 2 * (self.used + 1) > self.capacity:
-            self.clear()
+            self.release()
             slot = h & mask
         Py_INCREF(run)
         Py_INCREF(segments)
