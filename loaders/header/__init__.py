@@ -14,6 +14,7 @@ def clear_caches() -> None:
     0
     """
     from loaders.header.authority import parse_classified_by, parse_declassify, parse_reasons
+    from loaders.header.markings import split_marking
     from loaders.header.references import read_bullet
     from loaders.header.routing import line_addressee, read_header_line
     from loaders.header.stations import canonical_station
@@ -26,6 +27,7 @@ def clear_caches() -> None:
         read_header_line,
         line_addressee,
         read_bullet,
+        split_marking,
         canonical_station,
         classify_tag,
         parse_tags,

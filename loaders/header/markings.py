@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TypeAlias
 
 Level: TypeAlias = str
 Caveats: TypeAlias = tuple[str, ...]
 
 LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET")
+#: Distinct container markings kept split.
+MARKING_CACHE = 1024
 _SPACED = {"C O N F I D E N T I A L": "CONFIDENTIAL", "S E C R E T": "SECRET"}
 _SPACED |= {"U N C L A S S I F I E D": "UNCLASSIFIED"}
 _BANNER_RE = re.compile(r"(C O N F I D E N T I A L|S E C R E T|U N C L A S S I F I E D)", re.I)
@@ -45,8 +48,10 @@ _CAVEAT_RE = re.compile(r"\b(" + "|".join(CAVEAT_WORDS) + r")\b", re.I)
 _UPPER_CAVEAT_RE = re.compile(r"\b(" + "|".join(CAVEAT_WORDS) + r")\b")
 
 
+@lru_cache(maxsize=MARKING_CACHE)
 def split_marking(marking: str) -> tuple[Level | None, Caveats]:
-    """A container marking (``SECRET//NOFORN``) as level word and caveats.
+    """A container marking (``SECRET//NOFORN``) as level word and caveats (cached: a
+    corpus has a few dozen markings).
 
     >>> split_marking("confidential")
     ('CONFIDENTIAL', ())
