@@ -11,14 +11,17 @@ from typing import Final
 
 from loaders.entities.text import join_words
 
-_START: Final = re.compile(
-    r"^[ \t]*(?:¶?[ \t]*\d{1,3}[ \t]*\.[ \t]*)?(?:\([A-Za-z/ ]{1,12}\)[ \t]*)?"
+# Patterns found at the start of a line: each as matched at a line start, and as found
+# after a newline (a search for a literal newline skips ahead fast; ``^`` does not).
+_START_LINE: Final = (
+    r"[ \t]*(?:¶?[ \t]*\d{1,3}[ \t]*\.[ \t]*)?(?:\([A-Za-z/ ]{1,12}\)[ \t]*)?"
     r"(?:begin[ \t]+)?summary(?:[ \t]+(?:and|&)[ \t]+[A-Za-z]+(?:[ \t][A-Za-z]+){0,2})?"
-    r"[ \t]*(?:[:.\-][ \t]*)*",
-    re.IGNORECASE | re.MULTILINE,
+    r"[ \t]*(?:[:.\-][ \t]*)*"
 )
+_START: Final = (re.compile(_START_LINE, re.I), re.compile("\n" + _START_LINE, re.I))
 _END: Final = re.compile(r"\(?[ \t]*\bend[ \t]*\n?[ \t]*\n?[ \t]*(?:of[ \t]+)?s(?=ummary)", re.I)
-_NEXT_PARAGRAPH: Final = re.compile(r"^[ \t]*(?:¶[ \t]*)?\d{1,3}[ \t]*\.[ \t(]", re.MULTILINE)
+_PARAGRAPH_LINE: Final = r"[ \t]*(?:¶[ \t]*)?\d{1,3}[ \t]*\.[ \t(]"
+_NEXT_PARAGRAPH: Final = (re.compile(_PARAGRAPH_LINE), re.compile("\n" + _PARAGRAPH_LINE))
 _LEAD: Final = re.compile(  # matched at the summary's start
     r"[\s\-=_*]*(?:¶?[ \t]*\d{1,3}[ \t]*\.[ \t]*)?(?:\([A-Za-z/ ]{1,12}\)[ \t]*)?"
 )
@@ -43,6 +46,25 @@ except ImportError:  # pragma: no cover - a checkout that was never built
     ruler_run_start = ruler_run_start_python
 
 
+def search_line_starts(
+    body: str, pos: int, pattern: tuple[re.Pattern[str], re.Pattern[str]]
+) -> tuple[int, int] | None:
+    """Span of the first match of ``pattern`` at a line start at or after ``pos`` (what
+    ``^`` + the pattern with MULTILINE finds); ``pattern`` is (at a line start, after a
+    newline).
+
+    >>> search_line_starts("a 1. b\\n  2. c", 0, _NEXT_PARAGRAPH)
+    (7, 12)
+    """
+    at_line, after_newline = pattern
+    if pos == 0 or body[pos - 1 : pos] == "\n":
+        match = at_line.match(body, pos)
+        if match:
+            return match.span()
+    match = after_newline.search(body, pos)
+    return (match.start() + 1, match.end()) if match else None
+
+
 def find_summary_span(body: str) -> tuple[int, int] | None:
     """Character span of the summary text in ``body``, or None.
 
@@ -54,18 +76,18 @@ def find_summary_span(body: str) -> tuple[int, int] | None:
     found = min((at for at in (body.find("ummary"), body.find("UMMARY")) if at >= 0), default=-1)
     if found < 0:
         return None
-    start = _START.search(body, body.rfind("\n", 0, found) + 1)
+    start = search_line_starts(body, body.rfind("\n", 0, found) + 1, _START)
     if start is None:
         return None
-    begin = start.end()
+    begin = start[1]
     end = find_end_marker(body, begin)
     if end is not None:
         return begin, end
     line_end = body.find("\n", begin)
     heading = not body[begin : line_end if line_end >= 0 else len(body)].strip()
     search_from = begin + 1 if not heading else _skip_to_paragraph(body, begin)
-    following = _NEXT_PARAGRAPH.search(body, search_from)
-    return begin, following.start() if following else len(body)
+    following = search_line_starts(body, search_from, _NEXT_PARAGRAPH)
+    return begin, following[0] if following else len(body)
 
 
 def find_end_marker(body: str, begin: int) -> int | None:
@@ -90,8 +112,8 @@ def find_end_marker(body: str, begin: int) -> int | None:
 
 def _skip_to_paragraph(body: str, begin: int) -> int:
     """Offset just past the first paragraph start after a ``Summary`` heading."""
-    first = _NEXT_PARAGRAPH.search(body, begin)
-    return first.end() if first else begin + 1
+    first = search_line_starts(body, begin, _NEXT_PARAGRAPH)
+    return first[1] if first else begin + 1
 
 
 def extract_summary(body: str) -> str | None:
