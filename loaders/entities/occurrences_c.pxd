@@ -1,0 +1,92 @@
+# cython: language_level=3
+"""The SSE2 part of ``occurrences_c.pyx``, in C: the needles' first and second
+characters broadcast to 16 bytes, and the mask of the offsets of a 16-byte block where a
+first character is followed by a second one (8 offsets for 2-byte units). Without SSE2
+every offset is in the mask and ``OCC_SIMD`` is 0 (the walk then reads one by one)."""
+
+
+cdef extern from *:
+    """
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #define OCC_SIMD 1
+    #else
+    #define OCC_SIMD 0
+    #endif
+    #define OCC_MAX_SET 16
+    /* Broadcast first and second characters of the needles, 8 and 16 bits wide. */
+    typedef struct {
+        int nf, ns;
+    #if OCC_SIMD
+        __m128i f8[OCC_MAX_SET], s8[OCC_MAX_SET], f16[OCC_MAX_SET], s16[OCC_MAX_SET];
+    #endif
+    } occ_pairs;
+
+    static void occ_pairs_init(occ_pairs* p, const unsigned int* firsts, int nf,
+                               const unsigned int* seconds, int ns) {
+        int k;
+        p->nf = nf;
+        p->ns = ns;
+    #if OCC_SIMD
+        for (k = 0; k < nf; k++) {
+            p->f8[k] = _mm_set1_epi8((char) firsts[k]);
+            p->f16[k] = _mm_set1_epi16((short) firsts[k]);
+        }
+        for (k = 0; k < ns; k++) {
+            p->s8[k] = _mm_set1_epi8((char) seconds[k]);
+            p->s16[k] = _mm_set1_epi16((short) seconds[k]);
+        }
+    #endif
+    }
+
+    /* Bit k set: s[k] is a first character and s[k + 1] a second one (16 units). */
+    static inline unsigned int occ_mask8(const occ_pairs* p, const unsigned char* s) {
+    #if OCC_SIMD
+        int k;
+        __m128i a = _mm_loadu_si128((const __m128i*) s);
+        __m128i b = _mm_loadu_si128((const __m128i*) (s + 1));
+        __m128i fa = _mm_cmpeq_epi8(a, p->f8[0]), sb = _mm_cmpeq_epi8(b, p->s8[0]);
+        for (k = 1; k < p->nf; k++) fa = _mm_or_si128(fa, _mm_cmpeq_epi8(a, p->f8[k]));
+        for (k = 1; k < p->ns; k++) sb = _mm_or_si128(sb, _mm_cmpeq_epi8(b, p->s8[k]));
+        return (unsigned int) _mm_movemask_epi8(_mm_and_si128(fa, sb));
+    #else
+        (void) p; (void) s;
+        return 0xFFFFu;
+    #endif
+    }
+
+    /* The same for 8 units of 16 bits: bit 2k set for unit k. */
+    static inline unsigned int occ_mask16(const occ_pairs* p, const unsigned short* s) {
+    #if OCC_SIMD
+        int k;
+        __m128i a = _mm_loadu_si128((const __m128i*) s);
+        __m128i b = _mm_loadu_si128((const __m128i*) (s + 1));
+        __m128i fa = _mm_cmpeq_epi16(a, p->f16[0]), sb = _mm_cmpeq_epi16(b, p->s16[0]);
+        for (k = 1; k < p->nf; k++) fa = _mm_or_si128(fa, _mm_cmpeq_epi16(a, p->f16[k]));
+        for (k = 1; k < p->ns; k++) sb = _mm_or_si128(sb, _mm_cmpeq_epi16(b, p->s16[k]));
+        return (unsigned int) _mm_movemask_epi8(_mm_and_si128(fa, sb)) & 0x5555u;
+    #else
+        (void) p; (void) s;
+        return 0x5555u;
+    #endif
+    }
+
+    static inline int occ_lowest_bit(unsigned int m) {
+    #if defined(__GNUC__)
+        return __builtin_ctz(m);
+    #else
+        int k = 0;
+        while (!(m & 1u)) { m >>= 1; k++; }
+        return k;
+    #endif
+    }
+    """
+    ctypedef struct occ_pairs:
+        int nf
+        int ns
+    int OCC_SIMD
+    int OCC_MAX_SET
+    void occ_pairs_init(occ_pairs* p, const unsigned int* firsts, int nf, const unsigned int* seconds, int ns) noexcept
+    unsigned int occ_mask8(const occ_pairs* p, const unsigned char* s) noexcept nogil
+    unsigned int occ_mask16(const occ_pairs* p, const unsigned short* s) noexcept nogil
+    int occ_lowest_bit(unsigned int m) noexcept nogil
