@@ -68,3 +68,5 @@ def test_a_hit_type_that_is_not_a_four_field_named_tuple_is_refused() -> None:
             HitCollector(match_words, wrong)
     with pytest.raises(ValueError):
         HitCollector(match_words, Hit, limit=0)
+    with pytest.raises(ValueError):
+        HitCollector.__new__(HitCollector).collect([])  # never initialised: no table
