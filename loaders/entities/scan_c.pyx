@@ -284,6 +284,8 @@ cdef class KeptScanner:
         cdef str raw
         cdef object segment_type = self.segment_type
         cdef Text t
+        if self.capacity == 0:
+            raise ValueError("KeptScanner: not initialised")
         t.kind, t.data, t.n = PyUnicode_KIND(text), PyUnicode_DATA(text), n
         while True:
             i = next_upper(&t, i)

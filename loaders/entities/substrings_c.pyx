@@ -80,6 +80,8 @@ cdef class NeedleSet:
         cdef void* data = PyUnicode_DATA(text)
         cdef uint64_t found
         cdef Py_ssize_t k
+        if self.needles is None:
+            raise ValueError("NeedleSet: not initialised")
         if kind == 1:
             found = self.search(<const Py_UCS1*> data, len(text))
         elif kind == 2:

@@ -56,3 +56,8 @@ def test_needles_out_of_range_are_refused(needles: list[str]) -> None:
     for needle_set in (NeedleSet, PythonNeedleSet):
         with pytest.raises(ValueError):
             needle_set(needles)
+
+
+def test_a_needle_set_never_initialised_is_refused() -> None:
+    with pytest.raises(ValueError):
+        NeedleSet.__new__(NeedleSet).occurring("an airlift")

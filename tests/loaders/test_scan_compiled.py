@@ -87,6 +87,8 @@ def test_a_small_table_is_emptied_when_full_and_gives_the_same() -> None:
     for capacity in (0, 3, 12):
         with pytest.raises(ValueError):
             KeptScanner(KEEP, LONE, ABBREVIATIONS, SENTENCE_STARTS, Segment, capacity=capacity)
+    with pytest.raises(ValueError):
+        KeptScanner.__new__(KeptScanner).scan("Foreign Minister Koumura")  # no table
 
 
 def test_the_segments_are_the_named_tuple() -> None:
