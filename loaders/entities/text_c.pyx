@@ -50,7 +50,7 @@ cdef inline bint is_blank(Py_UCS4 ch) noexcept nogil:
 
 
 # What a Latin-1 character is to the word joiner: a word character (0), whitespace
-# (SPACE: what ``str.isspace`` says; in a paragraph ``\\n`` is NEWLINE), or in a
+# (SPACE: what ``str.isspace`` says; in a paragraph ``\n`` is NEWLINE), or in a
 # paragraph a ruler character (RULER) that may start a ruler run. Characters above
 # U+00FF are whitespace when Py_UNICODE_ISSPACE.
 cdef enum:
