@@ -5,11 +5,17 @@ Run: ``.venv/bin/python benchmarks/bench_parse.py [FOLDER] [--rounds N]`` (defau
 memory (no disk I/O in the timing); medians over the rounds are reported.
 
 Times are CPU seconds of this process (``time.process_time``), so other load on the
-machine does not inflate them; the wall-clock median is printed alongside. The body
-extractors cache what recurs across cables (runs of capitalised words, their lexicon
-matches and titled mentions); the rounds after the first reuse those caches, so a
-"cold round" (caches emptied first) is reported too: what one pass over a new corpus
-of this size costs.
+machine does not inflate them; the wall-clock median is printed alongside.
+
+The parsers keep bounded caches of what recurs across cables (header lines, TAGS, runs of
+capitalised words and their lexicon matches, titled mentions, ...). Parsing the same
+cables again would hit those caches for values that occur in one cable only, which no
+real run over new cables does. So the headline rate is measured on **cables never seen
+before**: each round empties every cache (``loaders.read.clear_caches``), parses one
+half of the corpus untimed (so the caches hold what other cables taught them), times the
+other half, then the same the other way round. A "re-parse" rate (the same cables parsed
+again, caches full) and a "cold" round (caches empty, every cable in order) are printed
+for comparison.
 """
 
 from __future__ import annotations
@@ -24,8 +30,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from loaders.entities import clear_caches  # noqa: E402
-from loaders.read import LoadError, expand_paths, iter_stream, parse_document  # noqa: E402
+from loaders.read import (  # noqa: E402
+    LoadError,
+    clear_caches,
+    expand_paths,
+    iter_stream,
+    parse_document,
+)
 from loaders.readers.html import read_cablegate_page  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpus" / "cablegate"
@@ -44,6 +55,24 @@ def time_round(documents: list[tuple[str, bytes]]) -> tuple[float, float, list[f
         per_doc.append(time.process_time() - t0)
         errors += sum(isinstance(r, LoadError) for r in results)
     return time.process_time() - start, time.perf_counter() - wall, per_doc, errors
+
+
+def time_fresh_round(documents: list[tuple[str, bytes]]) -> tuple[float, list[float], int]:
+    """CPU seconds, per-document CPU seconds (in input order) and errors of one round in
+    which every document is parsed for the first time since the caches were emptied,
+    after the other half of the corpus (odd vs even positions) warmed them."""
+    per_doc = [0.0] * len(documents)
+    total, errors = 0.0, 0
+    for timed in (1, 0):
+        clear_caches()
+        for source, data in documents[1 - timed :: 2]:
+            parse_document(data, source)
+        indices = range(timed, len(documents), 2)
+        seconds, _, times, failed = time_round([documents[i] for i in indices])
+        for i, t in zip(indices, times, strict=True):
+            per_doc[i] = t
+        total, errors = total + seconds, errors + failed
+    return total, per_doc, errors
 
 
 def quantile(values: list[float], q: float) -> float:
@@ -114,31 +143,29 @@ def main() -> None:
     if args.csv:
         time_csv(documents, args.rounds)
     megabytes = sum(len(d) for _, d in documents) / 1e6
-    time_round(documents[:50])  # warm caches (tables, regexes)
-    clear_caches()  # one round from empty run caches: what a fresh corpus costs
+    time_round(documents[:50])  # load the tables and compile the patterns
+    clear_caches()  # one round from empty caches, every cable in order
     cold, _, cold_per_doc, _ = time_round(documents)
+    reparse = statistics.median(time_round(documents)[0] for _ in range(args.rounds))
     totals: list[float] = []
-    walls: list[float] = []
-    slowest: list[tuple[float, str]] = []
     per_cable: list[list[float]] = []
     for _ in range(args.rounds):
-        total, wall, per_doc, errors = time_round(documents)
+        total, per_doc, errors = time_fresh_round(documents)
         totals.append(total)
-        walls.append(wall)
         per_cable.append(per_doc)
-        slowest.append(max(zip(per_doc, (s for s, _ in documents), strict=True)))
     median = statistics.median(totals)
     # a cable's time is its median over the rounds (one round's hiccup is not the cable's)
     medians = [statistics.median(times) for times in zip(*per_cable, strict=True)]
-    worst_median, worst_median_source = max(zip(medians, (s for s, _ in documents), strict=True))
+    names = [Path(s).name for s, _ in documents]
+    worst_median, worst_median_source = max(zip(medians, names, strict=True))
+    worst_s, worst_source = max(max(zip(r, names, strict=True)) for r in per_cable)
     rate = len(documents) / median
-    worst_s, worst_source = max(slowest)
     mode = "structural only (no body entities)" if args.structural_only else "full parse"
-    wall = statistics.median(walls) * 1000
     print(f"mode           {mode}")
     size = f"{len(documents)} ({megabytes:.1f} MB)"
     print(f"documents      {size}, {args.rounds} rounds, errors {errors}")
-    print(f"median round   {median * 1000:.1f} ms CPU ({wall:.1f} ms wall)")
+    print("new cables     (caches emptied, then warmed by the other half of the corpus)")
+    print(f"median round   {median * 1000:.1f} ms CPU")
     print(f"throughput     {rate:,.0f} cables/s ({rate / TARGET_RATE:.2f}x target 2,000)")
     print(f"               {megabytes / median:.1f} MB/s")
     best = min(totals)
@@ -147,18 +174,22 @@ def main() -> None:
         f"{megabytes / best:.1f} MB/s (other load on the machine only ever adds time)"
     )
     print(
-        f"cold round     {cold * 1000:.1f} ms CPU: {len(documents) / cold:,.0f} cables/s "
-        f"(run caches empty at the start; slowest {max(cold_per_doc) * 1000:.2f} ms)"
-    )
-    print(
         f"per cable      median {statistics.median(medians) * 1000:.2f} ms, "
         f"p99 {quantile(medians, 0.99) * 1000:.2f} ms"
     )
     print(
-        f"slowest cable  {worst_median * 1000:.2f} ms ({Path(worst_median_source).name}, median "
+        f"slowest cable  {worst_median * 1000:.2f} ms ({worst_median_source}, median "
         f"over rounds; {worst_median * 1000 / TARGET_SLOWEST_MS:.2f}x the 20 ms limit)"
     )
-    print(f"worst single   {worst_s * 1000:.2f} ms ({Path(worst_source).name})")
+    print(f"worst single   {worst_s * 1000:.2f} ms ({worst_source})")
+    print(
+        f"cold round     {cold * 1000:.1f} ms CPU: {len(documents) / cold:,.0f} cables/s "
+        f"(caches empty, cables in order; slowest {max(cold_per_doc) * 1000:.2f} ms)"
+    )
+    print(
+        f"re-parse       {reparse * 1000:.1f} ms CPU: {len(documents) / reparse:,.0f} cables/s "
+        "(the same cables again, caches full: not a real run's rate)"
+    )
 
 
 if __name__ == "__main__":

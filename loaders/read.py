@@ -20,14 +20,24 @@ from pathlib import Path
 from typing import BinaryIO, TypeAlias
 
 from loaders.assemble import assemble_cable
+from loaders.assemble import clear_caches as clear_assembly_caches
 from loaders.entities import BodyParts
+from loaders.entities import clear_caches as clear_entity_caches
 from loaders.readers.csv_dump import iter_csv_rows, looks_like_csv_dump
 from loaders.readers.html import looks_like_cablegate, read_cablegate_page
 from loaders.readers.raw import RawCable, ReadError
 from loaders.readers.text_export import looks_like_text_export, read_text_export, split_header_body
 from loaders.record import Cable
 
-__all__ = ["LoadError", "ParseResult", "expand_paths", "iter_path", "iter_stream", "parse_document"]
+__all__ = [
+    "LoadError",
+    "ParseResult",
+    "clear_caches",
+    "expand_paths",
+    "iter_path",
+    "iter_stream",
+    "parse_document",
+]
 
 _SNIFF = 8192
 _BARE_RE = re.compile(
@@ -46,6 +56,18 @@ class LoadError:
 
 
 ParseResult: TypeAlias = Cable | LoadError
+
+
+def clear_caches() -> None:
+    """Empty every cache the parsers keep across cables (header lines, TAGS, runs of
+    capitalised words, lexicon matches, titled mentions, ...), as on a new corpus. The
+    caches are bounded; this is for measurements (``benchmarks/bench_parse.py``).
+
+    >>> _ = parse_document(b"TAGS: PREL\\nSUBJECT: RAIN\\n1. (C) Rain.", "08TOKYO1.txt")
+    >>> clear_caches()
+    """
+    clear_assembly_caches()
+    clear_entity_caches()
 
 
 def expand_paths(paths: Sequence[Path]) -> Iterator[Path]:
