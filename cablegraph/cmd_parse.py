@@ -15,7 +15,7 @@ from typing import Annotated, BinaryIO
 import orjson
 import typer
 
-from loaders.read import LoadError, ParseResult, expand_paths, iter_path, iter_stream
+from loaders.read import LoadError, ParseResult, expand_paths, iter_path, iter_stream, paused_gc
 from loaders.record import to_json_dict
 
 
@@ -57,9 +57,10 @@ def parse(
 ) -> None:
     """Parse cables (Cablegate pages, text exports, cables.csv) to JSON lines."""
     try:
-        failed = write_results(
-            iter_inputs(paths, sys.stdin.buffer), sys.stdout.buffer, sys.stderr.buffer
-        )
+        with paused_gc():  # parsing makes no reference cycles (see paused_gc)
+            failed = write_results(
+                iter_inputs(paths, sys.stdin.buffer), sys.stdout.buffer, sys.stderr.buffer
+            )
     except BrokenPipeError:
         raise typer.Exit(0) from None
     if failed:
