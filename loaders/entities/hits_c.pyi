@@ -1,6 +1,15 @@
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+class LexiconMatcher:
+    def __init__(
+        self,
+        lexicon: dict[str, Any],
+        first_words: dict[str, tuple[int, ...]],
+        abbreviations: frozenset[str],
+    ) -> None: ...
+    def __call__(self, words: tuple[str, ...]) -> tuple[tuple[Any, int, int], ...]: ...
+
 class HitCollector:
     def __init__(
         self,

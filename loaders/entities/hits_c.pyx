@@ -2,10 +2,12 @@
 """Compiled core of :func:`loaders.entities.lexicon.iter_hits`: the lexicon hits of a
 cable's segments, each segment's matches read from a table keyed by its words tuple
 (the scanner shares one words tuple among the cables where a run recurs) and each hit
-built in place, not through ``tuple.__new__``.
+built in place, not through ``tuple.__new__``. A words tuple never seen is matched in
+C too (:class:`LexiconMatcher`), not by ``lexicon.match_words``.
 
-``lexicon.collect_hits_python`` is the reference (``tests/loaders/test_mentions_hits.py``
-compares them on every corpus body and on generated text).
+``lexicon.collect_hits_python`` and ``lexicon.match_words`` are the references
+(``tests/loaders/test_mentions_hits.py`` and ``test_mentions_matcher.py`` compare them
+on every corpus body and on generated text).
 """
 
 from cpython.ref cimport PyObject, Py_INCREF, Py_XDECREF
@@ -33,6 +35,116 @@ cdef inline object new_hit(object kind, object entry, object segment, object fir
     return hit
 
 
+cdef inline bint is_dotted(str word):
+    """``scan._DOTTED.match(word)``: the whole word is capital-and-full-stop pairs."""
+    cdef Py_ssize_t n = len(word), k
+    if n < 2 or n % 2:
+        return False
+    for k in range(0, n, 2):
+        if not (65 <= <Py_UCS4> word[k] <= 90) or <Py_UCS4> word[k + 1] != 46:
+            return False
+    return True
+
+
+cdef inline bint is_possessive(str word, Py_ssize_t n):
+    """``word`` (of length ``n``) ends in ``'s``, ``’s`` or ``'S``."""
+    cdef Py_UCS4 last, prev
+    if n < 2:
+        return False
+    last, prev = word[n - 1], word[n - 2]
+    return (last == 115 and (prev == 39 or prev == 0x2019)) or (last == 83 and prev == 39)
+
+
+cdef class LexiconMatcher:
+    """``lexicon.match_words`` in C: (entry, first word, width) of every form of
+    ``lexicon`` in a words tuple, longest first, left to right (``first_words``: first
+    word → the form lengths starting with it, longest first; ``abbreviations``: words
+    whose full stop stays). Not cached: the collector remembers its results."""
+
+    cdef dict lexicon, first_words
+    cdef frozenset abbreviations
+
+    def __init__(self, dict lexicon, dict first_words, frozenset abbreviations):
+        self.lexicon, self.first_words = lexicon, first_words
+        self.abbreviations = abbreviations
+
+    def __call__(self, tuple words):
+        return self.match(words)
+
+    cdef str bare(self, str word):
+        """``scan.bare_word``: without a closing full stop or possessive."""
+        cdef Py_ssize_t n = len(word)
+        cdef Py_UCS4 last
+        if is_possessive(word, n):
+            return word[: n - 2]
+        if n == 0:
+            return word
+        last = word[n - 1]
+        if n >= 2 and <Py_UCS4> word[n - 2] == 115 and (last == 39 or last == 0x2019):
+            return word[: n - 1]
+        if last == 46 and not is_dotted(word) and word not in self.abbreviations:
+            return word[: n - 1]
+        return word
+
+    cdef object match_at(self, tuple words, Py_ssize_t first, tuple widths, Py_ssize_t* got):
+        """``lexicon.match_at``: the longest form from ``words[first]``, its width in
+        ``got[0]``; None when there is none."""
+        cdef Py_ssize_t width, end, n = len(words), size
+        cdef str last, key, tail
+        cdef object entry
+        cdef Py_UCS4 mark
+        for item in widths:
+            width = item
+            end = first + width
+            if end > n:
+                continue
+            last = <str> words[end - 1]
+            key = last if width == 1 else " ".join(words[first:end])
+            entry = self.lexicon.get(key)
+            if entry is None:
+                size = len(last)
+                mark = last[size - 1]
+                if mark != 46 and mark != 115 and mark != 83:  # . s S
+                    continue
+                tail = self.bare(last)
+                if tail is last:
+                    continue
+                entry = self.lexicon.get(tail if width == 1 else key[: len(key) - size] + tail)
+                if entry is None:
+                    continue
+            got[0] = width
+            return entry
+        return None
+
+    cdef tuple match(self, tuple words):
+        """The matches of one segment's ``words``."""
+        cdef list found = []
+        cdef Py_ssize_t index = 0, n = len(words), width = 0, size
+        cdef str word, head
+        cdef object widths, entry
+        while index < n:
+            word = <str> words[index]
+            widths = self.first_words.get(word)
+            if widths is None:
+                size = len(word)
+                if size and (<Py_UCS4> word[size - 1] == 46 or is_possessive(word, size)):
+                    widths = self.first_words.get(self.bare(word))
+            if widths:
+                entry = self.match_at(words, index, <tuple> widths, &width)
+                if entry is not None:
+                    found.append((entry, index, width))
+                    index += width
+                    continue
+            if "-" in word:
+                head, _, tail = word.partition("-")
+                if head and tail:
+                    entry = self.lexicon.get(head)
+                    if entry is not None:
+                        found.append((entry, index, 1))
+            index += 1
+        return tuple(found) if found else ()
+
+
 cdef struct Slot:
     PyObject* words  # owned: the words tuple (kept alive, so its address stays its own)
     PyObject* found  # owned: its ((entry, first, width), ...)
@@ -49,6 +161,7 @@ cdef class HitCollector:
     """
 
     cdef object match, hit_type
+    cdef LexiconMatcher matcher  # ``match`` when it is one: called without Python
     cdef Slot* slots
     cdef Py_ssize_t capacity, limit, used
 
@@ -69,6 +182,7 @@ cdef class HitCollector:
         if limit < 1:
             raise ValueError("limit: at least 1")
         self.match, self.hit_type, self.limit = match, hit_type, limit
+        self.matcher = match if isinstance(match, LexiconMatcher) else None
         self.release()
         free(self.slots)
         self.capacity = 2
@@ -108,7 +222,10 @@ cdef class HitCollector:
             if self.slots[slot].words == <PyObject*> words:
                 return <tuple> self.slots[slot].found
             slot = (slot + 1) & mask
-        found = tuple(self.match(words))
+        if self.matcher is not None:
+            found = self.matcher.match(words)
+        else:
+            found = tuple(self.match(words))
         if self.used >= self.limit:
             self.release()
             slot = ((<size_t> <PyObject*> words >> 4) * 0x9E3779B97F4A7C15ULL) >> 20 & mask

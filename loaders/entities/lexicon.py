@@ -18,11 +18,12 @@ from loaders.entities.gazetteer import EXTRA_PLACES, STATION_CITIES
 from loaders.entities.org_table import AMBIGUOUS as AMBIGUOUS_ORGS
 from loaders.entities.org_table import ORGANIZATION_ROWS
 from loaders.entities.scan import Segment, bare_word
+from loaders.entities.scan_words import ABBREVIATIONS
 
-try:  # the compiled hit collector, built by ``pip install`` (hits_c.pyx); same results
-    from loaders.entities.hits_c import HitCollector
+try:  # the compiled hit collector and matcher, built by ``pip install`` (hits_c.pyx)
+    from loaders.entities.hits_c import HitCollector, LexiconMatcher
 except ImportError:  # pragma: no cover - a checkout that was never built
-    HitCollector = None  # type: ignore[assignment,misc]
+    HitCollector = LexiconMatcher = None  # type: ignore[assignment,misc]
 
 #: A way the text writes an entity: ``Japanese``, ``G-8``, ``International Security ...``.
 Surface: TypeAlias = str
@@ -248,7 +249,13 @@ def match_words(words: tuple[str, ...]) -> tuple[tuple[Entry, int, int], ...]:
     return tuple(found)
 
 
+#: :func:`match_words` compiled, uncached (None when not built): what a new segment costs.
+COMPILED_MATCH: Final = (
+    None if LexiconMatcher is None else LexiconMatcher(LEXICON, FIRST_WORDS, ABBREVIATIONS)
+)
 #: The compiled collector (None when not built), its table of matches per words tuple.
-COMPILED_HITS: Final = None if HitCollector is None else HitCollector(match_words, Hit)
+COMPILED_HITS: Final = (
+    None if HitCollector is None else HitCollector(COMPILED_MATCH or match_words, Hit)
+)
 #: The hits of segments, as a list: the compiled collector when built.
 collect_hits: Final = collect_hits_python if COMPILED_HITS is None else COMPILED_HITS.collect
