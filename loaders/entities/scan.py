@@ -44,6 +44,8 @@ COMPILED: Final = _KeptScanner is not None
 _NEW: Final = tuple.__new__
 _DOTTED: Final = re.compile(r"(?:[A-Z]\.)+$")
 _TOKEN: Final = re.compile(r"\S+")
+#: The last characters :func:`bare_word` may drop (``'s``, ``s'``, a full stop).
+_BARE_ENDS: Final = frozenset("sS'’.")
 
 
 class Segment(NamedTuple):
@@ -221,6 +223,8 @@ def bare_word(word: str) -> str:
     >>> [bare_word(w) for w in ("Japan's", "Koumura.", "U.S.", "Japan’s", "Jones'")]
     ['Japan', 'Koumura', 'U.S.', 'Japan', 'Jones']
     """
+    if word[-1:] not in _BARE_ENDS:
+        return word  # most words: one test
     if word.endswith(("'s", "’s", "'S")):
         return word[:-2]
     if word.endswith(("s'", "s’")):
