@@ -18,6 +18,7 @@ from loaders.entities.common_words import COMMON_WORDS
 from loaders.entities.lexicon import LEXICON, EntryKind
 from loaders.entities.officials_merge import merge_officials
 from loaders.entities.scan import Segment, bare_word, ends_sentence, scan_segments
+from loaders.entities.scan_words import ABBREVIATIONS
 from loaders.entities.segment_filters import indices_naming_any
 from loaders.entities.title_words import (
     COMMON_CAPS,
@@ -25,35 +26,20 @@ from loaders.entities.title_words import (
     NAME_PARTICLES,
     NOT_NAMES,
     OFFICE_WORDS,
+    ORG_WORDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
 from loaders.record import Official
 
+try:  # the compiled mention reader, built by ``pip install`` (officials_c.pyx); same results
+    from loaders.entities.officials_c import MentionReader
+except ImportError:  # pragma: no cover - a checkout that was never built
+    MentionReader = None  # type: ignore[assignment,misc]
+
 _MAX_NAME_WORDS: Final = 4
 _MAX_CAPS_NAME_WORDS: Final = 2
 _MAX_APPOSITIVE_WORDS: Final = 9
-_ORG_WORDS: Final = frozenset(
-    [
-        "Affairs",
-        "Office",
-        "Ministry",
-        "Department",
-        "Bureau",
-        "Agency",
-        "Embassy",
-        "Council",
-        "Division",
-        "Directorate",
-        "Command",
-        "Party",
-        "Bank",
-        "Institute",
-        "University",
-        "Committee",
-        "Commission",
-    ]
-)
 #: Endings of capitals words that are verbs or abstract nouns, never names.
 _VERBISH: Final = ("ED", "ING", "ION", "IONS", "MENT", "LY", "ATES", "IZES", "ISES", "ENCE")
 INTRODUCERS: Final = TITLE_HEADS | HONORIFICS
@@ -190,9 +176,9 @@ def parse_mention(words: Sequence[str], head: int, all_caps: bool) -> Mention | 
     return Mention(name_end, Official(name=name, title=title, affiliation=affiliation))
 
 
-@lru_cache(maxsize=1 << 14)
-def iter_segment_mentions(words: tuple[str, ...], all_caps: bool) -> tuple[Mention, ...]:
-    """All titled mentions in one segment's words (cached: titled segments recur).
+def read_segment_mentions(words: tuple[str, ...], all_caps: bool) -> tuple[Mention, ...]:
+    """All titled mentions in one segment's words, in pure Python: the reference for the
+    compiled reader (``officials_c``).
 
     >>> [m.official.name for m in iter_segment_mentions(
     ...     ("Secretary", "General", "Ban", "Ki-moon", "and", "President", "Bush"), False)]
@@ -212,6 +198,28 @@ def iter_segment_mentions(words: tuple[str, ...], all_caps: bool) -> tuple[Menti
     return tuple(mentions)
 
 
+#: The mentions of a segment never read before: compiled when built.
+_READ_MENTIONS: Final = (
+    read_segment_mentions
+    if MentionReader is None
+    else MentionReader(
+        LEXICON, _AFFILIATION_KINDS, TITLE_HEADS, HONORIFICS, NAME_PARTICLES, NOT_NAMES,
+        OFFICE_WORDS, TITLE_MODIFIERS, COMMON_WORDS, COMMON_CAPS, ABBREVIATIONS, _VERBISH,
+        _MAX_NAME_WORDS, _MAX_CAPS_NAME_WORDS, Mention, Official,
+    )
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 14)
+def iter_segment_mentions(words: tuple[str, ...], all_caps: bool) -> tuple[Mention, ...]:
+    """All titled mentions in one segment's words (cached: titled segments recur).
+
+    >>> iter_segment_mentions(("Mr.", "Tanaka"), False)[0].official.name
+    'Tanaka'
+    """
+    return _READ_MENTIONS(words, all_caps)
+
+
 def read_appositive(segment: Segment, all_caps: bool) -> tuple[str | None, str | None]:
     """(title, affiliation) from the words after ``Name,``: ``OSD Country Director ...``.
 
@@ -228,7 +236,7 @@ def read_appositive(segment: Segment, all_caps: bool) -> tuple[str | None, str |
     rest = words[1:] if affiliation is not None else words
     if any(word in TITLE_HEADS for word in rest):
         return " ".join(bare_word(word) for word in rest) or None, affiliation
-    if affiliation is not None or any(bare_word(word) in _ORG_WORDS for word in words):
+    if affiliation is not None or any(bare_word(word) in ORG_WORDS for word in words):
         return None, " ".join(bare_word(word) for word in words)
     return None, None
 

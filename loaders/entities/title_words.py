@@ -13,6 +13,13 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(words) | frozenset(word.upper() for word in words)
 
 
+#: Words of organisations: an appositive holding one names an affiliation.
+ORG_WORDS: Final = frozenset(
+    str.split(
+        """Affairs Office Ministry Department Bureau Agency Embassy Council Division
+    Directorate Command Party Bank Institute University Committee Commission"""
+    )
+)
 #: Words that end a title and are followed by the person's name.
 TITLE_HEADS: Final = _words(
     """Minister Ambassador President Secretary Adviser Advisor Director Governor Senator

@@ -1,0 +1,23 @@
+from typing import Any
+
+class MentionReader:
+    def __init__(
+        self,
+        lexicon: dict[str, Any],
+        affiliation_kinds: frozenset[Any],
+        title_heads: frozenset[str],
+        honorifics: frozenset[str],
+        name_particles: frozenset[str],
+        not_names: frozenset[str],
+        office_words: frozenset[str],
+        title_modifiers: frozenset[str],
+        common_words: frozenset[str],
+        common_caps: frozenset[str],
+        abbreviations: frozenset[str],
+        verbish: tuple[str, ...],
+        max_name: int,
+        max_caps_name: int,
+        mention_type: type[Any],
+        official_type: type[Any],
+    ) -> None: ...
+    def __call__(self, words: tuple[str, ...], all_caps: bool) -> tuple[Any, ...]: ...

@@ -1,0 +1,192 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
+"""Compiled core of :func:`loaders.entities.officials.iter_segment_mentions`: the titled
+mentions of a segment never read before (title head or honorific, office, name, title
+modifiers and affiliation), in C instead of per-word Python calls.
+
+``officials.read_segment_mentions`` is the reference
+(``tests/loaders/test_mentions_officials_compiled.py`` compares them on every corpus
+segment and on generated words).
+"""
+
+from cpython.unicode cimport Py_UNICODE_ISUPPER
+
+
+cdef inline bint is_dotted(str word):
+    """``scan._DOTTED.match(word)``: the whole word is capital-and-full-stop pairs."""
+    cdef Py_ssize_t n = len(word), k
+    if n < 2 or n % 2:
+        return False
+    for k in range(0, n, 2):
+        if not (65 <= <Py_UCS4> word[k] <= 90) or <Py_UCS4> word[k + 1] != 46:
+            return False
+    return True
+
+
+cdef class MentionReader:
+    """``officials.read_segment_mentions`` with its word tables: the (name end, official)
+    mentions of one segment's words."""
+
+    cdef dict lexicon
+    cdef frozenset kinds, heads, honorifics, particles, not_names, office_words
+    cdef frozenset modifiers, common_words, common_caps, abbreviations
+    cdef tuple verbish
+    cdef object mention_type, official_type
+    cdef Py_ssize_t max_name, max_caps_name
+
+    def __init__(
+        self, dict lexicon, frozenset affiliation_kinds, frozenset title_heads,
+        frozenset honorifics, frozenset name_particles, frozenset not_names,
+        frozenset office_words, frozenset title_modifiers, frozenset common_words,
+        frozenset common_caps, frozenset abbreviations, tuple verbish,
+        Py_ssize_t max_name, Py_ssize_t max_caps_name, object mention_type,
+        object official_type,
+    ):
+        self.lexicon, self.kinds, self.heads = lexicon, affiliation_kinds, title_heads
+        self.honorifics, self.particles, self.not_names = honorifics, name_particles, not_names
+        self.office_words, self.modifiers = office_words, title_modifiers
+        self.common_words, self.common_caps = common_words, common_caps
+        self.abbreviations, self.verbish = abbreviations, verbish
+        self.max_name, self.max_caps_name = max_name, max_caps_name
+        self.mention_type, self.official_type = mention_type, official_type
+
+    def __call__(self, tuple words, bint all_caps):
+        return self.mentions(words, all_caps)
+
+    cdef str bare(self, str word):
+        """``scan.bare_word``."""
+        cdef Py_ssize_t n = len(word)
+        cdef Py_UCS4 last, prev
+        if n == 0:
+            return word
+        last = word[n - 1]
+        if n >= 2:
+            prev = word[n - 2]
+            if (last == 115 and (prev == 39 or prev == 0x2019)) or (last == 83 and prev == 39):
+                return word[: n - 2]
+            if prev == 115 and (last == 39 or last == 0x2019):
+                return word[: n - 1]
+        if last == 46 and not is_dotted(word) and word not in self.abbreviations:
+            return word[: n - 1]
+        return word
+
+    cdef bint ends_sentence(self, str word):
+        """``scan.ends_sentence``."""
+        cdef Py_ssize_t n = len(word)
+        return (
+            n > 0 and <Py_UCS4> word[n - 1] == 46
+            and word not in self.abbreviations and not is_dotted(word)
+        )
+
+    cdef object affiliation_of(self, str word, bint all_caps):
+        """``officials.affiliation_of``."""
+        cdef object entry = self.lexicon.get(self.bare(word))
+        cdef Py_ssize_t n = len(word)
+        if entry is not None and entry[0] in self.kinds:
+            return entry[2]
+        if 2 <= n <= 6 and word.isupper() and word.isalpha():
+            if not all_caps and word not in self.heads:
+                return word
+        return None
+
+    cdef bint is_name_word(self, str word, bint all_caps):
+        """``officials.is_name_word``."""
+        if len(word) == 0 or not Py_UNICODE_ISUPPER(word[0]):
+            return False
+        if word in self.not_names or word in self.lexicon:
+            return False
+        if word.lower() in self.common_words:
+            return False
+        if all_caps:
+            return (
+                word not in self.common_caps and word.isalpha()
+                and not word.endswith(self.verbish)
+            )
+        if len(word) == 2 and <Py_UCS4> word[1] == 46:
+            return True
+        return not word.isupper() and word.replace("-", "").replace("'", "").isalpha()
+
+    cdef Py_ssize_t read_name(self, tuple words, Py_ssize_t start, bint all_caps):
+        """``officials.read_name``."""
+        cdef Py_ssize_t limit = self.max_caps_name if all_caps else self.max_name
+        cdef Py_ssize_t end = start, index = start, taken = 0, n = len(words)
+        cdef str word
+        while index < n and taken < limit:
+            word = <str> words[index]
+            if taken and word in self.particles:
+                index += 1
+                continue
+            if not self.is_name_word(self.bare(word), all_caps):
+                break
+            taken += 1
+            index += 1
+            end = index
+            if self.ends_sentence(word):
+                break
+        if end > start:
+            word = <str> words[end - 1]
+            if len(word) == 2 and <Py_UCS4> word[1] == 46:
+                end -= 1
+        return end
+
+    cdef Py_ssize_t read_office(self, tuple words, Py_ssize_t start):
+        """``officials.read_office``."""
+        cdef Py_ssize_t n = len(words), index
+        cdef str word
+        if start >= n or (words[start] != "of" and words[start] != "for"):
+            return start
+        index = start + 1
+        while index < n:
+            word = <str> words[index]
+            if not (word in self.office_words or self.bare(word) in self.lexicon):
+                break
+            index += 2 if word == "and" else 1
+        return index if index > start + 1 else start
+
+    cdef tuple mention_at(self, tuple words, Py_ssize_t head, bint all_caps):
+        """``officials.parse_mention``: (name end, official), or None."""
+        cdef Py_ssize_t office_end = self.read_office(words, head + 1), index, start
+        cdef Py_ssize_t name_end = self.read_name(words, office_end, all_caps)
+        cdef object affiliation = None, found
+        cdef str name
+        if name_end == office_end:
+            return None
+        name = " ".join([self.bare(<str> words[index]) for index in range(office_end, name_end)])
+        if words[head] in self.honorifics:
+            return (name_end, self.official_type(name=name, title=None, affiliation=None))
+        start = head
+        while (
+            start > 0 and words[start - 1] in self.modifiers
+            and not self.ends_sentence(<str> words[start - 1])
+        ):
+            start -= 1
+        if start > 0 and not self.ends_sentence(<str> words[start - 1]):
+            affiliation = self.affiliation_of(<str> words[start - 1], all_caps)
+        if affiliation is None:
+            for index in range(head + 1, office_end):
+                found = self.affiliation_of(<str> words[index], all_caps)
+                if found:
+                    affiliation = found
+                    break
+        return (
+            name_end,
+            self.official_type(
+                name=name, title=" ".join(words[start:office_end]), affiliation=affiliation
+            ),
+        )
+
+    cdef tuple mentions(self, tuple words, bint all_caps):
+        """The titled mentions of one segment's words."""
+        cdef list found = []
+        cdef Py_ssize_t index = 0, n = len(words)
+        cdef tuple mention
+        cdef object word
+        while index < n:
+            word = words[index]
+            if word in self.heads or word in self.honorifics:
+                mention = self.mention_at(words, index, all_caps)
+                if mention is not None:
+                    found.append(self.mention_type(*mention))
+                    index = mention[0]
+                    continue
+            index += 1
+        return tuple(found)
