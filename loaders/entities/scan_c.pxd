@@ -166,6 +166,20 @@ cdef inline void add_to_bloom(uint8_t* bloom, uint64_t h) noexcept:
     bloom[h >> 3] |= 1 << (h & 7)
 
 
+cdef inline bint spans_in_bloom(
+    const Text* t, const Py_ssize_t* spans, Py_ssize_t size, const uint8_t* bloom
+) noexcept:
+    """Could a word of a run (``spans[:size]``: start, end pairs), as written or less a
+    closing full stop, be in the set of the filter ``bloom``? False: none is."""
+    cdef Py_ssize_t k
+    cdef uint64_t head, h
+    for k in range(0, size, 2):
+        h = run_hash(t, spans[k], spans[k + 1], &head)
+        if in_bloom(bloom, h) or (at(t, spans[k + 1] - 1) == 46 and in_bloom(bloom, head)):
+            return True
+    return False
+
+
 cdef inline bint same_run(const Text* t, Py_ssize_t start, Py_ssize_t end, str run) noexcept:
     """``text[start:end] == run``, read in place."""
     cdef int kind = PyUnicode_KIND(run)

@@ -26,7 +26,6 @@ cdef tuple CONNECTORS = (
 )
 
 
-
 cdef Py_ssize_t connector_at(const Text* t, Py_ssize_t q) noexcept:
     """The length of the connector at ``q`` followed by a space or tab, else 0."""
     cdef Py_ssize_t size = 0, k
@@ -150,7 +149,8 @@ cdef class KeptScanner:
     What a run yields depends on the run alone, and runs recur across cables (``U.S.``,
     ``Foreign Minister Koumura``): each run seen is remembered (by its characters, in a
     table of at most ``capacity // 2`` runs, emptied when full) with its segments'
-    offsets, words and raw text, so a run seen before costs one hash and no new strings.
+    offsets, words and raw text, so a run seen before costs one hash and no new strings;
+    a run the bloom filters rule out is neither read nor stored.
     """
 
     cdef frozenset keep, lone, abbreviations, sentence_starts
@@ -239,12 +239,19 @@ cdef class KeptScanner:
     cdef tuple lookup(
         self, str text, const Text* t, Py_ssize_t start, Py_ssize_t end, _Spans spans
     ):
-        """The remembered segments of the run ``text[start:end]``, read when new. A
-        lone word that the filters of ``lone`` and ``keep`` rule out is dropped at once."""
-        cdef uint64_t head
-        cdef uint64_t h = run_hash(t, start, end, &head)
+        """The remembered segments of the run ``text[start:end]``, read when new. A run
+        the filters of ``lone`` and ``keep`` rule out (no word kept, as written or less a
+        closing full stop; no mark) is dropped at once."""
+        cdef uint64_t head, h
         cdef Py_ssize_t mask = self.capacity - 1, slot
         cdef object run, segments
+        if (
+            spans.size > 2
+            and not spans_in_bloom(t, spans.data, spans.size, self.keep_bloom)
+            and not marks_between(t, start, end)
+        ):
+            return ()
+        h = run_hash(t, start, end, &head)
         if (
             spans.size == 2
             and not in_bloom(self.lone_bloom, h)
