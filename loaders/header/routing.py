@@ -37,6 +37,11 @@ _PRECEDENCE_WORDS = frozenset({"FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE"})
 _LETTERS_RE = re.compile(r"[A-Za-z]{2}")
 _SECTION_RE = re.compile(r"^(FM|FROM|TO|INFO)\b\s*(.*)$")
 _SKIP_RE = re.compile(r"^(?:ZEN|ZFR|ZEX|BT\b|NNNN|XMT\b|O\s+\d{6}Z|SPECIAL\b|INFO\s+\w+-\d\d)")
+#: What a cleaned header line opens with when it is a precedence line / a section.
+_PRECEDENCE_FIRSTS = frozenset("ZOPR")
+_SECTION_FIRSTS = frozenset("FTI")
+_LINE_FIRSTS = _PRECEDENCE_FIRSTS | _SECTION_FIRSTS
+_SECTION_STARTS = frozenset({"FM", "FR", "TO", "IN"})
 
 
 #: An addressee's name, route, precedence and MCN, as written.
@@ -100,10 +105,13 @@ def addressee_fields(text: str) -> AddresseeFields | None:
     """
     route: str | None = None
     head, slash, rest = text.partition("/")
-    if slash and _ROUTE_RE.match(head.strip()):
-        route, text = head.strip(), rest
+    if slash:
+        head = head.strip()
+        if head[:1] == "R" and _ROUTE_RE.match(head):
+            route, text = head, rest
     words = text.split()
-    mcn = words.pop() if words and _MCN_RE.match(words[-1]) else None
+    # the patterns open with a literal R / a digit: checked first
+    mcn = words.pop() if words and words[-1][0].isdecimal() and _MCN_RE.match(words[-1]) else None
     precedence: str | None = None
     if len(words) > 1 and words[-1] in _PRECEDENCE_WORDS:
         precedence = words.pop()
@@ -134,9 +142,12 @@ def read_header_line(raw: str) -> HeaderLine:
     ('TO', 'RUEHC/SECSTATE WASHDC PRIORITY 7906')
     """
     line = clean_header_line(raw)
-    head = _PRECEDENCE_LINE_RE.match(line)
+    # the patterns are tried only on lines that open as they must (a letter and a space;
+    # the start of a section keyword)
+    opens_head = line[:1] in _PRECEDENCE_FIRSTS and line[1:2].isspace()
+    head = _PRECEDENCE_LINE_RE.match(line) if opens_head else None
     letters = (head[1], head[2] or head[1], parse_dtg(head[3])) if head else None
-    section = _SECTION_RE.match(line)
+    section = _SECTION_RE.match(line) if line[:2] in _SECTION_STARTS else None
     return letters, section[1] if section else None, section[2] if section else line
 
 
@@ -165,7 +176,9 @@ def read_routing(
     header: str,
 ) -> tuple[str | None, str | None, str | None, list[AddresseeRow]]:
     """:func:`parse_routing`'s precedence, DTG, origin and addressees as rows of fields
-    (what a record is built from, without an object per addressee).
+    (what a record is built from, without an object per addressee). Before the first
+    section, a line that cannot be a precedence line or a section (its first character
+    says so: cleaning a line keeps its start) is not read.
 
     >>> read_routing(SEED_HEADER)[3]
     [('USMISSION USNATO', None, 'IMMEDIATE', None, <Role.ACTION: 'action'>)]
@@ -175,6 +188,9 @@ def read_routing(
     role: Role | None = None
     found: list[tuple[AddresseeFields, Role]] = []
     for raw in header.splitlines():
+        first = raw[:1]
+        if role is None and (raw.lstrip()[:1] if first.isspace() else first) not in _LINE_FIRSTS:
+            continue
         head, section, text = read_header_line(raw)
         if head is not None and (letters is None or letters[2] is None) and origin is None:
             letters = head
