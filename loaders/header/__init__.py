@@ -16,7 +16,7 @@ def clear_caches() -> None:
     from loaders.header.authority import parse_classified_by, parse_declassify, parse_reasons
     from loaders.header.markings import split_marking
     from loaders.header.references import read_bullet
-    from loaders.header.routing import line_addressee, read_header_line
+    from loaders.header.routing import addressee_before_mcn, line_addressee, read_header_line
     from loaders.header.stations import canonical_station
     from loaders.header.tags import classify_tag, parse_tags
 
@@ -26,6 +26,7 @@ def clear_caches() -> None:
         parse_reasons,
         read_header_line,
         line_addressee,
+        addressee_before_mcn,
         read_bullet,
         split_marking,
         canonical_station,

@@ -97,8 +97,9 @@ def parse_addressee(text: str, role: Role) -> Addressee | None:
     return None if fields is None else Addressee(*fields, role)
 
 
-def addressee_fields(text: str) -> AddresseeFields | None:
-    """Name, route, precedence and MCN of one addressee line (None: no name in it).
+def addressee_fields(text: str, *, mcn_last: bool = True) -> AddresseeFields | None:
+    """Name, route, precedence and MCN of one addressee line (None: no name in it); with
+    ``mcn_last=False`` the last word is never taken for an MCN (a line without it).
 
     >>> addressee_fields("RHEHNSC/NSC WASHINGTON DC")
     ('NSC WASHINGTON DC', 'RHEHNSC', None, None)
@@ -111,7 +112,7 @@ def addressee_fields(text: str) -> AddresseeFields | None:
             route, text = head, rest
     words = text.split()
     # the patterns open with a literal R / a digit: checked first
-    mcn = words.pop() if words and words[-1][0].isdecimal() and _MCN_RE.match(words[-1]) else None
+    mcn = words.pop() if mcn_last and words and is_mcn(words[-1]) else None
     precedence: str | None = None
     if len(words) > 1 and words[-1] in _PRECEDENCE_WORDS:
         precedence = words.pop()
@@ -151,17 +152,41 @@ def read_header_line(raw: str) -> HeaderLine:
     return letters, section[1] if section else None, section[2] if section else line
 
 
+def is_mcn(word: str) -> bool:
+    """True for a message number (``7906``, ``7881-7884``); the pattern opens with a
+    digit, checked first.
+
+    >>> is_mcn("7881-7884"), is_mcn("WASHDC")
+    (True, False)
+    """
+    return word[:1].isdecimal() and _MCN_RE.match(word) is not None
+
+
+@lru_cache(maxsize=HEADER_LINE_CACHE)
+def addressee_before_mcn(text: str) -> AddresseeFields | None:
+    """:func:`addressee_fields` of a line without its MCN (cached: the same addressee
+    recurs across cables, each time with another MCN)."""
+    return addressee_fields(text, mcn_last=False)
+
+
 @lru_cache(maxsize=HEADER_LINE_CACHE)
 def line_addressee(text: str) -> AddresseeFields | None:
     """The addressee of a header line's text (None for empty, BT/ZEN/... and nameless
-    lines); read only for lines after FM, cached as they recur.
+    lines); read only for lines after FM, cached as they recur. A line not seen before
+    is read without its MCN (cached too: the rest recurs), the MCN put back.
 
     >>> line_addressee("RUEHC/SECSTATE WASHDC PRIORITY 7906")
     ('SECSTATE WASHDC', 'RUEHC', 'PRIORITY', '7906')
     >>> line_addressee("BT") is None
     True
     """
-    return addressee_fields(text) if text and not _SKIP_RE.match(text) else None
+    if not text or _SKIP_RE.match(text):
+        return None
+    parts = text.rsplit(None, 1)
+    if len(parts) < 2 or not is_mcn(parts[1]):
+        return addressee_before_mcn(text)
+    fields = addressee_before_mcn(parts[0])
+    return None if fields is None else (fields[0], fields[1], fields[2], parts[1])
 
 
 def parse_routing(header: str) -> Routing:

@@ -1,7 +1,8 @@
 """The routing reader's first checks (a line's first characters before its patterns,
 lines before the first section skipped by their first character, an addressee's route
-and MCN patterns tried only on what can open them) give what the patterns alone give:
-on every corpus header line and header, and on generated lines and headers."""
+and MCN patterns tried only on what can open them, an addressee read without its MCN)
+give what the patterns alone give: on every corpus header line and header, and on
+generated lines and headers."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from loaders.header.routing import (
     HeaderLine,
     addressee_fields,
     clean_header_line,
+    line_addressee,
     read_header_line,
     read_routing,
 )
@@ -27,12 +29,14 @@ PIECES = (
     "\t", "\x0b", "\u3000", "\xa0", "O ", "P P ", "R 261310Z JUN 08", "261310Z JUN 08", "/",
     "RUEHC/", "RUEHKO /", "R1234567/", "SECSTATE WASHDC", "AMEMBASSY LA PAZ", "PRIORITY",
     "NIACT", "IMMEDIATE", "7906", "12-34", "٣٤", "²", "BT", "ZEN", "PAGE 02 STATE 068633 261308Z",
-    "C O N F I D E N T I A L", "S E C R E T", "É", "x",
+    "C O N F I D E N T I A L", "S E C R E T", "É", "x", "INFO 12-34", " 7906", "/7906",
+    "RUEH/7906", " 12", "-", "¶",
 )  # fmt: skip
 PRECEDENCE_LINE_RE = routing._PRECEDENCE_LINE_RE
 SECTION_RE = routing._SECTION_RE
 ROUTE_RE = re.compile(r"R[A-Z0-9]{3,7}$")
 MCN_RE = re.compile(r"\d{1,6}(?:-\d{1,6})?$")
+SKIP_RE = routing._SKIP_RE
 
 
 def read_header_line_by_patterns(raw: str) -> HeaderLine:
@@ -66,6 +70,8 @@ def corpus_headers() -> list[str]:
 def assert_same_lines(lines: list[str]) -> None:
     for line in lines:
         assert read_header_line.__wrapped__(line) == read_header_line_by_patterns(line), line
+        whole = addressee_fields(line) if line and not SKIP_RE.match(line) else None
+        assert line_addressee(line) == whole, line
         fields = addressee_fields(line)
         if fields is not None:
             assert (fields[1], fields[3]) == route_and_mcn_by_patterns(line), line
