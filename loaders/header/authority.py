@@ -25,6 +25,13 @@ _CUT_RE = re.compile(
     r"|\b1\s?[.:/]\s?[4-7]\b)",
     re.IGNORECASE,
 )
+#: ``_CUT_RE`` without its ``[,;:]?\s*`` lead: the keyword searched alone (no pattern
+#: tried at every position), the lead read back from it (:func:`cut_start`).
+_CUT_WORD_RE = re.compile(
+    r"\bfor\s+rea\s?s\s?o\s?n\s?s?\b|\brea\s?s\s?o\s?n\s?s?\b|\bper\s+1\s?\.|\bE\.?O\.?\s*1[23]"
+    r"|\b1\s?[.:/]\s?[4-7]\b",
+    re.IGNORECASE,
+)
 _LEAD_RE = re.compile(r"^(?:\(U\)\s*)?(?:CLASSIFIED\s+BY\s*:?\s*)+(?:BY\s+)?", re.IGNORECASE)
 _TRAIL_RE = re.compile(r"(?:\s+(?:for|by))+$|\s*\([^()]*\)\s*$", re.IGNORECASE)
 _NAME_SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV"})
@@ -123,13 +130,31 @@ def parse_classified_by(value: str) -> ClassifiedBy | None:
     ClassifiedBy(name='Nancy McEldowney', title='DCM')
     """
     text = _LEAD_RE.sub("", value.strip())
-    cut = _CUT_RE.search(text)
-    head = text[: cut.start()] if cut else text[:120]
+    cut = cut_start(text)
+    head = text[:cut] if cut is not None else text[:120]
     head = head.replace(";", " ").strip(" .,;:")
     end = head.rstrip()[-3:].lower()
     if end.endswith((")", "by")) or end == "for":  # all that _TRAIL_RE can match
         head = _TRAIL_RE.sub("", head)
     return split_name_title(head.strip(" .,;:"))
+
+
+def cut_start(text: str) -> int | None:
+    """Where ``_CUT_RE`` first matches (the reasons after the official), or None: the
+    first keyword, and before it its whitespace and one ``,;:`` (a keyword opens with a
+    word character, so a later keyword cannot reach back before an earlier one).
+
+    >>> text = "Amb. Gnehm; reasons 1.5 (b)"
+    >>> cut_start(text), _CUT_RE.search(text).start()
+    (10, 10)
+    """
+    word = _CUT_WORD_RE.search(text)
+    if word is None:
+        return None
+    start = word.start()
+    while start and text[start - 1].isspace():
+        start -= 1
+    return start - 1 if start and text[start - 1] in ",;:" else start
 
 
 @lru_cache(maxsize=AUTHORITY_CACHE)

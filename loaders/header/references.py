@@ -42,6 +42,11 @@ _KIND_WORDS = (
     (re.compile(r"REPORT|\bIIR\b|INTSUM|\bTD\b"), RefKind.REPORT),
     (re.compile(r"MEMO|DIPNOTE|NON-?PAPER|LETTER"), RefKind.MEMO),
 )
+#: A literal every match of one of ``_KIND_WORDS`` holds (most bullets hold none: a
+#: station and a serial).
+_KIND_HINT_RE = re.compile(
+    r"MAIL|TEL|PHONE|DTG|Z|MSG|MESSAGE|REPORT|IIR|INTSUM|TD|MEMO|DIPNOTE|PAPER|LETTER"
+)
 #: A cable one bullet cites: station as written, serial, two/four-digit year if written.
 Mention: TypeAlias = tuple[str, str, str | None]
 #: Distinct bullet texts kept read (short strings).
@@ -168,11 +173,14 @@ def read_bullet(text: str) -> tuple[RefKind, tuple[Mention, ...]]:
 
 
 def classify_other(text: str) -> RefKind:
-    """The kind of a cited document that is not a cable.
+    """The kind of a cited document that is not a cable (the kind patterns are tried
+    only when the text holds a literal one of them needs).
 
-    >>> str(classify_other("LAKHDHIR E-MAIL 12/01/09"))
-    'email'
+    >>> str(classify_other("LAKHDHIR E-MAIL 12/01/09")), str(classify_other("TOKYO 1464"))
+    ('email', 'other')
     """
+    if _KIND_HINT_RE.search(text) is None:
+        return RefKind.OTHER
     return next((kind for pattern, kind in _KIND_WORDS if pattern.search(text)), RefKind.OTHER)
 
 

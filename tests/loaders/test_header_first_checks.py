@@ -1,0 +1,61 @@
+"""First checks in front of header patterns give what the patterns alone give: a REF
+bullet's kind (kind patterns tried only when a literal they need is there) and where
+a classified-by line's reasons start (the keyword searched alone, its lead read back);
+on every corpus REF bullet and classified-by line, and on generated text."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from loaders.header.authority import _CUT_RE, cut_start
+from loaders.header.preamble import split_preamble
+from loaders.header.references import _KIND_WORDS, classify_other, split_bullets
+from loaders.readers.html import read_cablegate_page
+from loaders.record import RefKind
+from tests.loaders.test_entities_corpus import CABLEGATE
+
+PIECES = (
+    "E-MAIL", "EMAIL", "MAIL", "TELCON", "TELECON", "PHONE", "TELEPHONE", "DTG", "XDTG",
+    "031932Z", "12345Z", "Z", "MSG", "MESSAGE", "REPORT", "IIR", "INTSUM", "TD", "TDX",
+    "MEMO", "DIPNOTE", "NON-PAPER", "NONPAPER", "LETTER", "TOKYO", "1464", " ", "  ", ",",
+    ";", ":", "\t", "\n", "\xa0", "for", "FOR", "reasons", "Reason", "rea son s", "per",
+    "1.4", "1 . 5", "1:6", "1/7", "E.O.", "EO 12958", "13526", "(b)", "Gnehm", "Amb.", "é",
+    "1.45", "a1.4", "_", "٣",
+)  # fmt: skip
+
+
+def classify_by_patterns(text: str) -> RefKind:
+    return next((kind for pattern, kind in _KIND_WORDS if pattern.search(text)), RefKind.OTHER)
+
+
+def cut_by_pattern(text: str) -> int | None:
+    cut = _CUT_RE.search(text)
+    return cut.start() if cut else None
+
+
+def generated_texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 8))) for _ in range(count)]
+
+
+def test_first_checks_on_the_corpus() -> None:
+    bullets: list[str] = []
+    lines: list[str] = []
+    for path in sorted(CABLEGATE.glob("*.html")):
+        preamble = split_preamble(read_cablegate_page(path.read_bytes(), str(path)).body)
+        bullets += [text for _, text in split_bullets((preamble.ref or "").upper())]
+        lines.append(preamble.classified_by or "")
+    assert len(bullets) > 500 and len(lines) == 633
+    for text in bullets:
+        assert classify_other(text) == classify_by_patterns(text), text
+    for line in lines:
+        assert cut_start(line) == cut_by_pattern(line), line
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_first_checks_on_generated_text(seed: int) -> None:
+    for text in generated_texts(seed, 6000):
+        assert classify_other(text) == classify_by_patterns(text), text
+        assert cut_start(text) == cut_by_pattern(text), text
