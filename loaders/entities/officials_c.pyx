@@ -8,7 +8,16 @@ modifiers and affiliation), in C instead of per-word Python calls.
 segment and on generated words).
 """
 
+from cpython.ref cimport Py_INCREF
+from cpython.tuple cimport PyTuple_SET_ITEM
 from cpython.unicode cimport Py_UNICODE_ISUPPER
+
+cdef extern from *:
+    """
+    #define officials_alloc(kind, n) PyType_GenericAlloc((PyTypeObject*)(kind), (n))
+    """
+    object officials_alloc(object kind, Py_ssize_t n)
+    int PyObject_GenericSetAttr(object o, object name, object value) except -1
 
 
 cdef inline bint is_dotted(str word):
@@ -47,7 +56,37 @@ cdef class MentionReader:
         self.common_words, self.common_caps = common_words, common_caps
         self.abbreviations, self.verbish = abbreviations, verbish
         self.max_name, self.max_caps_name = max_name, max_caps_name
+        if not (
+            isinstance(mention_type, type) and issubclass(mention_type, tuple)
+            and mention_type.__basicsize__ == tuple.__basicsize__
+            and len(getattr(mention_type, "_fields", ())) == 2
+        ):
+            raise TypeError("mention_type: a named tuple of two fields")
+        if (
+            not isinstance(official_type, type)
+            or getattr(official_type, "__slots__", None) != ("name", "title", "affiliation")
+            or official_type.__new__ is not object.__new__
+        ):
+            raise TypeError("official_type: a slots class of name, title, affiliation")
         self.mention_type, self.official_type = mention_type, official_type
+
+    cdef object new_official(self, str name, object title, object affiliation):
+        """``official_type(name=name, title=title, affiliation=affiliation)``, its slots
+        set in place (what a frozen dataclass's ``__init__`` does, without its call)."""
+        cdef object official = officials_alloc(self.official_type, 0)
+        PyObject_GenericSetAttr(official, "name", name)
+        PyObject_GenericSetAttr(official, "title", title)
+        PyObject_GenericSetAttr(official, "affiliation", affiliation)
+        return official
+
+    cdef object new_mention(self, object name_end, object official):
+        """``mention_type(name_end, official)``, built in place."""
+        cdef object mention = officials_alloc(self.mention_type, 2)
+        Py_INCREF(name_end)
+        PyTuple_SET_ITEM(mention, 0, name_end)
+        Py_INCREF(official)
+        PyTuple_SET_ITEM(mention, 1, official)
+        return mention
 
     def __call__(self, tuple words, bint all_caps):
         return self.mentions(words, all_caps)
@@ -152,7 +191,7 @@ cdef class MentionReader:
             return None
         name = " ".join([self.bare(<str> words[index]) for index in range(office_end, name_end)])
         if words[head] in self.honorifics:
-            return (name_end, self.official_type(name=name, title=None, affiliation=None))
+            return (name_end, self.new_official(name, None, None))
         start = head
         while (
             start > 0 and words[start - 1] in self.modifiers
@@ -167,12 +206,7 @@ cdef class MentionReader:
                 if found:
                     affiliation = found
                     break
-        return (
-            name_end,
-            self.official_type(
-                name=name, title=" ".join(words[start:office_end]), affiliation=affiliation
-            ),
-        )
+        return (name_end, self.new_official(name, " ".join(words[start:office_end]), affiliation))
 
     cdef tuple mentions(self, tuple words, bint all_caps):
         """The titled mentions of one segment's words."""
@@ -185,7 +219,7 @@ cdef class MentionReader:
             if word in self.heads or word in self.honorifics:
                 mention = self.mention_at(words, index, all_caps)
                 if mention is not None:
-                    found.append(self.mention_type(*mention))
+                    found.append(self.new_mention(mention[0], mention[1]))
                     index = mention[0]
                     continue
             index += 1
