@@ -133,6 +133,7 @@ def parse_tags(value: str | None) -> tuple[Tag, ...]:
     the same TAGS line recurs across a post's cables)."""
     if not value:
         return ()
+    known = known_codes()
     codes: list[str] = []
     pending: list[str] = []
     for match in _TOKEN_RE.finditer(value.upper()):
@@ -144,7 +145,10 @@ def parse_tags(value: str | None) -> tuple[Tag, ...]:
                 codes.append(person)
         else:
             token = match[2].strip(".:-")
-            if token:
+            if token in known or not 6 <= len(token) <= 16 or not token.isalpha():
+                if token:  # what split_glued keeps whole, without the call
+                    pending.append(token)
+            else:
                 pending.extend(split_glued(token))
     codes.extend(group_words(pending))
     return tuple(classify_tag(code) for code in dict.fromkeys(codes))
