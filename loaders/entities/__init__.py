@@ -13,14 +13,16 @@ from dataclasses import dataclass
 from enum import Flag, auto
 from typing import Final
 
-from loaders.entities.assets import find_assets
+from loaders.entities.assets import designator_in, find_assets
 from loaders.entities.geo import countries_from_hits, find_places
 from loaders.entities.lexicon import COMPILED_HITS, FIRST_SET, collect_hits, match_words
 from loaders.entities.officials import INTRODUCERS, find_officials, iter_segment_mentions
+from loaders.entities.officials_merge import name_words
 from loaders.entities.organizations import organizations_from_hits
 from loaders.entities.paragraphs import extract_paragraphs
 from loaders.entities.requests import extract_requests
 from loaders.entities.scan import compiled_scanner, scan_segments
+from loaders.entities.scan_pattern import lone_word_keep
 from loaders.entities.summary import extract_summary
 from loaders.entities.text import is_all_caps, strip_header
 from loaders.record import Asset, Country, Official, Paragraph, Recipient, Request
@@ -109,13 +111,14 @@ def clear_caches() -> None:
 
     The caches hold what recurs across cables (the runs the scanner has read, the
     lexicon matches and titled mentions of segments such as ``U.S.`` or ``Foreign
-    Minister Koumura``); they are bounded.
+    Minister Koumura``, name keys, designator words); they are bounded.
 
     >>> clear_caches(); match_words.cache_info().currsize
     0
     """
-    for cached in (match_words, iter_segment_mentions):
+    for cached in (match_words, iter_segment_mentions, name_words, designator_in):
         cached.cache_clear()
     compiled_scanner.cache_clear()
+    lone_word_keep.cache_clear()
     if COMPILED_HITS is not None:
         COMPILED_HITS.clear()
