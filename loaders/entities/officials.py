@@ -16,7 +16,7 @@ from typing import Final, NamedTuple
 
 from loaders.entities.common_words import COMMON_WORDS
 from loaders.entities.lexicon import LEXICON, EntryKind
-from loaders.entities.officials_merge import merge_officials
+from loaders.entities.officials_merge import merge_officials, name_words
 from loaders.entities.scan import Segment, bare_word, ends_sentence, scan_segments
 from loaders.entities.scan_words import ABBREVIATIONS
 from loaders.entities.segment_filters import indices_naming_any
@@ -198,9 +198,9 @@ def read_segment_mentions(words: tuple[str, ...], all_caps: bool) -> tuple[Menti
     return tuple(mentions)
 
 
-#: The mentions of a segment never read before: compiled when built.
-_READ_MENTIONS: Final = (
-    read_segment_mentions
+#: The compiled reader (None when not built): a new segment's mentions, a cable's merge.
+_READER: Final = (
+    None
     if MentionReader is None
     else MentionReader(
         LEXICON, _AFFILIATION_KINDS, TITLE_HEADS, HONORIFICS, NAME_PARTICLES, NOT_NAMES,
@@ -208,6 +208,7 @@ _READ_MENTIONS: Final = (
         _MAX_NAME_WORDS, _MAX_CAPS_NAME_WORDS, Mention, Official,
     )
 )  # fmt: skip
+_READ_MENTIONS: Final = read_segment_mentions if _READER is None else _READER
 
 
 @lru_cache(maxsize=1 << 14)
@@ -279,7 +280,9 @@ def find_officials(
             if name_end == len(words):
                 official = complete_with_appositive(text, segments, index, official, all_caps)
             found.append(official)
-    return merge_officials(found)
+    if _READER is None:
+        return merge_officials(found)
+    return _READER.merge(found, name_words)
 
 
 def extract_officials(text: str, all_caps: bool = False) -> tuple[Official, ...]:

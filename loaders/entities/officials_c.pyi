@@ -1,3 +1,4 @@
+from collections.abc import Callable, Sequence
 from typing import Any
 
 class MentionReader:
@@ -21,3 +22,6 @@ class MentionReader:
         official_type: type[Any],
     ) -> None: ...
     def __call__(self, words: tuple[str, ...], all_caps: bool) -> tuple[Any, ...]: ...
+    def merge(
+        self, officials: Sequence[Any], name_words: Callable[[str], frozenset[str]]
+    ) -> tuple[Any, ...]: ...

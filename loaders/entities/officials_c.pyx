@@ -208,6 +208,58 @@ cdef class MentionReader:
                     break
         return (name_end, self.new_official(name, " ".join(words[start:office_end]), affiliation))
 
+    def merge(self, officials, object name_words):
+        """``officials_merge.merge_officials`` (``name_words``: its name keys)."""
+        cdef list merged = [], keys = []
+        cdef dict by_word = {}
+        cdef frozenset key, held
+        cdef set candidates, positions
+        cdef Py_ssize_t position, i
+        for official in officials:
+            key = name_words(official.name)
+            candidates = set()
+            for word in key:
+                positions = by_word.get(word)
+                if positions is not None:
+                    candidates |= positions
+            position = -1
+            if candidates:
+                for item in sorted(candidates):
+                    i = item
+                    held = keys[i]
+                    if key <= held or held <= key:
+                        position = i
+                        break
+            if position < 0:
+                position = len(merged)
+                merged.append(official)
+                keys.append(key)
+            else:
+                merged[position] = self.merge_pair(merged[position], official)
+                held = keys[position]
+                if key <= held:
+                    continue  # its words already point here
+                keys[position] = held | key
+            for word in key:
+                positions = by_word.get(word)
+                if positions is None:
+                    by_word[word] = positions = set()
+                positions.add(position)
+        return tuple(merged)
+
+    cdef object merge_pair(self, object first, object second):
+        """``officials_merge.merge_pair``."""
+        cdef str name = first.name, other = second.name
+        cdef object title = first.title, more = second.title, affiliation
+        if len(other) > len(name):
+            name = other
+        if not title or (more and len(more) > len(title)):
+            title = more or None
+        affiliation = first.affiliation or second.affiliation
+        if name is first.name and title is first.title and affiliation is first.affiliation:
+            return first  # nothing new: a repeated mention
+        return self.new_official(name, title, affiliation)
+
     cdef tuple mentions(self, tuple words, bint all_caps):
         """The titled mentions of one segment's words."""
         cdef list found = []
