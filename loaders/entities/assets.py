@@ -77,6 +77,7 @@ CAPABILITY_NEEDLES: Final = tuple(
 )
 _STEMS: Final = frozenset(CAPABILITY_STEMS)
 _SEARCH: Final = NeedleSet(CAPABILITY_NEEDLES)  # one pass over the text for all of them
+_ASSET: Final = EntryKind.ASSET  # read once: an enum member read from its class is slow
 _CONTEXT_WORDS: Final = frozenset(
     [
         "missile",
@@ -165,9 +166,9 @@ def iter_named_assets(text: str, hits: Iterable[Hit]) -> Iterator[Asset]:
     [Asset(name='MEDEVAC', kind='capability')]
     """
     for hit in hits:
-        entry_kind, key, entry_name = hit[0]
-        if entry_kind is EntryKind.ASSET and has_context(text, hit):
-            yield Asset(name=key, kind=entry_name)
+        entry = hit[0]
+        if entry[0] is _ASSET and has_context(text, hit):
+            yield Asset(name=entry[1], kind=entry[2])
     present = _SEARCH.occurring(text)
     if present and (FORMS_HOLD_STEMS or not _STEMS.isdisjoint(present)):
         for form, name, kind in _LOWER_CAPABILITIES:
