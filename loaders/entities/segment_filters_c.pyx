@@ -16,7 +16,9 @@ def indices_naming_any(segments, frozenset words):
     cdef Py_ssize_t index = 0
     cdef object segment, word
     for segment in segments:
-        for word in <tuple> segment[2]:
+        if not isinstance(segment, tuple):
+            raise TypeError("segments: tuples (scan.Segment)")
+        for word in <tuple> (<tuple> segment)[2]:  # read in place: a Segment is a tuple
             if word in words:
                 found.append(index)
                 break
@@ -31,10 +33,12 @@ def words_holding(segments, str char):
     cdef object segment
     cdef str word, raw
     for segment in segments:
-        raw = segment[3]
+        if not isinstance(segment, tuple):
+            raise TypeError("segments: tuples (scan.Segment)")
+        raw = (<tuple> segment)[3]
         if PyUnicode_FindChar(raw, wanted, 0, len(raw), 1) < 0:
             continue
-        for word in <tuple> segment[2]:
+        for word in <tuple> (<tuple> segment)[2]:
             if PyUnicode_FindChar(word, wanted, 0, len(word), 1) >= 0:
                 found.append(word)
     return found
