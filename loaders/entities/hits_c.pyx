@@ -239,10 +239,13 @@ cdef class HitCollector:
     def collect(self, segments):
         """The hits of ``segments``, in order."""
         cdef list hits = []
-        cdef object segment, item, hit_type = self.hit_type
+        cdef object segment, hit_type = self.hit_type
+        cdef tuple item
         if self.capacity == 0:
             raise ValueError("HitCollector: not initialised")
         for segment in segments:
-            for item in self.matches(segment[2]):
+            if not isinstance(segment, tuple):
+                raise TypeError("segments: tuples (scan.Segment)")
+            for item in self.matches((<tuple> segment)[2]):  # read in place: a tuple
                 hits.append(new_hit(hit_type, item[0], segment, item[1], item[2]))
         return hits
