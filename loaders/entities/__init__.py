@@ -14,12 +14,12 @@ from enum import Flag, auto
 from typing import Final
 
 from loaders.entities.assets import designator_in, find_assets
-from loaders.entities.geo import countries_from_hits, find_places
+from loaders.entities.geo import countries_from_hits, country_of, find_places, is_place_word
 from loaders.entities.lexicon import COMPILED_HITS, FIRST_SET, collect_hits, match_words
 from loaders.entities.officials import INTRODUCERS, find_officials, iter_segment_mentions
 from loaders.entities.officials_merge import name_words
 from loaders.entities.organizations import organizations_from_hits
-from loaders.entities.paragraphs import extract_paragraphs
+from loaders.entities.paragraphs import extract_paragraphs, normalize_marking
 from loaders.entities.requests import extract_requests
 from loaders.entities.scan import compiled_scanner, scan_segments
 from loaders.entities.scan_pattern import lone_word_keep
@@ -111,12 +111,21 @@ def clear_caches() -> None:
 
     The caches hold what recurs across cables (the runs the scanner has read, the
     lexicon matches and titled mentions of segments such as ``U.S.`` or ``Foreign
-    Minister Koumura``, name keys, designator words); they are bounded.
+    Minister Koumura``, name keys, designator words, place words, countries, paragraph
+    markings); they are bounded.
 
     >>> clear_caches(); match_words.cache_info().currsize
     0
     """
-    for cached in (match_words, iter_segment_mentions, name_words, designator_in):
+    for cached in (
+        match_words,
+        iter_segment_mentions,
+        name_words,
+        designator_in,
+        country_of,
+        is_place_word,
+        normalize_marking,
+    ):
         cached.cache_clear()
     compiled_scanner.cache_clear()
     lone_word_keep.cache_clear()
