@@ -12,39 +12,8 @@ on every corpus body and on generated text).
 
 from cpython.ref cimport PyObject, Py_INCREF, Py_XDECREF
 from libc.stdlib cimport calloc, free
-from cpython.tuple cimport PyTuple_SET_ITEM
 
-cdef extern from *:
-    """
-    #define hits_alloc_items(kind, n) PyType_GenericAlloc((PyTypeObject*)(kind), (n))
-    """
-    object hits_alloc_items(object kind, Py_ssize_t n)
-
-
-cdef inline object new_hit(object kind, object entry, object segment, object first, object width):
-    """``kind(entry, segment, first, width)`` for a named tuple ``kind`` of four fields."""
-    cdef object hit = hits_alloc_items(kind, 4)
-    Py_INCREF(entry)
-    PyTuple_SET_ITEM(hit, 0, entry)
-    Py_INCREF(segment)
-    PyTuple_SET_ITEM(hit, 1, segment)
-    Py_INCREF(first)
-    PyTuple_SET_ITEM(hit, 2, first)
-    Py_INCREF(width)
-    PyTuple_SET_ITEM(hit, 3, width)
-    return hit
-
-
-cdef inline bint is_dotted(str word):
-    """``scan._DOTTED.match(word)``: the whole word is capital-and-full-stop pairs."""
-    cdef Py_ssize_t n = len(word), k
-    if n < 2 or n % 2:
-        return False
-    for k in range(0, n, 2):
-        if not (65 <= <Py_UCS4> word[k] <= 90) or <Py_UCS4> word[k + 1] != 46:
-            return False
-    return True
-
+from loaders.entities.inplace_c cimport is_dotted, new_tuple4
 
 cdef inline bint is_possessive(str word, Py_ssize_t n):
     """``word`` (of length ``n``) ends in ``'s``, ``’s`` or ``'S``."""
@@ -247,5 +216,5 @@ cdef class HitCollector:
             if not isinstance(segment, tuple):
                 raise TypeError("segments: tuples (scan.Segment)")
             for item in self.matches((<tuple> segment)[2]):  # read in place: a tuple
-                hits.append(new_hit(hit_type, item[0], segment, item[1], item[2]))
+                hits.append(new_tuple4(hit_type, item[0], segment, item[1], item[2]))
         return hits

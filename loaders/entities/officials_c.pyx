@@ -12,23 +12,14 @@ from cpython.ref cimport Py_INCREF
 from cpython.tuple cimport PyTuple_SET_ITEM
 from cpython.unicode cimport Py_UNICODE_ISUPPER
 
+from loaders.entities.inplace_c cimport is_dotted
+
 cdef extern from *:
     """
     #define officials_alloc(kind, n) PyType_GenericAlloc((PyTypeObject*)(kind), (n))
     """
     object officials_alloc(object kind, Py_ssize_t n)
     int PyObject_GenericSetAttr(object o, object name, object value) except -1
-
-
-cdef inline bint is_dotted(str word):
-    """``scan._DOTTED.match(word)``: the whole word is capital-and-full-stop pairs."""
-    cdef Py_ssize_t n = len(word), k
-    if n < 2 or n % 2:
-        return False
-    for k in range(0, n, 2):
-        if not (65 <= <Py_UCS4> word[k] <= 90) or <Py_UCS4> word[k + 1] != 46:
-            return False
-    return True
 
 
 cdef class MentionReader:

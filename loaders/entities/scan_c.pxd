@@ -7,6 +7,8 @@ from cpython.ref cimport PyObject, Py_INCREF
 from cpython.tuple cimport PyTuple_SET_ITEM
 from libc.stdint cimport uint8_t, uint64_t
 
+from loaders.entities.inplace_c cimport is_dotted, new_tuple4
+
 
 cdef extern from "Python.h":
     ctypedef unsigned char Py_UCS1
@@ -16,27 +18,9 @@ cdef extern from "Python.h":
     Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) nogil
 
 
-cdef extern from *:
-    """
-    #define scan_alloc_items(kind, n) PyType_GenericAlloc((PyTypeObject*)(kind), (n))
-    """
-    object scan_alloc_items(object kind, Py_ssize_t n)
-
-
 cdef inline object new_segment(object kind, Py_ssize_t start, Py_ssize_t end, object words, object raw):
-    """``kind(start, end, words, raw)`` for a named tuple ``kind`` of four fields, built in
-    place (``tuple.__new__`` would first build the tuple of its arguments)."""
-    cdef object segment = scan_alloc_items(kind, 4)
-    cdef object first = start, last = end
-    Py_INCREF(first)
-    PyTuple_SET_ITEM(segment, 0, first)
-    Py_INCREF(last)
-    PyTuple_SET_ITEM(segment, 1, last)
-    Py_INCREF(words)
-    PyTuple_SET_ITEM(segment, 2, words)
-    Py_INCREF(raw)
-    PyTuple_SET_ITEM(segment, 3, raw)
-    return segment
+    """``kind(start, end, words, raw)`` for a named tuple ``kind`` of four fields."""
+    return new_tuple4(kind, start, end, words, raw)
 
 
 cdef struct Slot:
@@ -194,17 +178,6 @@ cdef inline bint same_run(const Text* t, Py_ssize_t start, Py_ssize_t end, str r
 
 
 # Word-level tests of a run's words (Python strings).
-
-
-cdef inline bint is_dotted(str word):
-    """``(?:[A-Z]\\.)+`` over the whole word (``U.S.``, ``J.``)."""
-    cdef Py_ssize_t size = len(word), k
-    if size == 0 or size % 2:
-        return False
-    for k in range(0, size, 2):
-        if not is_upper(word[k]) or word[k + 1] != 46:
-            return False
-    return True
 
 
 cdef inline bint ends_sentence(str word, frozenset abbreviations):

@@ -14,12 +14,17 @@ import loaders
 from loaders.read import LoadError, clear_caches, parse_document, paused_gc
 from tests.corpus_cables import first_cables
 
+#: The parsers' modules (the graph mapping, ``loaders.to_graph*``, keeps its own caches).
+PARSER_MODULES = ("loaders.read", "loaders.assemble", "loaders.header", "loaders.entities")
+
 
 def bounded_caches() -> dict[str, functools._lru_cache_wrapper[object]]:
-    """Every bounded ``lru_cache`` defined at module level under ``loaders`` (unbounded
-    ones hold tables built once, not what the cables taught)."""
+    """Every bounded ``lru_cache`` defined at module level in the parsers (unbounded ones
+    hold tables built once, not what the cables taught)."""
     found = {}
     for info in pkgutil.walk_packages(loaders.__path__, "loaders."):
+        if not info.name.startswith(PARSER_MODULES):
+            continue
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
             if (
