@@ -19,7 +19,8 @@ cdef extern from "Python.h":
     void* PyUnicode_DATA(object o)
     Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) nogil
 
-DEF LONG_RUN = 64
+cdef enum:
+    LONG_RUN = 64  # longer first runs share the last bucket
 
 ctypedef fused chars:
     Py_UCS1
