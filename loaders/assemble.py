@@ -241,40 +241,6 @@ def read_structure(raw: RawCable, cable_id: str, body: str) -> Cable:
     return build_cable(cable_id, read_header(raw, cable_id, body), raw, body)
 
 
-def attach_entities(cable: Cable, found: BodyEntities) -> Cable:
-    """The record with the body entities; countries of geo TAGS and of the text merged.
-    (Built field by field: ``dataclasses.replace`` costs three times as much.)"""
-    return Cable(
-        cable.id,
-        cable.date,
-        cable.dtg,
-        cable.classification,
-        cable.caveats,
-        cable.precedence,
-        cable.subject,
-        found.summary,
-        cable.origin,
-        cable.recipients,
-        cable.references,
-        cable.tags,
-        cable.classified_by,
-        cable.classification_reasons,
-        cable.declassify_on,
-        cable.signers,
-        merge_officials(cable.classified_by, found.officials),
-        merge_countries(cable.tags, found.countries),
-        found.organizations,
-        found.places,
-        found.assets,
-        found.requests,
-        cable.partial,
-        cable.header,
-        cable.body,
-        found.paragraphs,
-        cable.source,
-    )
-
-
 def make_origin(cable_id: str, origin: str | None, office: str | None) -> PostRef | None:
     """The sending post: key from the cable id, name as written in FM (else the office).
 

@@ -26,7 +26,7 @@ from loaders.ingest_flat import (
     flatten_batch,
     merge_flat,
 )
-from loaders.read import LoadError, iter_path, parse_document
+from loaders.read import LoadError, iter_path, parse_document, paused_gc
 from loaders.record import Cable
 from loaders.to_graph import cable_to_flat
 
@@ -135,18 +135,14 @@ def plan_units(files: list[Path]) -> list[Unit]:
 def parse_unit(unit: Unit) -> UnitResult:
     """Parse a unit and map its cables to graph batches (runs in a worker process).
 
-    The cyclic collector is paused meanwhile (parsing makes many short-lived acyclic
-    objects; automatic collections cost about 8% of a worker's time) and the young
-    generations collected once at the end.
+    The cyclic collector is paused meanwhile (:func:`loaders.read.paused_gc`) and the
+    young generations collected once at the end.
     """
-    gc_was_on = gc.isenabled()
-    gc.disable()
-    try:
-        return _parse_unit(unit)
-    finally:
-        gc.collect(1)
-        if gc_was_on:
-            gc.enable()
+    with paused_gc():
+        try:
+            return _parse_unit(unit)
+        finally:
+            gc.collect(1)
 
 
 def _parse_unit(unit: Unit) -> UnitResult:

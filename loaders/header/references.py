@@ -123,13 +123,21 @@ def find_cables(text: str, year: str, citing_id: str | None = None) -> list[tupl
     [('09RIYADH1302', 'RIYADH 1302'), ('10ASHGABAT687', 'ASHGABAT 687')]
     """
     return [
-        (
-            canonical_cable_id(written or year_of_cited(year, station, int(serial), citing_id),
-                               station, serial),
-            f"{station} {int(serial)}",
-        )
-        for station, serial, written in cable_mentions(text)
-    ]  # fmt: skip
+        (cited_cable_id(mention, year, citing_id), f"{mention[0]} {int(mention[1])}")
+        for mention in cable_mentions(text)
+    ]
+
+
+def cited_cable_id(mention: Mention, year: str, citing_id: str | None) -> str:
+    """The canonical id of one cited cable; its year as written, else the citing cable's
+    (see :func:`year_of_cited`).
+
+    >>> cited_cable_id(("TOKYO", "1464", None), "08", "08STATE68633")
+    '08TOKYO1464'
+    """
+    station, serial, written = mention
+    cited_year = written or year_of_cited(year, station, int(serial), citing_id)
+    return canonical_cable_id(cited_year, station, serial)
 
 
 def cable_mentions(text: str) -> list[Mention]:
@@ -194,9 +202,8 @@ def parse_references(value: str | None, *, citing_id: str, year: str) -> tuple[R
         kind, mentions = read_bullet(text)
         if not mentions:
             refs[bullet, kind, None, text.strip(" ,;.")] = None
-        for station, serial, written in mentions:
-            cited_year = written or year_of_cited(year, station, int(serial), citing_id)
-            cable_id = canonical_cable_id(cited_year, station, serial)
+        for mention in mentions:
+            cable_id = cited_cable_id(mention, year, citing_id)
             if cable_id != citing_id:
                 refs[bullet, RefKind.CABLE, cable_id, text.strip(" ,;.")] = None
     return tuple(Reference(*fields) for fields in refs)

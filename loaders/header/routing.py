@@ -237,12 +237,3 @@ def read_routing(
         for (name, route, written, mcn), role in found
     ]
     return action, dtg, origin, filled
-
-
-def first_dtg(text: str) -> str | None:
-    """The first DTG anywhere in the text (partial extracts carry one alone).
-
-    >>> first_dtg("This record is a partial extract.\\n\\n201247Z Jan 04")
-    '2004-01-20T12:47Z'
-    """
-    return parse_dtg(text)
