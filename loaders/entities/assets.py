@@ -26,7 +26,7 @@ from loaders.entities.asset_table import (
     VESSEL_PREFIXES,
     WEAPON_PREFIXES,
 )
-from loaders.entities.lexicon import EntryKind, Hit, iter_hits
+from loaders.entities.lexicon import EntryKind, Hit, collect_hits
 from loaders.entities.scan import Segment, bare_word, scan_segments
 from loaders.entities.segment_filters import words_holding
 from loaders.entities.substrings import NeedleSet
@@ -180,7 +180,7 @@ def has_context(text: str, hit: Hit) -> bool:
     """Ambiguous names (``Patriot``, ``Predator``) count only before ``missile`` etc.
 
     >>> text = "Patriot Act; Patriot missiles; Chinook"
-    >>> [has_context(text, h) for h in iter_hits(scan_segments(text))]
+    >>> [has_context(text, h) for h in collect_hits(scan_segments(text))]
     [False, True, True]
     """
     words = hit.segment.words
@@ -210,4 +210,4 @@ def extract_assets(text: str) -> tuple[Asset, ...]:
     ['CH-47', 'C-130', 'ISR', 'MEDEVAC']
     """
     segments = scan_segments(text)
-    return find_assets(text, segments, list(iter_hits(segments)))
+    return find_assets(text, segments, collect_hits(segments))

@@ -15,10 +15,8 @@ from operator import itemgetter
 from typing import Final
 
 from loaders.entities.common_words import COMMON_WORDS
-from loaders.entities.lexicon import LEXICON, Entry, EntryKind, Hit, iter_hits
+from loaders.entities.lexicon import LEXICON, Entry, EntryKind, Hit, collect_hits
 from loaders.entities.occurrences import (
-    capitalised_after,
-    occurrence_offsets,
     offsets_and_capitalised_after,
 )
 from loaders.entities.scan import scan_segments
@@ -52,7 +50,7 @@ def countries_from_hits(hits: Iterable[Hit]) -> tuple[Country, ...]:
     """Unique countries, in order of first mention.
 
     >>> from loaders.entities.scan import scan_segments
-    >>> countries_from_hits(iter_hits(scan_segments("Japanese and GOJ officials in Tokyo")))
+    >>> countries_from_hits(collect_hits(scan_segments("Japanese and GOJ officials in Tokyo")))
     (Country(code='JA', name='Japan'),)
     """
     entries = dict.fromkeys([entry for entry in map(_ENTRY, hits) if entry[0] is _COUNTRY])
@@ -139,29 +137,15 @@ def places_after_prepositions(
                 yield start, word
 
 
-def iter_noun_places(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, name) of places marked by a noun: ``Nimruz provinces``, ``Henan Province``.
-
-    >>> [name for _, name in iter_noun_places("in Daykundi or Nimruz provinces; Henan Province")]
-    ['Nimruz', 'Daykundi', 'Henan']
-    """
-    return places_at_nouns(text, occurrence_offsets(text, _NOUN_MARKS))
-
-
-def iter_preposition_places(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, name) of a lone unknown capitalised word after ``in`` / ``near``.
-
-    >>> [name for _, name in iter_preposition_places("a team in Daykundi, in June, in New York")]
-    ['Daykundi']
-    """
-    return places_after_prepositions(text, capitalised_after(text, _PREPOSITIONS))
-
-
 def iter_marked_places(text: str) -> Iterator[tuple[int, str]]:
-    """:func:`iter_noun_places` and :func:`iter_preposition_places`, one walk for both.
+    """(offset, name) of the places the text marks, found in one walk: before a place
+    noun (``Nimruz provinces``, ``Henan Province``) and a lone unknown capitalised word
+    after ``in`` / ``near`` (not ``June``, not ``New`` of ``New York``).
 
     >>> sorted(iter_marked_places("a PRT in Daykundi or Nimruz provinces"))
     [(9, 'Daykundi'), (27, 'Daykundi'), (27, 'Nimruz')]
+    >>> [name for _, name in iter_marked_places("in June, in New York; Henan Province")]
+    ['Henan']
     """
     nouns, words = offsets_and_capitalised_after(text, _NOUN_MARKS, _PREPOSITIONS)
     yield from places_at_nouns(text, nouns)
@@ -172,8 +156,6 @@ def find_places(text: str, hits: Iterable[Hit]) -> tuple[str, ...]:
     """Known places from the lexicon hits, then places the text marks, by first mention."""
     known = [entry[2] for entry in map(_ENTRY, hits) if entry[0] is _PLACE]
     marked = sorted(iter_marked_places(text))
-    if not marked:
-        return tuple(dict.fromkeys(known))
     return tuple(dict.fromkeys([*known, *(name for _, name in marked)]))
 
 
@@ -183,4 +165,4 @@ def extract_places(text: str) -> tuple[str, ...]:
     >>> extract_places("Meetings in Kyoto; a PRT in Daykundi or Nimruz provinces.")
     ('Kyoto', 'Daykundi', 'Nimruz')
     """
-    return find_places(text, list(iter_hits(scan_segments(text))))
+    return find_places(text, collect_hits(scan_segments(text)))

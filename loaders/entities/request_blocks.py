@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Final, NamedTuple
 
 from loaders.entities.deadlines import find_deadline
-from loaders.entities.occurrences import occurrence_offsets
 from loaders.entities.stations import is_station, station_key
 from loaders.entities.text import collapse_spaces
 from loaders.record import PostRef
@@ -62,7 +61,7 @@ def parse_post_list(raw: str, addressees: Sequence[str]) -> tuple[PostRef, ...] 
     >>> parse_post_list("ALL POSTS", []), parse_post_list("THE RECORD", [])
     ((), None)
     """
-    names = [name for name in _POST_SPLIT.split(" ".join(raw.split())) if name]
+    names = [name for name in _POST_SPLIT.split(collapse_spaces(raw)) if name]
     if any(name in _ALL_POSTS for name in names):
         return ()
     posts = [PostRef(key=station_key(name), name=name) for name in names]
@@ -88,6 +87,7 @@ def iter_for_blocks(text: str, fors: Iterable[int]) -> Iterator[re.Match[str]]:
     the lines of the offsets ``fors`` (sorted): where ``FOR`` and a space or tab are, as
     on the first line of every block.
 
+    >>> from loaders.entities.occurrences import occurrence_offsets
     >>> text = "\\nFOR KABUL: Act.\\nFOR NOW\\nFOR PARIS: Go."
     >>> [m.group("posts") for m in iter_for_blocks(text, occurrence_offsets(text, FOR_MARKS))]
     ['KABUL', 'NOW\\nFOR PARIS']
@@ -106,7 +106,14 @@ def iter_for_blocks(text: str, fors: Iterable[int]) -> Iterator[re.Match[str]]:
 def block_asks(
     text: str, blocks: Iterable[re.Match[str]], cable_date: str | None, addressees: Sequence[str]
 ) -> Iterator[Ask]:
-    """The requests of the ``FOR ...:`` blocks that name posts."""
+    """The requests of the ``FOR ...:`` blocks that name posts: ``FOR OTTAWA, PARIS:``.
+
+    >>> from loaders.entities.occurrences import occurrence_offsets
+    >>> text = "\\nFOR USNATO (POINTS REL NATO) :  Request Chief of Mission convey points."
+    >>> blocks = iter_for_blocks(text, occurrence_offsets(text, FOR_MARKS))
+    >>> [(a.posts[0].key, a.action) for a in block_asks(text, blocks, None, [])]
+    [('USNATO', 'Request Chief of Mission convey points.')]
+    """
     for match in blocks:
         posts = parse_post_list(match.group("posts"), addressees)
         if posts is None:
@@ -114,19 +121,6 @@ def block_asks(
         action = block_action(text, match.end())
         excluded = excepted_posts(match.group("note") or "")
         yield Ask(posts or None, action, find_deadline(action, cable_date), excluded)
-
-
-def iter_block_asks(text: str, cable_date: str | None, addressees: Sequence[str]) -> Iterator[Ask]:
-    """Requests addressed to posts by name: ``FOR OTTAWA, PARIS:  ...``.
-
-    >>> [(a.posts[0].key, a.action) for a in iter_block_asks(
-    ...     "\\nFOR USNATO (POINTS REL NATO) :  Request Chief of Mission convey points.", None, [])]
-    [('USNATO', 'Request Chief of Mission convey points.')]
-    """
-    if "FOR " not in text:
-        return iter(())
-    blocks = iter_for_blocks(text, occurrence_offsets(text, FOR_MARKS))
-    return block_asks(text, blocks, cable_date, addressees)
 
 
 def excepted_posts(note: str) -> frozenset[str]:
@@ -139,5 +133,5 @@ def excepted_posts(note: str) -> frozenset[str]:
     at = lowered.find("except")
     if at < 0:
         return frozenset()
-    names = _POST_SPLIT.split(" ".join(note[at + 6 :].strip(" )").split()).upper())
+    names = _POST_SPLIT.split(collapse_spaces(note[at + 6 :].strip(" )")).upper())
     return frozenset(key for key in map(station_key, names) if is_station(key))

@@ -122,17 +122,6 @@ def names_a_subject(text: str, position: int) -> bool:
     )
 
 
-def iter_generic_asks(text: str, cable_date: str | None, all_caps: bool = False) -> Iterator[Ask]:
-    """Generic requests: ``Posts are requested to ...`` (posts None = action addressees),
-    ``Embassy requests Department guidance`` (STATE), ``USNATO is requested`` (USNATO).
-
-    >>> [(a.posts, a.deadline) for a in iter_generic_asks(
-    ...     "ACTION REQUEST:  Posts are requested to report back by June 25.", "2008-06-26")]
-    [(None, '2008-06-25')]
-    """
-    return generic_asks(text, cue_offsets(text, all_caps), cable_date)
-
-
 def search_generic(text: str, start: int, end: int) -> re.Match[str] | None:
     """``_GENERIC.search(text, start, end)``, tried only where a word starts with two
     letters a generic request can start with (the pattern tried at every offset costs
@@ -151,7 +140,14 @@ def search_generic(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 def generic_asks(text: str, cues: Sequence[int], cable_date: str | None) -> Iterator[Ask]:
-    """The generic requests around the request verbs at ``cues`` (sorted offsets)."""
+    """The generic requests around the request verbs at ``cues`` (sorted offsets):
+    ``Posts are requested to ...`` (posts None = action addressees), ``Embassy requests
+    Department guidance`` (STATE), ``USNATO is requested`` (USNATO).
+
+    >>> text = "ACTION REQUEST:  Posts are requested to report back by June 25."
+    >>> [(a.posts, a.deadline) for a in generic_asks(text, cue_offsets(text), "2008-06-26")]
+    [(None, '2008-06-25')]
+    """
     covered = -1  # end of the last request sentence: cues inside it are not read again
     for position in cues[:_MAX_CUES]:
         if position < covered or not names_a_subject(text, position):
