@@ -13,7 +13,7 @@ on every corpus body and on generated text).
 from cpython.ref cimport PyObject, Py_INCREF, Py_XDECREF
 from libc.stdlib cimport calloc, free
 
-from loaders.entities.inplace_c cimport is_dotted, new_tuple4
+from loaders.entities.inplace_c cimport bare_word, new_tuple4
 
 cdef inline bint is_possessive(str word, Py_ssize_t n):
     """``word`` (of length ``n``) ends in ``'s``, ``’s`` or ``'S``."""
@@ -42,18 +42,7 @@ cdef class LexiconMatcher:
 
     cdef str bare(self, str word):
         """``scan.bare_word``: without a closing full stop or possessive."""
-        cdef Py_ssize_t n = len(word)
-        cdef Py_UCS4 last
-        if is_possessive(word, n):
-            return word[: n - 2]
-        if n == 0:
-            return word
-        last = word[n - 1]
-        if n >= 2 and <Py_UCS4> word[n - 2] == 115 and (last == 39 or last == 0x2019):
-            return word[: n - 1]
-        if last == 46 and not is_dotted(word) and word not in self.abbreviations:
-            return word[: n - 1]
-        return word
+        return bare_word(word, self.abbreviations)
 
     cdef object match_at(self, tuple words, Py_ssize_t first, tuple widths, Py_ssize_t* got):
         """``lexicon.match_at``: the longest form from ``words[first]``, its width in

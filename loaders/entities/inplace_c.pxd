@@ -1,6 +1,7 @@
 # cython: language_level=3
 """Inline helpers shared by the compiled entity modules (``cimport`` only; no module of
-its own): named tuples built in place, and the dotted-initials test of a word."""
+its own): named tuples built in place, and the word tests of ``scan.py`` (dotted
+initials, a word without its closing full stop or possessive, a sentence's last word)."""
 
 from cpython.ref cimport Py_INCREF
 from cpython.tuple cimport PyTuple_SET_ITEM
@@ -37,3 +38,32 @@ cdef inline bint is_dotted(str word):
         if not (65 <= <Py_UCS4>word[k] <= 90) or <Py_UCS4>word[k + 1] != 46:
             return False
     return True
+
+
+cdef inline str bare_word(str word, frozenset abbreviations):
+    """``scan.bare_word``: the word without a closing full stop (not of initials or an
+    abbreviation) or possessive (``'s``, ``’s``, ``'S``, ``s'``, ``s’``)."""
+    cdef Py_ssize_t n = len(word)
+    cdef Py_UCS4 last, prev
+    if n == 0:
+        return word
+    last = word[n - 1]
+    if n >= 2:
+        prev = word[n - 2]
+        if (last == 115 and (prev == 39 or prev == 0x2019)) or (last == 83 and prev == 39):
+            return word[: n - 2]
+        if prev == 115 and (last == 39 or last == 0x2019):
+            return word[: n - 1]
+    if last == 46 and not is_dotted(word) and word not in abbreviations:
+        return word[: n - 1]
+    return word
+
+
+cdef inline bint ends_sentence(str word, frozenset abbreviations):
+    """``scan.ends_sentence``: the word closes a sentence (a full stop that is not of
+    initials or an abbreviation)."""
+    cdef Py_ssize_t n = len(word)
+    return (
+        n > 0 and <Py_UCS4>word[n - 1] == 46
+        and word not in abbreviations and not is_dotted(word)
+    )

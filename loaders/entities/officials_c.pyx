@@ -12,13 +12,9 @@ from cpython.ref cimport Py_INCREF
 from cpython.tuple cimport PyTuple_SET_ITEM
 from cpython.unicode cimport Py_UNICODE_ISUPPER
 
-from loaders.entities.inplace_c cimport is_dotted
+from loaders.entities.inplace_c cimport alloc_items, bare_word, ends_sentence
 
 cdef extern from *:
-    """
-    #define officials_alloc(kind, n) PyType_GenericAlloc((PyTypeObject*)(kind), (n))
-    """
-    object officials_alloc(object kind, Py_ssize_t n)
     int PyObject_GenericSetAttr(object o, object name, object value) except -1
 
 
@@ -64,7 +60,7 @@ cdef class MentionReader:
     cdef object new_official(self, str name, object title, object affiliation):
         """``official_type(name=name, title=title, affiliation=affiliation)``, its slots
         set in place (what a frozen dataclass's ``__init__`` does, without its call)."""
-        cdef object official = officials_alloc(self.official_type, 0)
+        cdef object official = alloc_items(self.official_type, 0)
         PyObject_GenericSetAttr(official, "name", name)
         PyObject_GenericSetAttr(official, "title", title)
         PyObject_GenericSetAttr(official, "affiliation", affiliation)
@@ -72,7 +68,7 @@ cdef class MentionReader:
 
     cdef object new_mention(self, object name_end, object official):
         """``mention_type(name_end, official)``, built in place."""
-        cdef object mention = officials_alloc(self.mention_type, 2)
+        cdef object mention = alloc_items(self.mention_type, 2)
         Py_INCREF(name_end)
         PyTuple_SET_ITEM(mention, 0, name_end)
         Py_INCREF(official)
@@ -84,28 +80,11 @@ cdef class MentionReader:
 
     cdef str bare(self, str word):
         """``scan.bare_word``."""
-        cdef Py_ssize_t n = len(word)
-        cdef Py_UCS4 last, prev
-        if n == 0:
-            return word
-        last = word[n - 1]
-        if n >= 2:
-            prev = word[n - 2]
-            if (last == 115 and (prev == 39 or prev == 0x2019)) or (last == 83 and prev == 39):
-                return word[: n - 2]
-            if prev == 115 and (last == 39 or last == 0x2019):
-                return word[: n - 1]
-        if last == 46 and not is_dotted(word) and word not in self.abbreviations:
-            return word[: n - 1]
-        return word
+        return bare_word(word, self.abbreviations)
 
     cdef bint ends_sentence(self, str word):
         """``scan.ends_sentence``."""
-        cdef Py_ssize_t n = len(word)
-        return (
-            n > 0 and <Py_UCS4> word[n - 1] == 46
-            and word not in self.abbreviations and not is_dotted(word)
-        )
+        return ends_sentence(word, self.abbreviations)
 
     cdef object affiliation_of(self, str word, bint all_caps):
         """``officials.affiliation_of``."""

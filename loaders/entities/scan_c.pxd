@@ -4,10 +4,9 @@
 what a run's segments may match."""
 
 from cpython.ref cimport PyObject, Py_INCREF
-from cpython.tuple cimport PyTuple_SET_ITEM
 from libc.stdint cimport uint8_t, uint64_t
 
-from loaders.entities.inplace_c cimport is_dotted, new_tuple4
+from loaders.entities.inplace_c cimport ends_sentence, new_tuple4
 
 
 cdef extern from "Python.h":
@@ -16,11 +15,6 @@ cdef extern from "Python.h":
     int PyUnicode_KIND(object text)
     void* PyUnicode_DATA(object text)
     Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) nogil
-
-
-cdef inline object new_segment(object kind, Py_ssize_t start, Py_ssize_t end, object words, object raw):
-    """``kind(start, end, words, raw)`` for a named tuple ``kind`` of four fields."""
-    return new_tuple4(kind, start, end, words, raw)
 
 
 cdef struct Slot:
@@ -178,10 +172,6 @@ cdef inline bint same_run(const Text* t, Py_ssize_t start, Py_ssize_t end, str r
 
 
 # Word-level tests of a run's words (Python strings).
-
-
-cdef inline bint ends_sentence(str word, frozenset abbreviations):
-    return word[len(word) - 1] == 46 and word not in abbreviations and not is_dotted(word)
 
 
 cdef inline bint any_kept(words, frozenset keep):

@@ -313,5 +313,5 @@ cdef class KeptScanner:
             i = end
             found = self.lookup(text, &t, start, end, spans)
             for rel_start, rel_end, words, raw in found:
-                out.append(new_segment(segment_type, start + rel_start, start + rel_end, words, raw))
+                out.append(new_tuple4(segment_type, start + rel_start, start + rel_end, words, raw))
         return out

@@ -41,9 +41,7 @@ cdef enum:
 
 #: The entity symbols of ``repair._ENTITY_NAMES`` (all Latin-1).
 ENTITY_SYMBOLS = "¬©®§¢£µ°¥¤¦ªº«»±·×÷¡¿"
-cdef unsigned char MARK[256]
-for _code in range(256):
-    MARK[_code] = 0
+cdef unsigned char MARK[256]  # a C static: all 0 to start with
 for _symbol in ENTITY_SYMBOLS:
     MARK[ord(_symbol)] = IS_ENTITY
 MARK[0x26] = IS_AMP

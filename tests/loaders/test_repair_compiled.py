@@ -78,3 +78,9 @@ def test_skipped_repairs_change_nothing(seed: int) -> None:
         assert (repair_apostrophes(text) != text) == bool(flags & repair.APOSTROPHE)
         if not flags & (repair.QUOTE | repair.CLOSE):
             assert repair_quotes(text) == text
+
+
+def test_the_compiled_entity_symbols_are_the_repair_table() -> None:
+    from loaders.header import repair_c
+
+    assert set(repair_c.ENTITY_SYMBOLS) == set(repair._ENTITY_NAMES)
