@@ -149,7 +149,7 @@ def parse_single(data: bytes, source: str) -> RawCable:
 def parse_document(data: bytes, source: str, parts: BodyParts = BodyParts.ALL) -> list[ParseResult]:
     """All cables of one document (one, or one per ``cables.csv`` row); body entities
     not in ``parts`` are left empty (ingest takes only what the graph stores)."""
-    if not data.strip():
+    if not data or data.isspace():  # (isspace stops at the first other byte: no copy)
         return [LoadError(source, "empty input")]
     if looks_like_csv_dump(data[:64]):
         return list(iter_stream(io.BytesIO(data), source, parts))
