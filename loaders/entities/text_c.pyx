@@ -49,78 +49,59 @@ cdef inline bint is_blank(Py_UCS4 ch) noexcept nogil:
     return ch == 0x20 or ch == 0x09
 
 
-# What a Latin-1 character is to the word joiner: a word character (0), whitespace
-# (SPACE: what ``str.isspace`` says; in a paragraph ``\n`` is NEWLINE), or in a
-# paragraph a ruler character (RULER) that may start a ruler run. Characters above
-# U+00FF are whitespace when Py_UNICODE_ISSPACE.
+# Which Latin-1 characters are whitespace to the word joiner (what ``str.isspace``
+# says); characters above U+00FF are whitespace when Py_UNICODE_ISSPACE.
 cdef enum:
     SPACE = 1
-    NEWLINE = 2
-    RULER = 3
     RULER_RUN = 4  # equal ruler characters in a row that make a ruler
     MAX_TITLE = 80  # characters of a framed heading's title line
-cdef unsigned char WORDS[256]
-cdef unsigned char PARAGRAPH[256]
+cdef unsigned char CLASSES[256]
 for _code in range(256):
-    WORDS[_code] = SPACE if chr(_code).isspace() else 0
-    PARAGRAPH[_code] = RULER if chr(_code) in "-=_*" else WORDS[_code]
-PARAGRAPH[0x0A] = NEWLINE
+    CLASSES[_code] = SPACE if chr(_code).isspace() else 0
 
 
-cdef inline unsigned char class_of(Py_UCS4 ch, const unsigned char* classes) noexcept nogil:
-    if ch < 256:
-        return classes[ch]
-    return SPACE if Py_UNICODE_ISSPACE(ch) else 0
+cdef inline Py_ssize_t join_step(
+    chars* out, Py_ssize_t n, Py_UCS4 ch, unsigned int* gap
+) noexcept nogil:
+    """Write ``ch`` at out[n] (whitespace as a space); the new length: one more unless
+    ``ch`` is whitespace after whitespace (``gap``). Branch-free, so ``out`` needs room
+    for one character past what it keeps."""
+    cdef unsigned int space
+    if chars is Py_UCS1:
+        space = CLASSES[ch] & SPACE
+    else:
+        space = (CLASSES[ch] & SPACE) if ch < 256 else Py_UNICODE_ISSPACE(ch)
+    out[n] = <chars>(0x20 if space else ch)
+    n += 1 - (space & gap[0])
+    gap[0] = space
+    return n
 
 
-cdef struct Resume:
-    Py_ssize_t line  # where the line holding the first ruler run starts, or -1
-    Py_ssize_t n  # the length of out before that line's words
+cdef inline Py_ssize_t trimmed(const chars* out, Py_ssize_t n) noexcept nogil:
+    """The length of out[:n] without its trailing space (whitespace run) if any."""
+    return n - 1 if n and out[n - 1] == 0x20 else n
 
 
 cdef Py_ssize_t join_into(
-    const chars* src, Py_ssize_t start, Py_ssize_t end, chars* out, Py_ssize_t n,
-    const unsigned char* classes, Resume* resume,
+    const chars* src, Py_ssize_t start, Py_ssize_t end, chars* out
 ) noexcept nogil:
-    """Append the words of src[start:end] to out[:n], one space before each but the
-    first of out; the new length. Or, when ``classes`` marks ruler characters and the
-    span holds a ruler run (four equal ruler characters), -1 and in ``resume`` the line
-    of that run (-1 when a word starting with a ruler character came before it: a ruler
-    line may, so the span must be joined again from its start)."""
-    cdef Py_ssize_t i = start, line = start, line_n = n, ruler_word = -1
-    cdef Py_UCS4 ch
-    cdef unsigned char kind
-    while True:
-        while i < end:
-            kind = class_of(src[i], classes)
-            if kind == SPACE:
-                i += 1
-            elif kind == NEWLINE:
-                i += 1
-                line = i
-                line_n = n
-            else:
-                break
-        if i >= end:
-            return n
-        if kind == RULER and ruler_word < 0:
-            ruler_word = i
-        if n:
-            out[n] = 0x20
-            n += 1
-        while i < end:  # a word
-            ch = src[i]
-            kind = class_of(ch, classes)
-            if kind:
-                if kind < RULER:
-                    break
-                if i + 3 < end and src[i + 1] == ch and src[i + 2] == ch and src[i + 3] == ch:
-                    resume.line = line if ruler_word < 0 or ruler_word >= line else -1
-                    resume.n = line_n
-                    return -1
-            out[n] = <chars>ch
-            n += 1
-            i += 1
+    """Write the words of src[start:end] joined by one space to ``out`` (room for
+    ``end - start`` characters); their length."""
+    cdef Py_ssize_t i, n = 0
+    cdef unsigned int gap = 1
+    for i in range(start, end):
+        n = join_step(out, n, src[i], &gap)
+    return trimmed(out, n)
+
+
+cdef bint has_ruler_run(const chars* src, Py_ssize_t start, Py_ssize_t end) noexcept nogil:
+    """src[start:end] holds four equal ruler characters in a row."""
+    cdef Py_ssize_t i, run = 0
+    for i in range(start, end):
+        run = run + 1 if i > start and src[i] == src[i - 1] else 1
+        if run >= RULER_RUN and is_ruler_char(src[i]):
+            return True
+    return False
 
 
 cdef bint is_ruler_line(const chars* src, Py_ssize_t a, Py_ssize_t b) noexcept nogil:
@@ -152,25 +133,38 @@ cdef inline Py_ssize_t line_end(
         return start
 
 
-cdef Py_ssize_t join_unruled_into(
-    const chars* src, Py_ssize_t start, Py_ssize_t end, chars* out, Py_ssize_t n
+cdef Py_ssize_t join_paragraph_into(
+    const chars* src, Py_ssize_t start, Py_ssize_t end, chars* out, bint* cut
 ) noexcept nogil:
-    """Append to out[:n] the words of src[start:end] without its ruler lines and framed
-    headings (ruler, a line of 1 to MAX_TITLE characters, ruler; found left to right)."""
-    cdef Py_ssize_t line = start, stop, title_stop, last_stop
-    while line <= end:
-        stop = line_end(src, line, end)
-        if is_ruler_line(src, line, stop):
-            if stop < end:  # a title line follows
-                title_stop = line_end(src, stop + 1, end)
-                if title_stop < end and 1 <= title_stop - stop - 1 <= MAX_TITLE:
-                    last_stop = line_end(src, title_stop + 1, end)
-                    if is_ruler_line(src, title_stop + 1, last_stop):
-                        stop = last_stop
-        else:
-            n = join_into(src, line, stop, out, n, WORDS, NULL)
-        line = stop + 1
-    return n
+    """:func:`join_into` without the ruler lines and framed headings (ruler, a line of 1
+    to MAX_TITLE characters, ruler; found left to right) of src[start:end], which count
+    as whitespace; ``cut`` is set when one is left out without a ruler run in it."""
+    cdef Py_ssize_t i = start, first, stop, title_stop, last_stop, n = 0
+    cdef unsigned int gap = 1
+    cdef Py_UCS4 ch
+    while i < end:  # at a line's start
+        first = i
+        while first < end and is_blank(src[first]):
+            first += 1
+        if first < end and is_ruler_char(src[first]):
+            stop = line_end(src, i, end)
+            if is_ruler_line(src, i, stop):
+                if not has_ruler_run(src, first, stop):
+                    cut[0] = True
+                if stop < end:  # a title line follows
+                    title_stop = line_end(src, stop + 1, end)
+                    if title_stop < end and 1 <= title_stop - stop - 1 <= MAX_TITLE:
+                        last_stop = line_end(src, title_stop + 1, end)
+                        if is_ruler_line(src, title_stop + 1, last_stop):
+                            stop = last_stop
+                i = stop  # on to its newline, whitespace
+        while i < end:  # the line's characters with its newline
+            ch = src[i]
+            i += 1
+            n = join_step(out, n, ch, &gap)
+            if ch == 0x0A:
+                break
+    return trimmed(out, n)
 
 
 cdef object join_span(str text, Py_ssize_t start, Py_ssize_t end, bint paragraph):
@@ -179,36 +173,32 @@ cdef object join_span(str text, Py_ssize_t start, Py_ssize_t end, bint paragraph
     cdef void* data = PyUnicode_DATA(text)
     cdef void* out
     cdef Py_ssize_t n
-    cdef Resume resume
-    cdef const unsigned char* classes
+    cdef bint cut = False
     start = 0 if start < 0 else (length if start > length else start)
     end = start if end < start else (length if end > length else end)
     if end == start:
         return ""
-    classes = WORDS
-    if paragraph:
-        classes = PARAGRAPH
     out = malloc((end - start) * kind)
     if out == NULL:
         raise MemoryError()
     try:
-        if kind == 1:
-            n = join_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out, 0, classes, &resume)
-        elif kind == 2:
-            n = join_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out, 0, classes, &resume)
-        else:
-            n = join_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out, 0, classes, &resume)
-        if n < 0:  # rulers: join again from the run's line, or from the start
-            n = 0
-            if resume.line >= 0:
-                start = resume.line
-                n = resume.n
+        if paragraph:
             if kind == 1:
-                n = join_unruled_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out, n)
+                n = join_paragraph_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out, &cut)
+                cut = cut and not has_ruler_run(<Py_UCS1*>data, start, end)
             elif kind == 2:
-                n = join_unruled_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out, n)
+                n = join_paragraph_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out, &cut)
+                cut = cut and not has_ruler_run(<Py_UCS2*>data, start, end)
             else:
-                n = join_unruled_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out, n)
+                n = join_paragraph_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out, &cut)
+                cut = cut and not has_ruler_run(<Py_UCS4*>data, start, end)
+        if not paragraph or cut:  # rulers are left out only when a ruler run is there
+            if kind == 1:
+                n = join_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out)
+            elif kind == 2:
+                n = join_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out)
+            else:
+                n = join_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out)
         return PyUnicode_FromKindAndData(kind, out, n)
     finally:
         free(out)
@@ -323,7 +313,7 @@ cdef Py_ssize_t first_ruler_run(
     cdef Py_UCS4 ch
     for i in range(start, end):
         ch = src[i]
-        if ch < 256 and PARAGRAPH[ch] == RULER:
+        if is_ruler_char(ch):
             run += 1
             if run == RULER_RUN:
                 return i + 1 - RULER_RUN
