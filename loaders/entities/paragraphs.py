@@ -6,7 +6,8 @@ with ``25.`` is not taken for paragraph 25. Text before the first numbered parag
 blank lines. Section headings framed by ruler lines (``-----``) and a trailing
 signature line (``RICE``) are left out of the paragraph text.
 
-Finding the candidate lines and cleaning a paragraph's text are compiled
+Finding the numbered paragraphs and building their records is compiled
+(``paragraphs_c.pyx``), as are the candidate lines and cleaning a paragraph's text
 (``text_c.pyx``); the ``*_python`` functions here are their reference and fallback.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Final
+from typing import Final, TypeAlias
 
 from loaders.entities.text import collapse_spaces
 from loaders.record import Paragraph
@@ -38,6 +39,9 @@ _RULER_RUNS: Final = ("----", "====", "____", "****")
 _MAX_PARAGRAPH: Final = 999
 _SIGNATURE_TAIL: Final = 200  # characters at the end of a body searched for a signature
 _MARKINGS_CACHED: Final = 512
+
+#: Where the first numbered paragraph starts (-1 when none is) and the paragraphs.
+NumberedParagraphs: TypeAlias = tuple[int, list[Paragraph]]
 
 
 def numbered_line_candidates_python(text: str) -> list[int]:
@@ -115,6 +119,35 @@ def iter_numbered_starts(body: str) -> Iterator[tuple[int, int, int, str | None]
         yield line, match.end(), number, normalize_marking(match.group(2))
 
 
+def numbered_paragraphs_python(
+    body: str, heads: frozenset[str], record: type[Paragraph]
+) -> NumberedParagraphs:
+    """The numbered paragraphs of ``body``, each text up to the next one's line, and
+    where the first starts (-1 when none does); ``heads`` are the portion marks'
+    ``_MARK_HEADS``; reference of the compiled ``paragraphs_c.numbered_paragraphs``.
+
+    >>> numbered_paragraphs_python("Intro.\\n1. (C) A\\n b.\\n2. B", _MARK_HEADS, Paragraph)
+    (7, [Paragraph(number=1, marking='C', text='A b.'), \
+Paragraph(number=2, marking=None, text='B')])
+    """
+    assert heads is _MARK_HEADS  # what normalize_marking reads
+    starts = list(iter_numbered_starts(body))
+    if not starts:
+        return -1, []
+    ends = [start for start, _, _, _ in starts[1:]] + [len(body)]
+    found = [
+        record(number, marking, clean_paragraph_span(body, text_start, end))
+        for (_, text_start, number, marking), end in zip(starts, ends, strict=True)
+    ]
+    return starts[0][0], found
+
+
+try:  # the compiled pass, built by ``pip install`` (paragraphs_c.pyx); same results
+    from loaders.entities.paragraphs_c import numbered_paragraphs
+except ImportError:  # pragma: no cover - a checkout that was never built
+    numbered_paragraphs = numbered_paragraphs_python
+
+
 def split_unnumbered(text: str) -> list[Paragraph]:
     """Blank-line separated blocks as unnumbered paragraphs.
 
@@ -146,12 +179,7 @@ def extract_paragraphs(body: str) -> tuple[Paragraph, ...]:
     [(1, 'U', 'Hello world.'), (2, 'C//NF', 'More.')]
     """
     body = drop_signature(body)
-    starts = list(iter_numbered_starts(body))
-    if not starts:
+    first, numbered = numbered_paragraphs(body, _MARK_HEADS, Paragraph)
+    if first < 0:
         return tuple(split_unnumbered(body))
-    result = split_unnumbered(body[: starts[0][0]])
-    ends = [start for start, _, _, _ in starts[1:]] + [len(body)]
-    for (_, text_start, number, marking), end in zip(starts, ends, strict=True):
-        text = clean_paragraph_span(body, text_start, end)
-        result.append(Paragraph(number, marking, text))
-    return tuple(result)
+    return (*split_unnumbered(body[:first]), *numbered)
