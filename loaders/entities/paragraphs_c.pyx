@@ -15,7 +15,7 @@ references (``paragraphs.py``) on every corpus body and on generated text.
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
-from libc.string cimport memset
+from libc.string cimport memchr, memset
 
 from loaders.entities.text_c import clean_paragraph_span
 
@@ -63,6 +63,11 @@ cdef inline Py_ssize_t skip_blanks(const chars* src, Py_ssize_t i, Py_ssize_t n)
     while i < n and (src[i] == 0x20 or src[i] == 0x09):
         i += 1
     return i
+
+
+cdef inline bint is_decimal(Py_UCS4 ch) noexcept nogil:
+    """``\\d``: a decimal digit (ASCII ones tested without a call)."""
+    return 0x30 <= ch <= 0x39 or (ch >= 128 and Py_UNICODE_ISDECIMAL(ch))
 
 
 cdef inline bint is_letter(Py_UCS4 ch) noexcept nogil:
@@ -122,7 +127,7 @@ cdef bint match_start(const chars* src, Py_ssize_t line, Py_ssize_t n, Start* fo
         i = skip_blanks(src, i + 1, n)
     found.number = 0
     digits = i
-    while i < n and Py_UNICODE_ISDECIMAL(src[i]):
+    while i < n and is_decimal(src[i]):
         if i - digits == MAX_DIGITS:
             return False
         found.number = found.number * 10 + Py_UNICODE_TODECIMAL(src[i])
@@ -176,10 +181,20 @@ cdef Py_ssize_t find_starts(
             starts[0][count] = found
             count += 1
             expected = found.number + 1
-        while line < n and src[line] != 0x0A:
-            line += 1
-        line += 1
+        line = next_line(src, line, n)
     return count
+
+
+cdef inline Py_ssize_t next_line(const chars* src, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
+    """Where the line after the one holding ``i`` starts (past its ``\\n``), or n + 1."""
+    cdef const void* found
+    if chars is Py_UCS1:
+        found = memchr(src + i, 0x0A, n - i) if i < n else NULL
+        return n + 1 if found == NULL else <const Py_UCS1*>found - src + 1
+    else:
+        while i < n and src[i] != 0x0A:
+            i += 1
+        return i + 1
 
 
 cdef object marking(const chars* src, Start* start, frozenset heads):

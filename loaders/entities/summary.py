@@ -40,10 +40,23 @@ def ruler_run_start_python(text: str, start: int, end: int) -> int:
     return found.start() if found else -1
 
 
-try:  # the compiled loop, built by ``pip install`` (text_c.pyx); same results
+def summary_word_python(text: str, start: int, end: int) -> int:
+    """Where the first ``ummary`` or ``UMMARY`` starts in ``text[start:end]``
+    (``0 <= start``), or -1; reference of the compiled ``summary_c.summary_word``.
+
+    >>> summary_word_python("Summary. END SUMMARY", 1, 20), summary_word_python("sUmmary", 0, 7)
+    (1, -1)
+    """
+    found = (text.find("ummary", start, end), text.find("UMMARY", start, end))
+    return min((at for at in found if at >= 0), default=-1)
+
+
+try:  # the compiled loops, built by ``pip install`` (text_c.pyx, summary_c.pyx)
+    from loaders.entities.summary_c import summary_word
     from loaders.entities.text_c import ruler_run_start
 except ImportError:  # pragma: no cover - a checkout that was never built
     ruler_run_start = ruler_run_start_python
+    summary_word = summary_word_python
 
 
 def search_line_starts(
@@ -73,7 +86,7 @@ def find_summary_span(body: str) -> tuple[int, int] | None:
     >>> body[start:end]
     'It rains.'
     """
-    found = min((at for at in (body.find("ummary"), body.find("UMMARY")) if at >= 0), default=-1)
+    found = summary_word(body, 0, len(body))
     if found < 0:
         return None
     start = search_line_starts(body, body.rfind("\n", 0, found) + 1, _START)
@@ -97,16 +110,12 @@ def find_end_marker(body: str, begin: int) -> int | None:
     6
     """
     limit = begin + _MAX_SPAN
-    lower, upper = body.find("ummary", begin, limit), body.find("UMMARY", begin, limit)
-    while lower >= 0 or upper >= 0:
-        at = min(found for found in (lower, upper) if found >= 0)
+    at = summary_word(body, begin, limit)
+    while at >= 0:
         marker = _END.search(body, max(begin, at - 16), at + 6)
         if marker is not None and marker.end() == at:
             return marker.start()
-        if at == lower:
-            lower = body.find("ummary", at + 6, limit)
-        else:
-            upper = body.find("UMMARY", at + 6, limit)
+        at = summary_word(body, at + 6, limit)
     return None
 
 

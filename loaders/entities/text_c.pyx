@@ -158,12 +158,19 @@ cdef Py_ssize_t join_paragraph_into(
                         if is_ruler_line(src, title_stop + 1, last_stop):
                             stop = last_stop
                 i = stop  # on to its newline, whitespace
-        while i < end:  # the line's characters with its newline
-            ch = src[i]
-            i += 1
-            n = join_step(out, n, ch, &gap)
-            if ch == 0x0A:
-                break
+        if chars is Py_UCS1:  # the line's characters with its newline
+            while i < end:
+                ch = src[i]
+                i += 1
+                n = join_step(out, n, ch, &gap)
+                if ch == 0x0A:
+                    break
+        else:  # (a separate scan for the newline is faster with 2- and 4-byte ones)
+            stop = line_end(src, i, end)
+            stop = stop + 1 if stop < end else end
+            while i < stop:
+                n = join_step(out, n, src[i], &gap)
+                i += 1
     return trimmed(out, n)
 
 
