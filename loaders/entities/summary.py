@@ -51,10 +51,21 @@ def summary_word_python(text: str, start: int, end: int) -> int:
     return min((at for at in found if at >= 0), default=-1)
 
 
+def replace_rulers_python(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with each ruler (``[-=_*]{4,}``) replaced by one space;
+    reference of the compiled ``summary_c.replace_rulers``.
+
+    >>> replace_rulers_python("Rain.--------Sun. -=- ****", 0, 26)
+    'Rain. Sun. -=-  '
+    """
+    return _RULERS.sub(" ", text[start:end])
+
+
 try:  # the compiled loops, built by ``pip install`` (text_c.pyx, summary_c.pyx)
-    from loaders.entities.summary_c import summary_word
+    from loaders.entities.summary_c import replace_rulers, summary_word
     from loaders.entities.text_c import ruler_run_start
 except ImportError:  # pragma: no cover - a checkout that was never built
+    replace_rulers = replace_rulers_python
     ruler_run_start = ruler_run_start_python
     summary_word = summary_word_python
 
@@ -140,7 +151,7 @@ def extract_summary(body: str) -> str | None:
         return None
     start, end = span
     if ruler_run_start(body, start, end) >= 0:  # rulers become spaces
-        body = _RULERS.sub(" ", body[start:end])
+        body = replace_rulers(body, start, end)
         start, end = 0, len(body)
     lead = _LEAD.match(body, start, end)
     text = join_words(body, lead.end() if lead else start, end).rstrip(" (")

@@ -1,7 +1,8 @@
-"""The compiled summary search (``summary_c``) gives what its pure-Python reference
-(``summary.summary_word_python``) gives: on every corpus body from every start, and on
-generated text (``ummary`` and ``UMMARY`` whole, cut off, in other cases, next to
-non-ASCII letters; 1- 2- and 4-byte strings)."""
+"""The compiled summary loops (``summary_c``) give what their pure-Python references
+(``summary.summary_word_python``, ``replace_rulers_python``) give: on every corpus body
+from every start, and on generated text (``ummary`` and ``UMMARY`` whole, cut off, in
+other cases, next to non-ASCII letters; ruler characters in runs of every length;
+1- 2- and 4-byte strings)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import random
 import pytest
 
 from loaders.entities import summary
-from loaders.entities.summary import summary_word_python
+from loaders.entities.summary import replace_rulers_python, summary_word_python
 from loaders.entities.text import strip_header
 from tests.loaders.test_entities_corpus import CABLEGATE, read_body
 
@@ -23,7 +24,8 @@ needs_compiled = pytest.mark.skipif(summary_c is None, reason="summary_c is not 
 
 PIECES = (
     "ummary", "UMMARY", "Summary", "SUMMARY", "ummar", "UMMAR", "Ummary", "uMMARY", "summ",
-    "u", "U", "mary", "MARY", " ", "\n", ".", "é", "’", "😀", "End ", "(END S",
+    "u", "U", "mary", "MARY", " ", "\n", ".", "é", "’", "😀", "End ", "(END S", "-", "---",
+    "----", "=", "==", "_", "*", "**", "-=_*", "ŭ", "Ŭ",
 )  # fmt: skip
 
 
@@ -32,11 +34,14 @@ def assert_same(text: str, spans: list[tuple[int, int]]) -> None:
     for start, end in spans:
         found = summary_c.summary_word(text, start, end)
         assert found == summary_word_python(text, start, end), (text, start, end)
+        unruled = summary_c.replace_rulers(text, start, end)
+        assert unruled == replace_rulers_python(text, start, end), (text, start, end)
 
 
 def test_the_compiled_search_is_built() -> None:
     # CI builds it: a checkout that silently fell back to Python would be slower.
     assert summary.summary_word is not summary_word_python
+    assert summary.replace_rulers is not replace_rulers_python
 
 
 @needs_compiled
