@@ -19,7 +19,6 @@ corpus body and on generated text.
 
 cdef extern from "Python.h":
     ctypedef unsigned char Py_UCS1
-    ctypedef unsigned short Py_UCS2
     int PyUnicode_KIND(object o)
     void* PyUnicode_DATA(object o)
     Py_ssize_t PyUnicode_GET_LENGTH(object o)

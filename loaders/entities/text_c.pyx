@@ -26,6 +26,8 @@ Spans are ``0 <= start <= end <= len(text)`` as callers give them (others are cl
 from libc.stdlib cimport free, malloc
 from libc.string cimport memchr
 
+from loaders.entities.text2_c cimport join_ascii_blocks, join_ascii_blocks2
+
 cdef extern from "Python.h":
     ctypedef unsigned char Py_UCS1
     ctypedef unsigned short Py_UCS2
@@ -82,16 +84,41 @@ cdef inline Py_ssize_t trimmed(const chars* out, Py_ssize_t n) noexcept nogil:
     return n - 1 if n and out[n - 1] == 0x20 else n
 
 
+cdef inline Py_ssize_t join_run(
+    const chars* src, Py_ssize_t i, Py_ssize_t end, chars* out, Py_ssize_t n,
+    unsigned int* gap,
+) noexcept nogil:
+    """join_step over src[i:end]: 1-byte (2-byte) text by blocks of 16 (8) where it
+    can (``text2_c.join_ascii_blocks``), the characters in between one at a time."""
+    cdef Py_ssize_t stop
+    if chars is Py_UCS1:
+        while i < end:
+            i = join_ascii_blocks(src, i, end, out, &n, gap)
+            stop = i + 16 if i + 16 < end else end
+            while i < stop:
+                n = join_step(out, n, src[i], gap)
+                i += 1
+    elif chars is Py_UCS2:
+        while i < end:
+            i = join_ascii_blocks2(src, i, end, out, &n, gap)
+            stop = i + 8 if i + 8 < end else end
+            while i < stop:
+                n = join_step(out, n, src[i], gap)
+                i += 1
+    else:
+        while i < end:
+            n = join_step(out, n, src[i], gap)
+            i += 1
+    return n
+
+
 cdef Py_ssize_t join_into(
     const chars* src, Py_ssize_t start, Py_ssize_t end, chars* out
 ) noexcept nogil:
     """Write the words of src[start:end] joined by one space to ``out`` (room for
     ``end - start`` characters); their length."""
-    cdef Py_ssize_t i, n = 0
     cdef unsigned int gap = 1
-    for i in range(start, end):
-        n = join_step(out, n, src[i], &gap)
-    return trimmed(out, n)
+    return trimmed(out, join_run(src, start, end, out, 0, &gap))
 
 
 cdef bint has_ruler_run(const chars* src, Py_ssize_t start, Py_ssize_t end) noexcept nogil:
@@ -133,6 +160,17 @@ cdef inline Py_ssize_t line_end(
         return start
 
 
+cdef bint starts_ruler_line(const chars* src, Py_ssize_t i, Py_ssize_t end) noexcept nogil:
+    """A line of src[i:end] starts with a ruler character after spaces and tabs."""
+    while i < end:
+        while i < end and is_blank(src[i]):
+            i += 1
+        if i < end and is_ruler_char(src[i]):
+            return True
+        i = line_end(src, i, end) + 1
+    return False
+
+
 cdef Py_ssize_t join_paragraph_into(
     const chars* src, Py_ssize_t start, Py_ssize_t end, chars* out, bint* cut
 ) noexcept nogil:
@@ -141,7 +179,8 @@ cdef Py_ssize_t join_paragraph_into(
     as whitespace; ``cut`` is set when one is left out without a ruler run in it."""
     cdef Py_ssize_t i = start, first, stop, title_stop, last_stop, n = 0
     cdef unsigned int gap = 1
-    cdef Py_UCS4 ch
+    if chars is Py_UCS1 and not starts_ruler_line(src, start, end):
+        return join_into(src, start, end, out)  # in one run, by blocks
     while i < end:  # at a line's start
         first = i
         while first < end and is_blank(src[first]):
@@ -158,19 +197,10 @@ cdef Py_ssize_t join_paragraph_into(
                         if is_ruler_line(src, title_stop + 1, last_stop):
                             stop = last_stop
                 i = stop  # on to its newline, whitespace
-        if chars is Py_UCS1:  # the line's characters with its newline
-            while i < end:
-                ch = src[i]
-                i += 1
-                n = join_step(out, n, ch, &gap)
-                if ch == 0x0A:
-                    break
-        else:  # (a separate scan for the newline is faster with 2- and 4-byte ones)
-            stop = line_end(src, i, end)
-            stop = stop + 1 if stop < end else end
-            while i < stop:
-                n = join_step(out, n, src[i], &gap)
-                i += 1
+        stop = line_end(src, i, end)  # the line's characters with its newline
+        stop = stop + 1 if stop < end else end
+        n = join_run(src, i, stop, out, n, &gap)
+        i = stop
     return trimmed(out, n)
 
 

@@ -79,6 +79,26 @@ def header_lines(rng: random.Random) -> str:
     return "".join(lines)
 
 
+WORDS = ("the", "Minister", "said,", "talks", "-", "1.", "¶2.", "é", "Ä", "’", "😀", "x" * 17)
+GAPS = (" ", " ", " ", "\n", "\t", "\r", "  ", " \n ", "\x0b", "\x1c", "\x85", "\xa0", "\u3000")
+
+
+def prose_texts(seed: int, count: int) -> list[str]:
+    """Long runs of words and whitespace of every kind, mostly single spaces (where the
+    word joiner goes 16 or 8 characters at a time), ASCII and not."""
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        words = rng.choices(
+            WORDS, weights=(9, 5, 5, 5, 1, 1, 1, 1, 1, 1, 1, 2), k=rng.randint(1, 80)
+        )
+        gaps = rng.choices(GAPS, weights=(40, 40, 40, 9, 2, 2, 5, 2, 1, 1, 1, 1, 1), k=len(words))
+        texts.append(
+            rng.choice(("", " ", "\n")) + "".join(w + g for w, g in zip(words, gaps, strict=True))
+        )
+    return texts
+
+
 def line_start_kind_python(line: str) -> int:
     """What ``_LINE_START.match`` says of a line, as ``text2_c.line_start_kind``."""
     found = _LINE_START.match(line)
@@ -190,3 +210,12 @@ def test_compiled_header_scan_equals_python_on_generated_text(seed: int) -> None
     # the scan stops after so many lines, and at running text of so many characters
     assert_same_header("TAGS: X\n" * (_HEADER_SCAN_LINES + 5) + "Text")
     assert_same_header("SIPDIS\n\n" + "x" * (_PROSE_LINE - 2) + "\nTAGS\n\nText")
+
+
+@needs_compiled
+@pytest.mark.parametrize("seed", range(4))
+def test_compiled_equals_python_on_generated_prose(seed: int) -> None:
+    rng = random.Random(seed)
+    for body in prose_texts(seed, 1500):
+        start = rng.randint(0, len(body))
+        assert_same(body, [(start, rng.randint(start, len(body))), (rng.randint(0, 20), len(body))])

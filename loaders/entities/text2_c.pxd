@@ -1,0 +1,87 @@
+# cython: language_level=3
+"""Inline helpers of the compiled text loops (``cimport`` only): the word joiner's fast
+path over 16 (8) ASCII characters at a time of 1-byte (2-byte) text
+(``text_c.join_into``)."""
+
+cdef extern from "Python.h":
+    ctypedef unsigned short Py_UCS2
+
+cdef extern from *:
+    """
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #endif
+
+    /* Join the words of src[i:end] onto out[:*n] 16 characters at a time while a block
+       holds only ASCII characters above the space and single spaces, tabs, newlines or
+       carriage returns (each written as one space, none after whitespace: *gap says
+       the character before was some); where the next block is not so, the new i, from
+       where the caller goes on one character at a time. out needs room for 16
+       characters past *n when i + 16 <= end (the caller's buffer has: *n <= i - start).
+       Without SSE2 nothing is done here. */
+    static inline Py_ssize_t text2_join_ascii_blocks(
+        const unsigned char* src, Py_ssize_t i, Py_ssize_t end,
+        unsigned char* out, Py_ssize_t* n, unsigned int* gap)
+    {
+    #if defined(__SSE2__)
+        const __m128i space = _mm_set1_epi8(0x20), newline = _mm_set1_epi8(0x0A);
+        const __m128i tab = _mm_set1_epi8(0x09), cr = _mm_set1_epi8(0x0D);
+        const __m128i above = _mm_set1_epi8(0x21);
+        while (i + 16 <= end) {
+            __m128i x = _mm_loadu_si128((const __m128i*)(src + i));
+            __m128i white = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(x, space), _mm_cmpeq_epi8(x, newline)),
+                _mm_or_si128(_mm_cmpeq_epi8(x, tab), _mm_cmpeq_epi8(x, cr)));
+            int mask = _mm_movemask_epi8(white);
+            /* signed: below 0x21 or not ASCII */
+            int low = _mm_movemask_epi8(_mm_cmplt_epi8(x, above));
+            if (low != mask || (mask & (mask << 1)) || ((mask & 1) && *gap))
+                break;
+            _mm_storeu_si128((__m128i*)(out + *n),
+                _mm_or_si128(_mm_andnot_si128(white, x), _mm_and_si128(white, space)));
+            *n += 16;
+            *gap = (mask >> 15) & 1;
+            i += 16;
+        }
+    #endif
+        return i;
+    }
+
+    /* The same over 2-byte text, 8 characters at a time. */
+    static inline Py_ssize_t text2_join_ascii_blocks2(
+        const Py_UCS2* src, Py_ssize_t i, Py_ssize_t end,
+        Py_UCS2* out, Py_ssize_t* n, unsigned int* gap)
+    {
+    #if defined(__SSE2__)
+        const __m128i space = _mm_set1_epi16(0x20), newline = _mm_set1_epi16(0x0A);
+        const __m128i tab = _mm_set1_epi16(0x09), cr = _mm_set1_epi16(0x0D);
+        const __m128i above = _mm_set1_epi16(0x21), ascii = _mm_set1_epi16(0x7F);
+        while (i + 8 <= end) {
+            __m128i x = _mm_loadu_si128((const __m128i*)(src + i));
+            __m128i white = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi16(x, space), _mm_cmpeq_epi16(x, newline)),
+                _mm_or_si128(_mm_cmpeq_epi16(x, tab), _mm_cmpeq_epi16(x, cr)));
+            int mask = _mm_movemask_epi8(white);  /* two bits a character */
+            /* signed: below 0x21 or from 0x8000 on; or from 0x80 to 0x7FFF */
+            int low = _mm_movemask_epi8(_mm_or_si128(
+                _mm_cmplt_epi16(x, above), _mm_cmpgt_epi16(x, ascii)));
+            if (low != mask || (mask & (mask << 2)) || ((mask & 1) && *gap))
+                break;
+            _mm_storeu_si128((__m128i*)(out + *n),
+                _mm_or_si128(_mm_andnot_si128(white, x), _mm_and_si128(white, space)));
+            *n += 8;
+            *gap = (mask >> 15) & 1;
+            i += 8;
+        }
+    #endif
+        return i;
+    }
+    """
+    Py_ssize_t join_ascii_blocks2 "text2_join_ascii_blocks2"(
+        const Py_UCS2* src, Py_ssize_t i, Py_ssize_t end,
+        Py_UCS2* out, Py_ssize_t* n, unsigned int* gap,
+    ) noexcept nogil
+    Py_ssize_t join_ascii_blocks "text2_join_ascii_blocks"(
+        const unsigned char* src, Py_ssize_t i, Py_ssize_t end,
+        unsigned char* out, Py_ssize_t* n, unsigned int* gap,
+    ) noexcept nogil
