@@ -21,6 +21,8 @@ from typing import Final, TypeAlias
 from loaders.entities.text import collapse_spaces
 from loaders.record import Paragraph
 
+# paragraphs_c.pyx matches _LINE_START in place, part by part (its test compares the two
+# on the corpus and generated lines): a change here is made there too.
 _LINE_START: Final = (  # a numbered paragraph's start, matched at a line's start
     r"[ \t]*(?:¶[ \t]*)?(\d{1,3})[ \t]*(?:\.(?=[ \t(\n]|$)|,(?=[ \t]*\())[ \t]*"
     r"(?:\([ \t]*([A-Za-z]{1,4}(?:[ \t]*/{1,2}[ \t]*[A-Za-z]{1,8}){0,3})[ \t]*\)[ \t]*)?"

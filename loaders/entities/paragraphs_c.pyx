@@ -17,6 +17,7 @@ references (``paragraphs.py``) on every corpus body and on generated text.
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from libc.string cimport memchr, memset
 
+from loaders.entities.text2_c cimport newline2
 from loaders.entities.text_c import clean_paragraph_span
 
 cdef extern from "Python.h":
@@ -191,6 +192,8 @@ cdef inline Py_ssize_t next_line(const chars* src, Py_ssize_t i, Py_ssize_t n) n
     if chars is Py_UCS1:
         found = memchr(src + i, 0x0A, n - i) if i < n else NULL
         return n + 1 if found == NULL else <const Py_UCS1*>found - src + 1
+    elif chars is Py_UCS2:
+        return newline2(src, i, n) + 1 if i < n else n + 1
     else:
         while i < n and src[i] != 0x0A:
             i += 1

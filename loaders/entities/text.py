@@ -20,6 +20,8 @@ from typing import Final, TypeAlias
 #: Text of a cable body, header block removed.
 BodyText: TypeAlias = str
 
+# text2_c.pyx matches _LINE_START in place, part by part (its test compares the two on
+# the corpus and generated lines): a change here is made there too.
 _HEADER_WORDS: Final = r"""
         E\.?[ ]?O\.?[ ]?1\d{4}          # E.O. 12958 / EO 12958
       | TAGS?\b | SUBJ(?:ECT)?\b | REFS?\b | REFERENCES?\b | REFTEL\b

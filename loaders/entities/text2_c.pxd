@@ -1,7 +1,7 @@
 # cython: language_level=3
 """Inline helpers of the compiled text loops (``cimport`` only): the word joiner's fast
 path over 16 (8) ASCII characters at a time of 1-byte (2-byte) text
-(``text_c.join_into``)."""
+(``text_c.join_into``), and ``memchr`` of a newline in 2-byte text."""
 
 cdef extern from "Python.h":
     ctypedef unsigned short Py_UCS2
@@ -76,7 +76,27 @@ cdef extern from *:
     #endif
         return i;
     }
+
+    /* Where the first newline of src[i:end] is, or end: 8 characters at a time. */
+    static inline Py_ssize_t text2_newline2(const Py_UCS2* src, Py_ssize_t i, Py_ssize_t end)
+    {
+    #if defined(__SSE2__)
+        const __m128i newline = _mm_set1_epi16(0x0A);
+        int mask;
+        while (i + 8 <= end) {
+            mask = _mm_movemask_epi8(_mm_cmpeq_epi16(
+                _mm_loadu_si128((const __m128i*)(src + i)), newline));
+            if (mask)
+                return i + __builtin_ctz(mask) / 2;
+            i += 8;
+        }
+    #endif
+        while (i < end && src[i] != 0x0A)
+            i++;
+        return i;
+    }
     """
+    Py_ssize_t newline2 "text2_newline2"(const Py_UCS2* src, Py_ssize_t i, Py_ssize_t end) noexcept nogil
     Py_ssize_t join_ascii_blocks2 "text2_join_ascii_blocks2"(
         const Py_UCS2* src, Py_ssize_t i, Py_ssize_t end,
         Py_UCS2* out, Py_ssize_t* n, unsigned int* gap,

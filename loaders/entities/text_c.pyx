@@ -26,7 +26,7 @@ Spans are ``0 <= start <= end <= len(text)`` as callers give them (others are cl
 from libc.stdlib cimport free, malloc
 from libc.string cimport memchr
 
-from loaders.entities.text2_c cimport join_ascii_blocks, join_ascii_blocks2
+from loaders.entities.text2_c cimport join_ascii_blocks, join_ascii_blocks2, newline2
 
 cdef extern from "Python.h":
     ctypedef unsigned char Py_UCS1
@@ -154,6 +154,8 @@ cdef inline Py_ssize_t line_end(
     if chars is Py_UCS1:
         found = memchr(src + start, 0x0A, end - start) if start < end else NULL
         return end if found == NULL else <const Py_UCS1*>found - src
+    elif chars is Py_UCS2:
+        return newline2(src, start, end) if start < end else start
     else:
         while start < end and src[start] != 0x0A:
             start += 1
