@@ -1,7 +1,8 @@
 # cython: language_level=3
 """Inline helpers of the compiled text loops (``cimport`` only): the word joiner's fast
 path over 16 (8) ASCII characters at a time of 1-byte (2-byte) text
-(``text_c.join_into``), and ``memchr`` of a newline in 2-byte text."""
+(``text_c.join_into``), ``memchr`` of a newline in 2-byte text, and the letter counts
+of 1-byte text 16 characters at a time (``text_c.ascii_letter_counts``)."""
 
 cdef extern from "Python.h":
     ctypedef unsigned short Py_UCS2
@@ -95,7 +96,45 @@ cdef extern from *:
             i++;
         return i;
     }
+
+    /* Add the ASCII characters, capitals and small letters of src[:stop] to counts[0],
+       counts[1] and counts[2], 16 characters at a time; where it stopped (the rest is
+       the caller's to count). Without SSE2 nothing is done here. */
+    static inline Py_ssize_t text2_letter_counts1(
+        const unsigned char* src, Py_ssize_t stop, Py_ssize_t* counts)
+    {
+        Py_ssize_t i = 0;
+    #if defined(__SSE2__)
+        const __m128i zero = _mm_setzero_si128();
+        const __m128i before_upper = _mm_set1_epi8(0x40), after_upper = _mm_set1_epi8(0x5B);
+        const __m128i before_lower = _mm_set1_epi8(0x60), after_lower = _mm_set1_epi8(0x7B);
+        while (i + 16 <= stop) {
+            /* per byte lane, at most 255 blocks before the lanes are summed */
+            __m128i ascii = zero, upper = zero, lower = zero, x;
+            int blocks = 0;
+            for (; blocks < 255 && i + 16 <= stop; blocks++, i += 16) {
+                x = _mm_loadu_si128((const __m128i*)(src + i));
+                /* signed: the bytes from 0x80 on are below zero, and below any letter */
+                ascii = _mm_sub_epi8(ascii, _mm_cmpgt_epi8(x, _mm_set1_epi8(-1)));
+                upper = _mm_sub_epi8(upper, _mm_and_si128(
+                    _mm_cmpgt_epi8(x, before_upper), _mm_cmplt_epi8(x, after_upper)));
+                lower = _mm_sub_epi8(lower, _mm_and_si128(
+                    _mm_cmpgt_epi8(x, before_lower), _mm_cmplt_epi8(x, after_lower)));
+            }
+            ascii = _mm_sad_epu8(ascii, zero);
+            upper = _mm_sad_epu8(upper, zero);
+            lower = _mm_sad_epu8(lower, zero);
+            counts[0] += _mm_cvtsi128_si32(ascii) + _mm_cvtsi128_si32(_mm_srli_si128(ascii, 8));
+            counts[1] += _mm_cvtsi128_si32(upper) + _mm_cvtsi128_si32(_mm_srli_si128(upper, 8));
+            counts[2] += _mm_cvtsi128_si32(lower) + _mm_cvtsi128_si32(_mm_srli_si128(lower, 8));
+        }
+    #endif
+        return i;
+    }
     """
+    Py_ssize_t letter_counts1 "text2_letter_counts1"(
+        const unsigned char* src, Py_ssize_t stop, Py_ssize_t* counts
+    ) noexcept nogil
     Py_ssize_t newline2 "text2_newline2"(const Py_UCS2* src, Py_ssize_t i, Py_ssize_t end) noexcept nogil
     Py_ssize_t join_ascii_blocks2 "text2_join_ascii_blocks2"(
         const Py_UCS2* src, Py_ssize_t i, Py_ssize_t end,

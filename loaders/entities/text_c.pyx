@@ -26,7 +26,12 @@ Spans are ``0 <= start <= end <= len(text)`` as callers give them (others are cl
 from libc.stdlib cimport free, malloc
 from libc.string cimport memchr
 
-from loaders.entities.text2_c cimport join_ascii_blocks, join_ascii_blocks2, newline2
+from loaders.entities.text2_c cimport (
+    join_ascii_blocks,
+    join_ascii_blocks2,
+    letter_counts1,
+    newline2,
+)
 
 cdef extern from "Python.h":
     ctypedef unsigned char Py_UCS1
@@ -273,6 +278,8 @@ cdef void count_letters(
     cdef unsigned long long mask = (1ULL << COUNT_BITS) - 1
     cdef Py_UCS4 ch
     counts[0] = counts[1] = counts[2] = 0
+    if chars is Py_UCS1:  # 16 at a time first (text2_c), then the rest
+        block = letter_counts1(src, stop, counts)
     while block < stop:
         block_stop = min(block + COUNT_BLOCK, stop)
         packed = 0
