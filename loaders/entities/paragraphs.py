@@ -184,4 +184,6 @@ def extract_paragraphs(body: str) -> tuple[Paragraph, ...]:
     first, numbered = numbered_paragraphs(body, _MARK_HEADS, Paragraph)
     if first < 0:
         return tuple(split_unnumbered(body))
+    if first == 0:  # most bodies: nothing comes before paragraph 1
+        return tuple(numbered)
     return (*split_unnumbered(body[:first]), *numbered)

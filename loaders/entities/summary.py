@@ -26,6 +26,7 @@ _LEAD: Final = re.compile(  # matched at the summary's start
     r"[\s\-=_*]*(?:¶?[ \t]*\d{1,3}[ \t]*\.[ \t]*)?(?:\([A-Za-z/ ]{1,12}\)[ \t]*)?"
 )
 _RULERS: Final = re.compile(r"[-=_*]{4,}")
+_SUMMARY_WORD: Final = re.compile("summary", re.I)  # in every summary start
 _MAX_SPAN: Final = 20_000
 
 
@@ -61,12 +62,24 @@ def replace_rulers_python(text: str, start: int, end: int) -> str:
     return _RULERS.sub(" ", text[start:end])
 
 
+def summary_folded_python(text: str, start: int) -> int:
+    """Where ``summary`` (in any case, as ``re.IGNORECASE`` reads it) starts at or after
+    ``start``, or -1; reference of the compiled ``summary_c.summary_folded``.
+
+    >>> summary_folded_python("In sum: SuMMary.", 0)
+    8
+    """
+    found = _SUMMARY_WORD.search(text, start)
+    return found.start() if found else -1
+
+
 try:  # the compiled loops, built by ``pip install`` (text_c.pyx, summary_c.pyx)
-    from loaders.entities.summary_c import replace_rulers, summary_word
+    from loaders.entities.summary_c import replace_rulers, summary_folded, summary_word
     from loaders.entities.text_c import ruler_run_start
 except ImportError:  # pragma: no cover - a checkout that was never built
     replace_rulers = replace_rulers_python
     ruler_run_start = ruler_run_start_python
+    summary_folded = summary_folded_python
     summary_word = summary_word_python
 
 
@@ -89,6 +102,31 @@ def search_line_starts(
     return (match.start() + 1, match.end()) if match else None
 
 
+def search_summary_start(body: str, pos: int) -> tuple[int, int] | None:
+    """``search_line_starts(body, pos, _START)``, the lines after ``pos`` tried only where
+    they hold the word ``summary`` (every match of ``_START`` does, on its line).
+
+    >>> search_summary_start("In summary:\\nNo.\\n  Summary: Yes.", 0)
+    (16, 27)
+    """
+    at_line = _START[0]
+    if pos == 0 or body[pos - 1 : pos] == "\n":
+        match = at_line.match(body, pos)
+        if match:
+            return match.span()
+    tried = pos  # the last line start tried
+    word = summary_folded(body, pos + 1)
+    while word >= 0:
+        line = body.rfind("\n", 0, word) + 1
+        if line > tried:
+            match = at_line.match(body, line)
+            if match:
+                return match.span()
+            tried = line
+        word = summary_folded(body, word + 1)
+    return None
+
+
 def find_summary_span(body: str) -> tuple[int, int] | None:
     """Character span of the summary text in ``body``, or None.
 
@@ -100,7 +138,7 @@ def find_summary_span(body: str) -> tuple[int, int] | None:
     found = summary_word(body, 0, len(body))
     if found < 0:
         return None
-    start = search_line_starts(body, body.rfind("\n", 0, found) + 1, _START)
+    start = search_summary_start(body, body.rfind("\n", 0, found) + 1)
     if start is None:
         return None
     begin = start[1]

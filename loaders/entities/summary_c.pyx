@@ -6,6 +6,9 @@
 ``UMMARY`` starts in ``text[start:end]`` (-1 when neither does), found in one pass
 that stops at the first (two ``str.find`` calls read the whole text when one of
 them is not there) and skips ahead as Horspool's search does;
+- ``summary_folded(text, start)`` is ``summary.summary_folded_python(text, start)``:
+  where ``summary`` starts at or after ``start`` in any case, as ``re.IGNORECASE``
+  reads it (the simple lower case, ``ſ`` as ``s``), or -1;
 - ``replace_rulers(text, start, end)`` is ``summary.replace_rulers_python``:
   ``text[start:end]`` with each run of four or more ruler characters (``[-=_*]{4,}``)
   replaced by one space.
@@ -23,6 +26,7 @@ cdef extern from "Python.h":
     void* PyUnicode_DATA(object o)
     Py_ssize_t PyUnicode_GET_LENGTH(object o)
     object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
+    Py_UCS4 Py_UNICODE_TOLOWER(Py_UCS4 ch) nogil
 
 ctypedef fused chars:
     Py_UCS1
@@ -126,3 +130,42 @@ def replace_rulers(str text not None, Py_ssize_t start, Py_ssize_t end):
         return PyUnicode_FromKindAndData(kind, out, n)
     finally:
         free(out)
+
+
+cdef const char* SUMMARY = b"summary"
+
+
+cdef inline unsigned int fold(Py_UCS4 ch) noexcept nogil:
+    """What ``re.IGNORECASE`` compares of a character with a small ASCII letter."""
+    cdef unsigned int code = ch
+    if code < 128:
+        return code + 0x20 if 0x41 <= code <= 0x5A else code
+    code = Py_UNICODE_TOLOWER(ch)
+    if code == 0x17F:  # ſ
+        return 0x73
+    if code == 0x131:  # ı
+        return 0x69
+    return code
+
+
+cdef Py_ssize_t find_folded(const chars* src, Py_ssize_t start, Py_ssize_t end) noexcept nogil:
+    cdef Py_ssize_t i, k
+    for i in range(start, end - 6):
+        k = 0
+        while k < 7 and fold(src[i + k]) == <unsigned char>SUMMARY[k]:
+            k += 1
+        if k == 7:
+            return i
+    return -1
+
+
+def summary_folded(str text not None, Py_ssize_t start):
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    start = 0 if start < 0 else start
+    if kind == 1:
+        return find_folded(<Py_UCS1*>data, start, length)
+    if kind == 2:
+        return find_folded(<Py_UCS2*>data, start, length)
+    return find_folded(<Py_UCS4*>data, start, length)

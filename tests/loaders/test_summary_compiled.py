@@ -1,8 +1,10 @@
 """The compiled summary loops (``summary_c``) give what their pure-Python references
-(``summary.summary_word_python``, ``replace_rulers_python``) give: on every corpus body
-from every start, and on generated text (``ummary`` and ``UMMARY`` whole, cut off, in
-other cases, next to non-ASCII letters; ruler characters in runs of every length;
-1- 2- and 4-byte strings)."""
+(``summary.summary_word_python``, ``summary_folded_python``, ``replace_rulers_python``)
+give: on every corpus body from every start, and on generated text (``ummary`` and
+``UMMARY`` whole, cut off, in other cases and with ``ſ``, next to non-ASCII letters;
+ruler characters in runs of every length; 1- 2- and 4-byte strings). The summary's
+start found on the lines holding ``summary`` only is the one a search of every line
+finds."""
 
 from __future__ import annotations
 
@@ -11,7 +13,14 @@ import random
 import pytest
 
 from loaders.entities import summary
-from loaders.entities.summary import replace_rulers_python, summary_word_python
+from loaders.entities.summary import (
+    _START,
+    replace_rulers_python,
+    search_line_starts,
+    search_summary_start,
+    summary_folded_python,
+    summary_word_python,
+)
 from loaders.entities.text import strip_header
 from tests.loaders.test_entities_corpus import CABLEGATE, read_body
 
@@ -25,7 +34,8 @@ needs_compiled = pytest.mark.skipif(summary_c is None, reason="summary_c is not 
 PIECES = (
     "ummary", "UMMARY", "Summary", "SUMMARY", "ummar", "UMMAR", "Ummary", "uMMARY", "summ",
     "u", "U", "mary", "MARY", " ", "\n", ".", "é", "’", "😀", "End ", "(END S", "-", "---",
-    "----", "=", "==", "_", "*", "**", "-=_*", "ŭ", "Ŭ",
+    "----", "=", "==", "_", "*", "**", "-=_*", "ŭ", "Ŭ", "ſummary", "SUMMARY:", "sUmMaRy",
+    "1. (C) ", "\n", "\n  ", "\n1. ", "Begin ", "s",
 )  # fmt: skip
 
 
@@ -36,12 +46,18 @@ def assert_same(text: str, spans: list[tuple[int, int]]) -> None:
         assert found == summary_word_python(text, start, end), (text, start, end)
         unruled = summary_c.replace_rulers(text, start, end)
         assert unruled == replace_rulers_python(text, start, end), (text, start, end)
+        folded = summary_c.summary_folded(text, start)
+        assert folded == summary_folded_python(text, start), (text, start)
+        if start <= len(text):
+            found = search_summary_start(text, start)
+            assert found == search_line_starts(text, start, _START), (text, start)
 
 
 def test_the_compiled_search_is_built() -> None:
     # CI builds it: a checkout that silently fell back to Python would be slower.
     assert summary.summary_word is not summary_word_python
     assert summary.replace_rulers is not replace_rulers_python
+    assert summary.summary_folded is not summary_folded_python
 
 
 @needs_compiled
