@@ -167,15 +167,22 @@ cdef inline Py_ssize_t line_end(
         return start
 
 
-cdef bint starts_ruler_line(const chars* src, Py_ssize_t i, Py_ssize_t end) noexcept nogil:
-    """A line of src[i:end] starts with a ruler character after spaces and tabs."""
+cdef Py_ssize_t ruler_line(
+    const chars* src, Py_ssize_t i, Py_ssize_t end, Py_ssize_t* stop
+) noexcept nogil:
+    """Where the first ruler line of src[i:end] starts (``i`` at a line's start) and, in
+    ``stop``, where it ends; ``end`` when there is none."""
+    cdef Py_ssize_t first, line_stop
     while i < end:
-        while i < end and is_blank(src[i]):
-            i += 1
-        if i < end and is_ruler_char(src[i]):
-            return True
-        i = line_end(src, i, end) + 1
-    return False
+        first = i
+        while first < end and is_blank(src[first]):
+            first += 1
+        line_stop = line_end(src, first, end)
+        if first < end and is_ruler_char(src[first]) and is_ruler_line(src, i, line_stop):
+            stop[0] = line_stop
+            return i
+        i = line_stop + 1
+    return end
 
 
 cdef Py_ssize_t join_paragraph_into(
@@ -183,31 +190,30 @@ cdef Py_ssize_t join_paragraph_into(
 ) noexcept nogil:
     """:func:`join_into` without the ruler lines and framed headings (ruler, a line of 1
     to MAX_TITLE characters, ruler; found left to right) of src[start:end], which count
-    as whitespace; ``cut`` is set when one is left out without a ruler run in it."""
-    cdef Py_ssize_t i = start, first, stop, title_stop, last_stop, n = 0
+    as whitespace; ``cut`` is set when one is left out without a ruler run in it. The
+    text between them is joined in one run."""
+    cdef Py_ssize_t i = start, line, stop = 0, title_stop, last_stop, n = 0
     cdef unsigned int gap = 1
-    if chars is Py_UCS1 and not starts_ruler_line(src, start, end):
-        return join_into(src, start, end, out)  # in one run, by blocks
-    while i < end:  # at a line's start
-        first = i
-        while first < end and is_blank(src[first]):
-            first += 1
-        if first < end and is_ruler_char(src[first]):
-            stop = line_end(src, i, end)
-            if is_ruler_line(src, i, stop):
-                if not has_ruler_run(src, first, stop):
-                    cut[0] = True
-                if stop < end:  # a title line follows
-                    title_stop = line_end(src, stop + 1, end)
-                    if title_stop < end and 1 <= title_stop - stop - 1 <= MAX_TITLE:
-                        last_stop = line_end(src, title_stop + 1, end)
-                        if is_ruler_line(src, title_stop + 1, last_stop):
-                            stop = last_stop
-                i = stop  # on to its newline, whitespace
-        stop = line_end(src, i, end)  # the line's characters with its newline
-        stop = stop + 1 if stop < end else end
-        n = join_run(src, i, stop, out, n, &gap)
-        i = stop
+    line = ruler_line(src, start, end, &stop)
+    if line >= end:
+        return join_into(src, start, end, out)
+    while True:
+        n = join_run(src, i, line, out, n, &gap)  # up to the ruler line
+        if line >= end:
+            break
+        if not has_ruler_run(src, line, stop):
+            cut[0] = True
+        if stop < end:  # a title line follows
+            title_stop = line_end(src, stop + 1, end)
+            if title_stop < end and 1 <= title_stop - stop - 1 <= MAX_TITLE:
+                last_stop = line_end(src, title_stop + 1, end)
+                if is_ruler_line(src, title_stop + 1, last_stop):
+                    stop = last_stop
+        if stop >= end:
+            break
+        n = join_step(out, n, src[stop], &gap)  # its newline, whitespace
+        i = stop + 1
+        line = ruler_line(src, i, end, &stop)
     return trimmed(out, n)
 
 
