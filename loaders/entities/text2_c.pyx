@@ -95,7 +95,7 @@ cdef inline Py_ssize_t skip_digits(const chars* src, Py_ssize_t i, Py_ssize_t n)
     return i
 
 
-cdef Py_ssize_t word_end(
+cdef inline Py_ssize_t word_end(
     const chars* src, Py_ssize_t i, Py_ssize_t n, const char* word
 ) noexcept nogil:
     """The end of ``word`` at ``i`` (case-insensitive), or -1."""
@@ -144,9 +144,12 @@ cdef bint executive_order(const chars* src, Py_ssize_t i, Py_ssize_t n) noexcept
 cdef bint header_word(const chars* src, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
     """One of the alternatives of ``text._HEADER_WORDS`` at ``i``."""
     cdef Py_ssize_t k, end, longer, letter = i
-    if executive_order(src, i, n):
+    cdef unsigned int first = fold(src[i])  # (i < n) each word is tried only if it fits
+    if first == 0x65 and executive_order(src, i, n):  # e
         return True
     for k in range(8):
+        if first != <unsigned char>ENDED[k][0]:
+            continue
         end = word_end(src, i, n, ENDED[k])
         if end >= 0:
             longer = word_end(src, end, n, ENDINGS[k])
@@ -155,9 +158,11 @@ cdef bint header_word(const chars* src, Py_ssize_t i, Py_ssize_t n) noexcept nog
             if not is_word(src, end, n):
                 return True
     for k in range(7):
-        if word_end(src, i, n, PREFIXES[k]) >= 0:
+        if first == <unsigned char>PREFIXES[k][0] and word_end(src, i, n, PREFIXES[k]) >= 0:
             return True
     for k in range(5):
+        if first != <unsigned char>BANNERS[k][0]:
+            continue
         end = word_end(src, i, n, BANNERS[k])
         if end >= 0 and not is_word(src, end, n):
             while end < n and src[end] != 0x0A and not is_letter(src[end]):
