@@ -30,6 +30,7 @@ from loaders.entities.text2_c cimport (
     join_ascii_blocks,
     join_ascii_blocks2,
     letter_counts1,
+    letter_counts2,
     newline2,
 )
 
@@ -284,8 +285,10 @@ cdef void count_letters(
     cdef unsigned long long mask = (1ULL << COUNT_BITS) - 1
     cdef Py_UCS4 ch
     counts[0] = counts[1] = counts[2] = 0
-    if chars is Py_UCS1:  # 16 at a time first (text2_c), then the rest
+    if chars is Py_UCS1:  # 16 (8) at a time first (text2_c), then the rest
         block = letter_counts1(src, stop, counts)
+    elif chars is Py_UCS2:
+        block = letter_counts2(src, stop, counts)
     while block < stop:
         block_stop = min(block + COUNT_BLOCK, stop)
         packed = 0
