@@ -7,8 +7,8 @@ blank lines. Section headings framed by ruler lines (``-----``) and a trailing
 signature line (``RICE``) are left out of the paragraph text.
 
 Finding the numbered paragraphs and building their records is compiled
-(``paragraphs_c.pyx``), as are the candidate lines and cleaning a paragraph's text
-(``text_c.pyx``); the ``*_python`` functions here are their reference and fallback.
+(``paragraphs_c.pyx``), as is cleaning a paragraph's text (``text_c.pyx``); the
+``*_python`` functions here are their reference and fallback.
 """
 
 from __future__ import annotations
@@ -46,12 +46,12 @@ _MARKINGS_CACHED: Final = 512
 NumberedParagraphs: TypeAlias = tuple[int, list[Paragraph]]
 
 
-def numbered_line_candidates_python(text: str) -> list[int]:
+def numbered_line_candidates(text: str) -> list[int]:
     """Starts of the lines (split at ``\\n``) whose first character after spaces and tabs
     is an ASCII digit or not ASCII (``¶``, other digits): all the lines where a numbered
-    paragraph can start; reference of the compiled ``text_c.numbered_line_candidates``.
+    paragraph can start (where :func:`iter_numbered_starts` tries its pattern).
 
-    >>> numbered_line_candidates_python("1. A\\n b\\n\\t¶2. C\\n")
+    >>> numbered_line_candidates("1. A\\n b\\n\\t¶2. C\\n")
     [0, 8]
     """
     return [match.start() for match in _CANDIDATE_LINE.finditer(text)]
@@ -70,11 +70,10 @@ def clean_paragraph_span_python(text: str, start: int, end: int) -> str:
     return collapse_spaces(raw)
 
 
-try:  # the compiled loops, built by ``pip install`` (text_c.pyx); same results
-    from loaders.entities.text_c import clean_paragraph_span, numbered_line_candidates
+try:  # the compiled loop, built by ``pip install`` (text_c.pyx); same results
+    from loaders.entities.text_c import clean_paragraph_span
 except ImportError:  # pragma: no cover - a checkout that was never built
     clean_paragraph_span = clean_paragraph_span_python
-    numbered_line_candidates = numbered_line_candidates_python
 
 
 @lru_cache(maxsize=_MARKINGS_CACHED)
@@ -102,7 +101,8 @@ def clean_paragraph_text(raw: str) -> str:
 
 
 def iter_numbered_starts(body: str) -> Iterator[tuple[int, int, int, str | None]]:
-    """Yield (start, text start, number, marking) of paragraphs numbered in sequence.
+    """Yield (start, text start, number, marking) of paragraphs numbered in sequence;
+    reference of the compiled ``paragraphs_c.numbered_starts``.
 
     >>> [(n, m) for _, _, n, m in iter_numbered_starts("1, (C) A\\n25. no\\n2. B\\n")]
     [(1, 'C'), (2, None)]

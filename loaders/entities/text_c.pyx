@@ -16,9 +16,6 @@ on generated text:
   letters of ``text[:stop]``;
 - ``ruler_run_start(text, start, end)``: where the first run of four or more ruler
   characters (``[-=_*]{4,}``) starts in ``text[start:end]``, or -1;
-- ``numbered_line_candidates(text)``: the starts of the lines (split at ``\\n``) whose
-  first character after spaces and tabs is an ASCII digit or not ASCII (``¶``, other
-  digits): a superset of the lines where a numbered paragraph can start.
 
 Spans are ``0 <= start <= end <= len(text)`` as callers give them (others are clamped).
 """
@@ -318,47 +315,6 @@ def ascii_letter_counts(str text not None, Py_ssize_t stop):
     else:
         count_letters(<Py_UCS4*>data, stop, counts)
     return counts[0], counts[1], counts[2]
-
-
-cdef list line_candidates(const chars* src, Py_ssize_t length):
-    cdef list found = []
-    cdef Py_ssize_t i = 0, line
-    cdef Py_UCS4 ch
-    cdef const void* nl
-    while i <= length:
-        line = i
-        while i < length and (src[i] == 0x20 or src[i] == 0x09):
-            i += 1
-        if i < length:
-            ch = src[i]
-            if ch >= 128 or 0x30 <= ch <= 0x39:
-                found.append(line)
-        # on to the next line
-        if chars is Py_UCS1:
-            if i >= length:
-                break
-            nl = memchr(src + i, 0x0A, length - i)
-            if nl == NULL:
-                break
-            i = <const Py_UCS1*>nl - src + 1
-        else:
-            while i < length and src[i] != 0x0A:
-                i += 1
-            if i >= length:
-                break
-            i += 1
-    return found
-
-
-def numbered_line_candidates(str text not None):
-    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
-    cdef int kind = PyUnicode_KIND(text)
-    cdef void* data = PyUnicode_DATA(text)
-    if kind == 1:
-        return line_candidates(<Py_UCS1*>data, length)
-    if kind == 2:
-        return line_candidates(<Py_UCS2*>data, length)
-    return line_candidates(<Py_UCS4*>data, length)
 
 
 cdef Py_ssize_t first_ruler_run(

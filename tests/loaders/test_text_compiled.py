@@ -17,7 +17,6 @@ from loaders.entities.paragraphs import (
     drop_signature,
     iter_numbered_starts,
     normalize_marking,
-    numbered_line_candidates_python,
 )
 from loaders.entities.summary import ruler_run_start_python
 from loaders.entities.text import (
@@ -142,8 +141,6 @@ def assert_same(body: str, spans: list[tuple[int, int]]) -> None:
         assert summary.ruler_run_start(body, start, end) == ruler
     for stop in (0, 40, 4000, len(body)):
         assert text.ascii_letter_counts(body, stop) == ascii_letter_counts_python(body, stop)
-    candidates = numbered_line_candidates_python(body)
-    assert paragraphs.numbered_line_candidates(body) == candidates
 
 
 def numbered_starts_by_search(body: str) -> list[tuple[int, int, int, str | None]]:
