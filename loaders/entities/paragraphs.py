@@ -6,8 +6,9 @@ with ``25.`` is not taken for paragraph 25. Text before the first numbered parag
 blank lines. Section headings framed by ruler lines (``-----``) and a trailing
 signature line (``RICE``) are left out of the paragraph text.
 
-Finding the candidate lines and cleaning a paragraph's text are compiled
-(``text_c.pyx``); the ``*_python`` functions here are their reference and fallback.
+Finding the numbered paragraphs and building their records is compiled
+(``paragraphs_c.pyx``), as is cleaning a paragraph's text (``text_c.pyx``); the
+``*_python`` functions here are their reference and fallback.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Final
+from typing import Final, TypeAlias
 
 from loaders.entities.text import collapse_spaces
 from loaders.record import Paragraph
 
+# paragraphs_c.pyx matches _LINE_START in place, part by part (its test compares the two
+# on the corpus and generated lines): a change here is made there too.
 _LINE_START: Final = (  # a numbered paragraph's start, matched at a line's start
     r"[ \t]*(?:¶[ \t]*)?(\d{1,3})[ \t]*(?:\.(?=[ \t(\n]|$)|,(?=[ \t]*\())[ \t]*"
     r"(?:\([ \t]*([A-Za-z]{1,4}(?:[ \t]*/{1,2}[ \t]*[A-Za-z]{1,8}){0,3})[ \t]*\)[ \t]*)?"
@@ -39,13 +42,16 @@ _MAX_PARAGRAPH: Final = 999
 _SIGNATURE_TAIL: Final = 200  # characters at the end of a body searched for a signature
 _MARKINGS_CACHED: Final = 512
 
+#: Where the first numbered paragraph starts (-1 when none is) and the paragraphs.
+NumberedParagraphs: TypeAlias = tuple[int, list[Paragraph]]
 
-def numbered_line_candidates_python(text: str) -> list[int]:
+
+def numbered_line_candidates(text: str) -> list[int]:
     """Starts of the lines (split at ``\\n``) whose first character after spaces and tabs
     is an ASCII digit or not ASCII (``¶``, other digits): all the lines where a numbered
-    paragraph can start; reference of the compiled ``text_c.numbered_line_candidates``.
+    paragraph can start (where :func:`iter_numbered_starts` tries its pattern).
 
-    >>> numbered_line_candidates_python("1. A\\n b\\n\\t¶2. C\\n")
+    >>> numbered_line_candidates("1. A\\n b\\n\\t¶2. C\\n")
     [0, 8]
     """
     return [match.start() for match in _CANDIDATE_LINE.finditer(text)]
@@ -64,11 +70,10 @@ def clean_paragraph_span_python(text: str, start: int, end: int) -> str:
     return collapse_spaces(raw)
 
 
-try:  # the compiled loops, built by ``pip install`` (text_c.pyx); same results
-    from loaders.entities.text_c import clean_paragraph_span, numbered_line_candidates
+try:  # the compiled loop, built by ``pip install`` (text_c.pyx); same results
+    from loaders.entities.text_c import clean_paragraph_span
 except ImportError:  # pragma: no cover - a checkout that was never built
     clean_paragraph_span = clean_paragraph_span_python
-    numbered_line_candidates = numbered_line_candidates_python
 
 
 @lru_cache(maxsize=_MARKINGS_CACHED)
@@ -96,7 +101,8 @@ def clean_paragraph_text(raw: str) -> str:
 
 
 def iter_numbered_starts(body: str) -> Iterator[tuple[int, int, int, str | None]]:
-    """Yield (start, text start, number, marking) of paragraphs numbered in sequence.
+    """Yield (start, text start, number, marking) of paragraphs numbered in sequence;
+    reference of the compiled ``paragraphs_c.numbered_starts``.
 
     >>> [(n, m) for _, _, n, m in iter_numbered_starts("1, (C) A\\n25. no\\n2. B\\n")]
     [(1, 'C'), (2, None)]
@@ -113,6 +119,35 @@ def iter_numbered_starts(body: str) -> Iterator[tuple[int, int, int, str | None]
             continue
         expected = number + 1
         yield line, match.end(), number, normalize_marking(match.group(2))
+
+
+def numbered_paragraphs_python(
+    body: str, heads: frozenset[str], record: type[Paragraph]
+) -> NumberedParagraphs:
+    """The numbered paragraphs of ``body``, each text up to the next one's line, and
+    where the first starts (-1 when none does); ``heads`` are the portion marks'
+    ``_MARK_HEADS``; reference of the compiled ``paragraphs_c.numbered_paragraphs``.
+
+    >>> numbered_paragraphs_python("Intro.\\n1. (C) A\\n b.\\n2. B", _MARK_HEADS, Paragraph)
+    (7, [Paragraph(number=1, marking='C', text='A b.'), \
+Paragraph(number=2, marking=None, text='B')])
+    """
+    assert heads is _MARK_HEADS  # what normalize_marking reads
+    starts = list(iter_numbered_starts(body))
+    if not starts:
+        return -1, []
+    ends = [start for start, _, _, _ in starts[1:]] + [len(body)]
+    found = [
+        record(number, marking, clean_paragraph_span(body, text_start, end))
+        for (_, text_start, number, marking), end in zip(starts, ends, strict=True)
+    ]
+    return starts[0][0], found
+
+
+try:  # the compiled pass, built by ``pip install`` (paragraphs_c.pyx); same results
+    from loaders.entities.paragraphs_c import numbered_paragraphs
+except ImportError:  # pragma: no cover - a checkout that was never built
+    numbered_paragraphs = numbered_paragraphs_python
 
 
 def split_unnumbered(text: str) -> list[Paragraph]:
@@ -146,12 +181,9 @@ def extract_paragraphs(body: str) -> tuple[Paragraph, ...]:
     [(1, 'U', 'Hello world.'), (2, 'C//NF', 'More.')]
     """
     body = drop_signature(body)
-    starts = list(iter_numbered_starts(body))
-    if not starts:
+    first, numbered = numbered_paragraphs(body, _MARK_HEADS, Paragraph)
+    if first < 0:
         return tuple(split_unnumbered(body))
-    result = split_unnumbered(body[: starts[0][0]])
-    ends = [start for start, _, _, _ in starts[1:]] + [len(body)]
-    for (_, text_start, number, marking), end in zip(starts, ends, strict=True):
-        text = clean_paragraph_span(body, text_start, end)
-        result.append(Paragraph(number, marking, text))
-    return tuple(result)
+    if first == 0:  # most bodies: nothing comes before paragraph 1
+        return tuple(numbered)
+    return (*split_unnumbered(body[:first]), *numbered)

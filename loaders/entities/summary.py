@@ -26,6 +26,7 @@ _LEAD: Final = re.compile(  # matched at the summary's start
     r"[\s\-=_*]*(?:¶?[ \t]*\d{1,3}[ \t]*\.[ \t]*)?(?:\([A-Za-z/ ]{1,12}\)[ \t]*)?"
 )
 _RULERS: Final = re.compile(r"[-=_*]{4,}")
+_SUMMARY_WORD: Final = re.compile("summary", re.I)  # in every summary start
 _MAX_SPAN: Final = 20_000
 
 
@@ -40,10 +41,46 @@ def ruler_run_start_python(text: str, start: int, end: int) -> int:
     return found.start() if found else -1
 
 
-try:  # the compiled loop, built by ``pip install`` (text_c.pyx); same results
+def summary_word_python(text: str, start: int, end: int) -> int:
+    """Where the first ``ummary`` or ``UMMARY`` starts in ``text[start:end]``
+    (``0 <= start``), or -1; reference of the compiled ``summary_c.summary_word``.
+
+    >>> summary_word_python("Summary. END SUMMARY", 1, 20), summary_word_python("sUmmary", 0, 7)
+    (1, -1)
+    """
+    found = (text.find("ummary", start, end), text.find("UMMARY", start, end))
+    return min((at for at in found if at >= 0), default=-1)
+
+
+def replace_rulers_python(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with each ruler (``[-=_*]{4,}``) replaced by one space;
+    reference of the compiled ``summary_c.replace_rulers``.
+
+    >>> replace_rulers_python("Rain.--------Sun. -=- ****", 0, 26)
+    'Rain. Sun. -=-  '
+    """
+    return _RULERS.sub(" ", text[start:end])
+
+
+def summary_folded_python(text: str, start: int) -> int:
+    """Where ``summary`` (in any case, as ``re.IGNORECASE`` reads it) starts at or after
+    ``start``, or -1; reference of the compiled ``summary_c.summary_folded``.
+
+    >>> summary_folded_python("In sum: SuMMary.", 0)
+    8
+    """
+    found = _SUMMARY_WORD.search(text, start)
+    return found.start() if found else -1
+
+
+try:  # the compiled loops, built by ``pip install`` (text_c.pyx, summary_c.pyx)
+    from loaders.entities.summary_c import replace_rulers, summary_folded, summary_word
     from loaders.entities.text_c import ruler_run_start
 except ImportError:  # pragma: no cover - a checkout that was never built
+    replace_rulers = replace_rulers_python
     ruler_run_start = ruler_run_start_python
+    summary_folded = summary_folded_python
+    summary_word = summary_word_python
 
 
 def search_line_starts(
@@ -65,6 +102,31 @@ def search_line_starts(
     return (match.start() + 1, match.end()) if match else None
 
 
+def search_summary_start(body: str, pos: int) -> tuple[int, int] | None:
+    """``search_line_starts(body, pos, _START)``, the lines after ``pos`` tried only where
+    they hold the word ``summary`` (every match of ``_START`` does, on its line).
+
+    >>> search_summary_start("In summary:\\nNo.\\n  Summary: Yes.", 0)
+    (16, 27)
+    """
+    at_line = _START[0]
+    if pos == 0 or body[pos - 1 : pos] == "\n":
+        match = at_line.match(body, pos)
+        if match:
+            return match.span()
+    tried = pos  # the last line start tried
+    word = summary_folded(body, pos + 1)
+    while word >= 0:
+        line = body.rfind("\n", 0, word) + 1
+        if line > tried:
+            match = at_line.match(body, line)
+            if match:
+                return match.span()
+            tried = line
+        word = summary_folded(body, word + 1)
+    return None
+
+
 def find_summary_span(body: str) -> tuple[int, int] | None:
     """Character span of the summary text in ``body``, or None.
 
@@ -73,10 +135,10 @@ def find_summary_span(body: str) -> tuple[int, int] | None:
     >>> body[start:end]
     'It rains.'
     """
-    found = min((at for at in (body.find("ummary"), body.find("UMMARY")) if at >= 0), default=-1)
+    found = summary_word(body, 0, len(body))
     if found < 0:
         return None
-    start = search_line_starts(body, body.rfind("\n", 0, found) + 1, _START)
+    start = search_summary_start(body, body.rfind("\n", 0, found) + 1)
     if start is None:
         return None
     begin = start[1]
@@ -97,16 +159,12 @@ def find_end_marker(body: str, begin: int) -> int | None:
     6
     """
     limit = begin + _MAX_SPAN
-    lower, upper = body.find("ummary", begin, limit), body.find("UMMARY", begin, limit)
-    while lower >= 0 or upper >= 0:
-        at = min(found for found in (lower, upper) if found >= 0)
+    at = summary_word(body, begin, limit)
+    while at >= 0:
         marker = _END.search(body, max(begin, at - 16), at + 6)
         if marker is not None and marker.end() == at:
             return marker.start()
-        if at == lower:
-            lower = body.find("ummary", at + 6, limit)
-        else:
-            upper = body.find("UMMARY", at + 6, limit)
+        at = summary_word(body, at + 6, limit)
     return None
 
 
@@ -131,7 +189,7 @@ def extract_summary(body: str) -> str | None:
         return None
     start, end = span
     if ruler_run_start(body, start, end) >= 0:  # rulers become spaces
-        body = _RULERS.sub(" ", body[start:end])
+        body = replace_rulers(body, start, end)
         start, end = 0, len(body)
     lead = _LEAD.match(body, start, end)
     text = join_words(body, lead.end() if lead else start, end).rstrip(" (")

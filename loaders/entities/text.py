@@ -20,6 +20,8 @@ from typing import Final, TypeAlias
 #: Text of a cable body, header block removed.
 BodyText: TypeAlias = str
 
+# text2_c.pyx matches _LINE_START in place, part by part (its test compares the two on
+# the corpus and generated lines): a change here is made there too.
 _HEADER_WORDS: Final = r"""
         E\.?[ ]?O\.?[ ]?1\d{4}          # E.O. 12958 / EO 12958
       | TAGS?\b | SUBJ(?:ECT)?\b | REFS?\b | REFERENCES?\b | REFTEL\b
@@ -105,6 +107,39 @@ def iter_lines(body: str) -> Iterator[str]:
         start = end
 
 
+def header_end_python(body: str, lines: int, prose: int) -> int:
+    """Where the leading header block of ``body`` ends (see :func:`strip_header`),
+    scanning ``lines`` lines at most (running text: ``prose`` characters or more);
+    reference of the compiled ``text2_c.header_end``.
+
+    >>> header_end_python("TAGS: X\\n\\n1. (C) Text.\\n", _HEADER_SCAN_LINES, _PROSE_LINE)
+    9
+    """
+    offset = cut = 0
+    in_block = False
+    for line in islice(iter_lines(body), lines):
+        start = _LINE_START.match(line)
+        if start and start[1]:  # a numbered paragraph
+            break
+        blank = not line.strip()
+        if start:
+            in_block = True
+        elif blank:
+            in_block = False
+        elif not in_block and len(line) >= prose and is_prose(line):
+            break
+        offset += len(line)
+        if in_block or (blank and cut == offset - len(line)):
+            cut = offset
+    return cut
+
+
+try:  # the compiled scan, built by ``pip install`` (text2_c.pyx); same results
+    from loaders.entities.text2_c import header_end
+except ImportError:  # pragma: no cover - a checkout that was never built
+    header_end = header_end_python
+
+
 def strip_header(body: str) -> BodyText:
     """Drop the leading header block (banner, routing lines, E.O., TAGS, SUBJECT, REF,
     Classified By), up to the last such block before the first paragraph.
@@ -120,23 +155,7 @@ def strip_header(body: str) -> BodyText:
     >>> strip_header("Plain text only.")
     'Plain text only.'
     """
-    offset = cut = 0
-    in_block = False
-    for line in islice(iter_lines(body), _HEADER_SCAN_LINES):
-        start = _LINE_START.match(line)
-        if start and start[1]:  # a numbered paragraph
-            break
-        blank = not line.strip()
-        if start:
-            in_block = True
-        elif blank:
-            in_block = False
-        elif not in_block and is_prose(line):
-            break
-        offset += len(line)
-        if in_block or (blank and cut == offset - len(line)):
-            cut = offset
-    return body[cut:]
+    return body[header_end(body, _HEADER_SCAN_LINES, _PROSE_LINE) :]
 
 
 def collapse_spaces(text: str) -> str:

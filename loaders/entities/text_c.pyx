@@ -16,15 +16,20 @@ on generated text:
   letters of ``text[:stop]``;
 - ``ruler_run_start(text, start, end)``: where the first run of four or more ruler
   characters (``[-=_*]{4,}``) starts in ``text[start:end]``, or -1;
-- ``numbered_line_candidates(text)``: the starts of the lines (split at ``\\n``) whose
-  first character after spaces and tabs is an ASCII digit or not ASCII (``¶``, other
-  digits): a superset of the lines where a numbered paragraph can start.
 
 Spans are ``0 <= start <= end <= len(text)`` as callers give them (others are clamped).
 """
 
 from libc.stdlib cimport free, malloc
 from libc.string cimport memchr
+
+from loaders.entities.text2_c cimport (
+    join_ascii_blocks,
+    join_ascii_blocks2,
+    letter_counts1,
+    letter_counts2,
+    newline2,
+)
 
 cdef extern from "Python.h":
     ctypedef unsigned char Py_UCS1
@@ -49,78 +54,84 @@ cdef inline bint is_blank(Py_UCS4 ch) noexcept nogil:
     return ch == 0x20 or ch == 0x09
 
 
-# What a Latin-1 character is to the word joiner: a word character (0), whitespace
-# (SPACE: what ``str.isspace`` says; in a paragraph ``\n`` is NEWLINE), or in a
-# paragraph a ruler character (RULER) that may start a ruler run. Characters above
-# U+00FF are whitespace when Py_UNICODE_ISSPACE.
+# Which Latin-1 characters are whitespace to the word joiner (what ``str.isspace``
+# says); characters above U+00FF are whitespace when Py_UNICODE_ISSPACE.
 cdef enum:
     SPACE = 1
-    NEWLINE = 2
-    RULER = 3
     RULER_RUN = 4  # equal ruler characters in a row that make a ruler
     MAX_TITLE = 80  # characters of a framed heading's title line
-cdef unsigned char WORDS[256]
-cdef unsigned char PARAGRAPH[256]
+cdef unsigned char CLASSES[256]
 for _code in range(256):
-    WORDS[_code] = SPACE if chr(_code).isspace() else 0
-    PARAGRAPH[_code] = RULER if chr(_code) in "-=_*" else WORDS[_code]
-PARAGRAPH[0x0A] = NEWLINE
+    CLASSES[_code] = SPACE if chr(_code).isspace() else 0
 
 
-cdef inline unsigned char class_of(Py_UCS4 ch, const unsigned char* classes) noexcept nogil:
-    if ch < 256:
-        return classes[ch]
-    return SPACE if Py_UNICODE_ISSPACE(ch) else 0
+cdef inline Py_ssize_t join_step(
+    chars* out, Py_ssize_t n, Py_UCS4 ch, unsigned int* gap
+) noexcept nogil:
+    """Write ``ch`` at out[n] (whitespace as a space); the new length: one more unless
+    ``ch`` is whitespace after whitespace (``gap``). Branch-free, so ``out`` needs room
+    for one character past what it keeps."""
+    cdef unsigned int space
+    if chars is Py_UCS1:
+        space = CLASSES[ch] & SPACE
+    else:
+        space = (CLASSES[ch] & SPACE) if ch < 256 else Py_UNICODE_ISSPACE(ch)
+    out[n] = <chars>(0x20 if space else ch)
+    n += 1 - (space & gap[0])
+    gap[0] = space
+    return n
 
 
-cdef struct Resume:
-    Py_ssize_t line  # where the line holding the first ruler run starts, or -1
-    Py_ssize_t n  # the length of out before that line's words
+cdef inline Py_ssize_t trimmed(const chars* out, Py_ssize_t n) noexcept nogil:
+    """The length of out[:n] without its trailing space (whitespace run) if any."""
+    return n - 1 if n and out[n - 1] == 0x20 else n
+
+
+cdef inline Py_ssize_t join_run(
+    const chars* src, Py_ssize_t i, Py_ssize_t end, chars* out, Py_ssize_t n,
+    unsigned int* gap,
+) noexcept nogil:
+    """join_step over src[i:end]: 1-byte (2-byte) text by blocks of 16 (8) where it
+    can (``text2_c.join_ascii_blocks``), the characters in between one at a time."""
+    cdef Py_ssize_t stop
+    if chars is Py_UCS1:
+        while i < end:
+            i = join_ascii_blocks(src, i, end, out, &n, gap)
+            stop = i + 16 if i + 16 < end else end
+            while i < stop:
+                n = join_step(out, n, src[i], gap)
+                i += 1
+    elif chars is Py_UCS2:
+        while i < end:
+            i = join_ascii_blocks2(src, i, end, out, &n, gap)
+            stop = i + 8 if i + 8 < end else end
+            while i < stop:
+                n = join_step(out, n, src[i], gap)
+                i += 1
+    else:
+        while i < end:
+            n = join_step(out, n, src[i], gap)
+            i += 1
+    return n
 
 
 cdef Py_ssize_t join_into(
-    const chars* src, Py_ssize_t start, Py_ssize_t end, chars* out, Py_ssize_t n,
-    const unsigned char* classes, Resume* resume,
+    const chars* src, Py_ssize_t start, Py_ssize_t end, chars* out
 ) noexcept nogil:
-    """Append the words of src[start:end] to out[:n], one space before each but the
-    first of out; the new length. Or, when ``classes`` marks ruler characters and the
-    span holds a ruler run (four equal ruler characters), -1 and in ``resume`` the line
-    of that run (-1 when a word starting with a ruler character came before it: a ruler
-    line may, so the span must be joined again from its start)."""
-    cdef Py_ssize_t i = start, line = start, line_n = n, ruler_word = -1
-    cdef Py_UCS4 ch
-    cdef unsigned char kind
-    while True:
-        while i < end:
-            kind = class_of(src[i], classes)
-            if kind == SPACE:
-                i += 1
-            elif kind == NEWLINE:
-                i += 1
-                line = i
-                line_n = n
-            else:
-                break
-        if i >= end:
-            return n
-        if kind == RULER and ruler_word < 0:
-            ruler_word = i
-        if n:
-            out[n] = 0x20
-            n += 1
-        while i < end:  # a word
-            ch = src[i]
-            kind = class_of(ch, classes)
-            if kind:
-                if kind < RULER:
-                    break
-                if i + 3 < end and src[i + 1] == ch and src[i + 2] == ch and src[i + 3] == ch:
-                    resume.line = line if ruler_word < 0 or ruler_word >= line else -1
-                    resume.n = line_n
-                    return -1
-            out[n] = <chars>ch
-            n += 1
-            i += 1
+    """Write the words of src[start:end] joined by one space to ``out`` (room for
+    ``end - start`` characters); their length."""
+    cdef unsigned int gap = 1
+    return trimmed(out, join_run(src, start, end, out, 0, &gap))
+
+
+cdef bint has_ruler_run(const chars* src, Py_ssize_t start, Py_ssize_t end) noexcept nogil:
+    """src[start:end] holds four equal ruler characters in a row."""
+    cdef Py_ssize_t i, run = 0
+    for i in range(start, end):
+        run = run + 1 if i > start and src[i] == src[i - 1] else 1
+        if run >= RULER_RUN and is_ruler_char(src[i]):
+            return True
+    return False
 
 
 cdef bint is_ruler_line(const chars* src, Py_ssize_t a, Py_ssize_t b) noexcept nogil:
@@ -146,31 +157,62 @@ cdef inline Py_ssize_t line_end(
     if chars is Py_UCS1:
         found = memchr(src + start, 0x0A, end - start) if start < end else NULL
         return end if found == NULL else <const Py_UCS1*>found - src
+    elif chars is Py_UCS2:
+        return newline2(src, start, end) if start < end else start
     else:
         while start < end and src[start] != 0x0A:
             start += 1
         return start
 
 
-cdef Py_ssize_t join_unruled_into(
-    const chars* src, Py_ssize_t start, Py_ssize_t end, chars* out, Py_ssize_t n
+cdef Py_ssize_t ruler_line(
+    const chars* src, Py_ssize_t i, Py_ssize_t end, Py_ssize_t* stop
 ) noexcept nogil:
-    """Append to out[:n] the words of src[start:end] without its ruler lines and framed
-    headings (ruler, a line of 1 to MAX_TITLE characters, ruler; found left to right)."""
-    cdef Py_ssize_t line = start, stop, title_stop, last_stop
-    while line <= end:
-        stop = line_end(src, line, end)
-        if is_ruler_line(src, line, stop):
-            if stop < end:  # a title line follows
-                title_stop = line_end(src, stop + 1, end)
-                if title_stop < end and 1 <= title_stop - stop - 1 <= MAX_TITLE:
-                    last_stop = line_end(src, title_stop + 1, end)
-                    if is_ruler_line(src, title_stop + 1, last_stop):
-                        stop = last_stop
-        else:
-            n = join_into(src, line, stop, out, n, WORDS, NULL)
-        line = stop + 1
-    return n
+    """Where the first ruler line of src[i:end] starts (``i`` at a line's start) and, in
+    ``stop``, where it ends; ``end`` when there is none."""
+    cdef Py_ssize_t first, line_stop
+    while i < end:
+        first = i
+        while first < end and is_blank(src[first]):
+            first += 1
+        line_stop = line_end(src, first, end)
+        if first < end and is_ruler_char(src[first]) and is_ruler_line(src, i, line_stop):
+            stop[0] = line_stop
+            return i
+        i = line_stop + 1
+    return end
+
+
+cdef Py_ssize_t join_paragraph_into(
+    const chars* src, Py_ssize_t start, Py_ssize_t end, chars* out, bint* cut
+) noexcept nogil:
+    """:func:`join_into` without the ruler lines and framed headings (ruler, a line of 1
+    to MAX_TITLE characters, ruler; found left to right) of src[start:end], which count
+    as whitespace; ``cut`` is set when one is left out without a ruler run in it. The
+    text between them is joined in one run."""
+    cdef Py_ssize_t i = start, line, stop = 0, title_stop, last_stop, n = 0
+    cdef unsigned int gap = 1
+    line = ruler_line(src, start, end, &stop)
+    if line >= end:
+        return join_into(src, start, end, out)
+    while True:
+        n = join_run(src, i, line, out, n, &gap)  # up to the ruler line
+        if line >= end:
+            break
+        if not has_ruler_run(src, line, stop):
+            cut[0] = True
+        if stop < end:  # a title line follows
+            title_stop = line_end(src, stop + 1, end)
+            if title_stop < end and 1 <= title_stop - stop - 1 <= MAX_TITLE:
+                last_stop = line_end(src, title_stop + 1, end)
+                if is_ruler_line(src, title_stop + 1, last_stop):
+                    stop = last_stop
+        if stop >= end:
+            break
+        n = join_step(out, n, src[stop], &gap)  # its newline, whitespace
+        i = stop + 1
+        line = ruler_line(src, i, end, &stop)
+    return trimmed(out, n)
 
 
 cdef object join_span(str text, Py_ssize_t start, Py_ssize_t end, bint paragraph):
@@ -179,36 +221,32 @@ cdef object join_span(str text, Py_ssize_t start, Py_ssize_t end, bint paragraph
     cdef void* data = PyUnicode_DATA(text)
     cdef void* out
     cdef Py_ssize_t n
-    cdef Resume resume
-    cdef const unsigned char* classes
+    cdef bint cut = False
     start = 0 if start < 0 else (length if start > length else start)
     end = start if end < start else (length if end > length else end)
     if end == start:
         return ""
-    classes = WORDS
-    if paragraph:
-        classes = PARAGRAPH
     out = malloc((end - start) * kind)
     if out == NULL:
         raise MemoryError()
     try:
-        if kind == 1:
-            n = join_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out, 0, classes, &resume)
-        elif kind == 2:
-            n = join_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out, 0, classes, &resume)
-        else:
-            n = join_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out, 0, classes, &resume)
-        if n < 0:  # rulers: join again from the run's line, or from the start
-            n = 0
-            if resume.line >= 0:
-                start = resume.line
-                n = resume.n
+        if paragraph:
             if kind == 1:
-                n = join_unruled_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out, n)
+                n = join_paragraph_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out, &cut)
+                cut = cut and not has_ruler_run(<Py_UCS1*>data, start, end)
             elif kind == 2:
-                n = join_unruled_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out, n)
+                n = join_paragraph_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out, &cut)
+                cut = cut and not has_ruler_run(<Py_UCS2*>data, start, end)
             else:
-                n = join_unruled_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out, n)
+                n = join_paragraph_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out, &cut)
+                cut = cut and not has_ruler_run(<Py_UCS4*>data, start, end)
+        if not paragraph or cut:  # rulers are left out only when a ruler run is there
+            if kind == 1:
+                n = join_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out)
+            elif kind == 2:
+                n = join_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out)
+            else:
+                n = join_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out)
         return PyUnicode_FromKindAndData(kind, out, n)
     finally:
         free(out)
@@ -244,6 +282,10 @@ cdef void count_letters(
     cdef unsigned long long mask = (1ULL << COUNT_BITS) - 1
     cdef Py_UCS4 ch
     counts[0] = counts[1] = counts[2] = 0
+    if chars is Py_UCS1:  # 16 (8) at a time first (text2_c), then the rest
+        block = letter_counts1(src, stop, counts)
+    elif chars is Py_UCS2:
+        block = letter_counts2(src, stop, counts)
     while block < stop:
         block_stop = min(block + COUNT_BLOCK, stop)
         packed = 0
@@ -275,47 +317,6 @@ def ascii_letter_counts(str text not None, Py_ssize_t stop):
     return counts[0], counts[1], counts[2]
 
 
-cdef list line_candidates(const chars* src, Py_ssize_t length):
-    cdef list found = []
-    cdef Py_ssize_t i = 0, line
-    cdef Py_UCS4 ch
-    cdef const void* nl
-    while i <= length:
-        line = i
-        while i < length and (src[i] == 0x20 or src[i] == 0x09):
-            i += 1
-        if i < length:
-            ch = src[i]
-            if ch >= 128 or 0x30 <= ch <= 0x39:
-                found.append(line)
-        # on to the next line
-        if chars is Py_UCS1:
-            if i >= length:
-                break
-            nl = memchr(src + i, 0x0A, length - i)
-            if nl == NULL:
-                break
-            i = <const Py_UCS1*>nl - src + 1
-        else:
-            while i < length and src[i] != 0x0A:
-                i += 1
-            if i >= length:
-                break
-            i += 1
-    return found
-
-
-def numbered_line_candidates(str text not None):
-    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
-    cdef int kind = PyUnicode_KIND(text)
-    cdef void* data = PyUnicode_DATA(text)
-    if kind == 1:
-        return line_candidates(<Py_UCS1*>data, length)
-    if kind == 2:
-        return line_candidates(<Py_UCS2*>data, length)
-    return line_candidates(<Py_UCS4*>data, length)
-
-
 cdef Py_ssize_t first_ruler_run(
     const chars* src, Py_ssize_t start, Py_ssize_t end
 ) noexcept nogil:
@@ -323,7 +324,7 @@ cdef Py_ssize_t first_ruler_run(
     cdef Py_UCS4 ch
     for i in range(start, end):
         ch = src[i]
-        if ch < 256 and PARAGRAPH[ch] == RULER:
+        if is_ruler_char(ch):
             run += 1
             if run == RULER_RUN:
                 return i + 1 - RULER_RUN

@@ -1,0 +1,6 @@
+from loaders.record import Paragraph
+
+def numbered_starts(body: str, heads: frozenset[str]) -> list[tuple[int, int, int, str | None]]: ...
+def numbered_paragraphs(
+    body: str, heads: frozenset[str], record: type[Paragraph]
+) -> tuple[int, list[Paragraph]]: ...

@@ -1,0 +1,6 @@
+NO_MATCH: int
+HEADER_LINE: int
+PARAGRAPH_LINE: int
+
+def header_end(body: str, lines: int, prose: int) -> int: ...
+def line_start_kind(line: str) -> int: ...
