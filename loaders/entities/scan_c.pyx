@@ -5,82 +5,22 @@ The pure-Python version in ``scan.py`` is the reference: this one walks the text
 in C instead of through ``SCANNER.finditer`` and per-run Python, remembers what each
 run it has seen yields (:class:`KeptScanner`), and gives the same list of segments
 (``tests/loaders/test_scan_compiled.py`` checks it on every corpus body and on
-generated text). The character-level helpers are inline in ``scan_c.pxd``. A run
-follows ``scan_pattern.SCANNER``:
-
-- a word is ``[A-Z]`` then any of ``\\w ' ’ . - / &`` (``\\w`` as ``re`` reads it on
-  ``str``: a Unicode letter or digit, or ``_``);
-- words are joined by a gap (spaces/tabs, or spaces/tabs around one line break),
-  optionally followed by one connector (``of``, ``da`` ...) and spaces/tabs.
+generated text). The walk from word to word is inline in ``scan_text_c.pxd``, the
+hash and filters of a run in ``scan_c.pxd``, the run table in ``scan_table_c.pxd``.
 """
 
-from cpython.ref cimport PyObject, Py_XDECREF
+from cpython.ref cimport PyObject, Py_INCREF, Py_XDECREF
 from libc.stdint cimport uint8_t, uint64_t
 from libc.stdlib cimport calloc, free, realloc
 from libc.string cimport memset
 
-
-cdef tuple CONNECTORS = (
-    "of", "for", "the", "de", "da", "del", "dos", "do", "bin", "ibn", "al", "van",
-    "von", "der", "du", "la", "le", "y", "and",
+from loaders.entities.inplace_c cimport ends_sentence, new_tuple4
+from loaders.entities.scan_table_c cimport (
+    Entry, Piece, Slot, Table, empty_table, find_slot, new_entry, pieces_of,
 )
-
-
-cdef Py_ssize_t connector_at(const Text* t, Py_ssize_t q) noexcept:
-    """The length of the connector at ``q`` followed by a space or tab, else 0."""
-    cdef Py_ssize_t size = 0, k
-    cdef str connector
-    while q + size < t.n and size < 4 and 97 <= at(t, q + size) <= 122:  # a-z
-        size += 1
-    if size == 0 or q + size >= t.n or not is_space(at(t, q + size)):
-        return 0
-    for connector in CONNECTORS:
-        if len(connector) != size:
-            continue
-        for k in range(size):
-            if <Py_UCS4> connector[k] != at(t, q + k):
-                break
-        else:
-            return size
-    return 0
-
-
-cdef Py_ssize_t next_word(const Text* t, Py_ssize_t q, Py_ssize_t* conn) noexcept:
-    """After a gap ending at ``q``: the start of the next word (an optional connector
-    and its spaces first, its span stored in ``conn[0]``, ``conn[1]``), or -1."""
-    cdef Py_ssize_t size, r
-    conn[0] = -1
-    if q >= t.n:
-        return -1
-    if is_upper(at(t, q)):
-        return q
-    size = connector_at(t, q)
-    if size == 0:
-        return -1
-    r = q + size
-    while r < t.n and is_space(at(t, r)):
-        r += 1
-    if r < t.n and is_upper(at(t, r)):
-        conn[0], conn[1] = q, q + size
-        return r
-    return -1
-
-
-cdef Py_ssize_t gap_end(const Text* t, Py_ssize_t p, Py_ssize_t* conn) noexcept:
-    """The start of the word joined to the word ending at ``p``, or -1."""
-    cdef Py_ssize_t q = p, r
-    while q < t.n and is_space(at(t, q)):
-        q += 1
-    if q > p:
-        r = next_word(t, q, conn)
-        if r >= 0:
-            return r
-    if q < t.n and at(t, q) == 10:  # one line break
-        q += 1
-        while q < t.n and is_space(at(t, q)):
-            q += 1
-        return next_word(t, q, conn)
-    return -1
+from loaders.entities.scan_text_c cimport (
+    PyUnicode_DATA, PyUnicode_KIND, Text, at, gap_end, marks_between, next_upper, word_end,
+)
 
 
 cdef class _Spans:
@@ -112,34 +52,89 @@ cdef class _Spans:
         return 0
 
 
-cdef void split_segments(
-    str text, Py_ssize_t base, _Spans spans, list words, frozenset keep,
-    frozenset abbreviations, list out,
-) except *:
-    """Cut a several-word run after sentence-ending words; keep what may matter, as
-    (start, end, words, raw) with offsets from ``base`` (the run's start)."""
-    cdef Py_ssize_t count = len(words), first = 0, k, begin, end
-    cdef Py_ssize_t* at = spans.data
+cdef class _Pieces:
+    """A growable C array of the pieces of the run being read (their references owned
+    until a table entry takes them over)."""
+
+    cdef Piece* data
+    cdef Py_ssize_t size
+    cdef Py_ssize_t capacity
+
+    def __cinit__(self):
+        self.data = NULL
+        self.size = 0
+        self.capacity = 0
+
+    def __dealloc__(self):
+        self.drop()
+        free(self.data)
+
+    cdef void drop(self) noexcept:
+        """Forget every piece (their references dropped)."""
+        cdef Py_ssize_t k
+        for k in range(self.size):
+            Py_XDECREF(self.data[k].words)
+            Py_XDECREF(self.data[k].raw)
+        self.size = 0
+
+    cdef int push(self, Py_ssize_t start, Py_ssize_t end, tuple words, str raw) except -1:
+        cdef Piece* grown
+        if self.size + 1 > self.capacity:
+            self.capacity = 2 * self.capacity + 8
+            grown = <Piece*> realloc(self.data, self.capacity * sizeof(Piece))
+            if grown == NULL:
+                raise MemoryError("scan_c: no memory for segments")
+            self.data = grown
+        Py_INCREF(words)
+        Py_INCREF(raw)
+        self.data[self.size].start, self.data[self.size].end = start, end
+        self.data[self.size].words = <PyObject*> words
+        self.data[self.size].raw = <PyObject*> raw
+        self.size += 1
+        return 0
+
+
+cdef bint any_kept(list words, Py_ssize_t first, Py_ssize_t last, frozenset keep) except -1:
+    cdef Py_ssize_t k
+    for k in range(first, last + 1):
+        if words[k] in keep:
+            return True
+    return False
+
+
+cdef int read_several(
+    str text, const Text* t, Py_ssize_t base, _Spans spans, frozenset keep,
+    frozenset abbreviations, _Pieces out,
+) except -1:
+    """Cut a several-word run (word spans in ``spans``, from ``base``) after
+    sentence-ending words; keep the segments that may matter (a word in ``keep``, as
+    written or less a closing full stop; a mark) as pieces in ``out``."""
+    cdef Py_ssize_t count = spans.size // 2, first = 0, k, begin, end
+    cdef Py_ssize_t* span = spans.data
+    cdef list words = [text[span[2 * k] : span[2 * k + 1]] for k in range(count)]
     cdef bint look = False
-    cdef tuple chunk
-    cdef str raw, word
+    cdef str word
     for k in range(count - 1):
-        end = at[2 * k + 1]
-        if text[end - 1] == 46 and (text[end] == 32 or text[end] == 10):
+        end = span[2 * k + 1]
+        if at(t, end - 1) == 46 and (at(t, end) == 32 or at(t, end) == 10):
             look = True
             break
     for k in range(count):
         word = words[k]
-        if k < count - 1 and not (look and word[len(word) - 1] == 46):
+        end = span[2 * k + 1]
+        if k < count - 1 and not (
+            look and at(t, end - 1) == 46 and ends_sentence(word, abbreviations)
+        ):
             continue
-        if k < count - 1 and not ends_sentence(word, abbreviations):
-            continue
-        begin, end = at[2 * first], at[2 * k + 1]
-        raw = text[begin:end]
-        chunk = tuple(words[first : k + 1])
-        if may_matter(chunk, raw, keep):
-            out.append((begin - base, end - base, chunk, raw))
+        begin = span[2 * first]
+        if (
+            any_kept(words, first, k, keep)
+            or marks_between(t, begin, end)
+            or (at(t, end - 1) == 46 and word[: len(word) - 1] in keep)
+        ):
+            out.push(begin - base, end - base, tuple(words[first : k + 1]), text[begin:end])
         first = k + 1
+    return 0
 
 
 cdef class KeptScanner:
@@ -155,14 +150,15 @@ cdef class KeptScanner:
 
     cdef frozenset keep, lone, abbreviations, sentence_starts
     cdef object segment_type
-    cdef Slot* slots
+    cdef Table table
+    cdef _Pieces pieces  # of the new run being read
     cdef uint8_t lone_bloom[BLOOM_BYTES]  # lone: the words kept as they are
     cdef uint8_t keep_bloom[BLOOM_BYTES]  # keep: kept less their last character
-    cdef Py_ssize_t capacity, used
 
     def __cinit__(self):
-        self.slots = NULL
-        self.capacity = 0
+        self.table.slots = NULL
+        self.table.capacity = self.table.used = 0
+        self.pieces = _Pieces()
 
     def __init__(
         self, frozenset keep, frozenset lone, frozenset abbreviations,
@@ -188,69 +184,65 @@ cdef class KeptScanner:
         for word in keep:
             add_to_bloom(self.keep_bloom, word_hash(word))
         self.release()
-        free(self.slots)
-        self.slots = <Slot*> calloc(capacity, sizeof(Slot))
-        if self.slots == NULL:
-            self.capacity = 0
+        free(self.table.slots)
+        self.table.slots = <Slot*> calloc(capacity, sizeof(Slot))
+        if self.table.slots == NULL:
+            self.table.capacity = 0
             raise MemoryError("scan_c: no memory for the run table")
-        self.capacity = capacity
+        self.table.capacity = capacity
 
     def __dealloc__(self):
         self.release()
-        free(self.slots)
+        free(self.table.slots)
 
     def clear(self):
         """Forget every run seen."""
         self.release()
 
     cdef void release(self) noexcept:
-        """Empty every slot (their references dropped)."""
-        cdef Py_ssize_t k
-        for k in range(self.capacity):
-            if self.slots[k].hash:
-                Py_XDECREF(self.slots[k].run)
-                Py_XDECREF(self.slots[k].segments)
-                self.slots[k].hash = self.slots[k].size = 0
-                self.slots[k].run = self.slots[k].segments = NULL
-        self.used = 0
+        if self.table.slots != NULL:
+            empty_table(&self.table)
 
     def __len__(self):
-        return self.used
+        return self.table.used
 
-    cdef tuple read_run(self, str text, Py_ssize_t start, Py_ssize_t end, _Spans spans):
-        """The segments of the run ``text[start:end]`` (word spans in ``spans``)."""
-        cdef str run = text[start:end]
-        cdef list found = []
-        cdef list words
-        cdef Py_ssize_t k
-        if spans.size == 2:
-            if (
-                has_mark(run)
-                or run in self.lone
-                or (run[: len(run) - 1] in self.keep and run not in self.sentence_starts)
-            ):
-                return (run, ((0, end - start, (run,), run),))
-            return (run, ())
-        words = [text[spans.data[k] : spans.data[k + 1]] for k in range(0, spans.size, 2)]
-        if words_may_matter(run, words, self.keep):
-            split_segments(text, start, spans, words, self.keep, self.abbreviations, found)
-        return (run, tuple(found))
-
-    cdef tuple lookup(
+    cdef int read_new(
         self, str text, const Text* t, Py_ssize_t start, Py_ssize_t end, _Spans spans
-    ):
-        """The remembered segments of the run ``text[start:end]``, read when new. A run
-        the filters of ``lone`` and ``keep`` rule out (no word kept, as written or less a
-        closing full stop; no mark) is dropped at once."""
+    ) except -1:
+        """The pieces of the new run ``text[start:end]`` (word spans in ``spans``), in
+        ``self.pieces``."""
+        cdef str run
+        self.pieces.drop()
+        if spans.size > 2:
+            return read_several(
+                text, t, start, spans, self.keep, self.abbreviations, self.pieces
+            )
+        run = text[start:end]
+        if (
+            marks_between(t, start, end)
+            or run in self.lone
+            or (run[: len(run) - 1] in self.keep and run not in self.sentence_starts)
+        ):
+            self.pieces.push(0, end - start, (run,), run)
+        return 0
+
+    cdef int lookup(
+        self, str text, const Text* t, Py_ssize_t start, Py_ssize_t end, _Spans spans,
+        Entry** found,
+    ) except -1:
+        """The table entry of the run ``text[start:end]`` in ``found[0]``, read and
+        stored when new; NULL for a run the filters of ``lone`` and ``keep`` rule out
+        (no word kept, as written or less a closing full stop; no mark)."""
         cdef uint64_t head, h
-        cdef Py_ssize_t mask = self.capacity - 1, slot
-        cdef object run, segments
+        cdef Py_ssize_t slot
+        cdef Entry* entry
+        found[0] = NULL
         if (
             spans.size > 2
             and not spans_in_bloom(t, spans.data, spans.size, self.keep_bloom)
             and not marks_between(t, start, end)
         ):
-            return ()
+            return 0
         h = run_hash(t, start, end, &head)
         if (
             spans.size == 2
@@ -258,40 +250,37 @@ cdef class KeptScanner:
             and not in_bloom(self.keep_bloom, head)
             and not marks_between(t, start, end)
         ):
-            return ()
+            return 0
         h = h if h else 1  # 0 marks a free slot
-        slot = h & mask
-        while self.slots[slot].hash:
-            if (
-                self.slots[slot].hash == h
-                and self.slots[slot].size == end - start
-                and same_run(t, start, end, <str> self.slots[slot].run)
-            ):
-                return <tuple> self.slots[slot].segments
-            slot = (slot + 1) & mask
-        run, segments = self.read_run(text, start, end, spans)
-        if 2 * (self.used + 1) > self.capacity:
-            self.release()
-            slot = h & mask
-        Py_INCREF(run)
-        Py_INCREF(segments)
-        self.slots[slot].hash, self.slots[slot].size = h, end - start
-        self.slots[slot].run = <PyObject*> run
-        self.slots[slot].segments = <PyObject*> segments
-        self.used += 1
-        return <tuple> segments
+        slot = find_slot(&self.table, t, start, end, h)
+        if self.table.slots[slot].hash:
+            found[0] = self.table.slots[slot].entry
+            return 0
+        self.read_new(text, t, start, end, spans)
+        entry = new_entry(t, start, end, self.pieces.data, self.pieces.size)
+        if entry == NULL:
+            raise MemoryError("scan_c: no memory for a run")
+        self.pieces.size = 0  # the entry owns them now
+        if 2 * (self.table.used + 1) > self.table.capacity:
+            empty_table(&self.table)
+            slot = find_slot(&self.table, t, start, end, h)
+        self.table.slots[slot].hash = h
+        self.table.slots[slot].entry = entry
+        self.table.used += 1
+        found[0] = entry
+        return 0
 
     def scan(self, str text):
         """The segments of ``text`` that may matter, as ``scan.scan_segments`` gives them."""
-        cdef Py_ssize_t n = len(text), i = 0, start, end, nxt, rel_start, rel_end
+        cdef Py_ssize_t n = len(text), i = 0, start, end, nxt, k
         cdef Py_ssize_t conn[2]
         cdef _Spans spans = _Spans()
         cdef list out = []
-        cdef tuple found, words
-        cdef str raw
         cdef object segment_type = self.segment_type
+        cdef Entry* entry
+        cdef Piece* piece
         cdef Text t
-        if self.capacity == 0:
+        if self.table.capacity == 0:
             raise ValueError("KeptScanner: not initialised")
         t.kind, t.data, t.n = PyUnicode_KIND(text), PyUnicode_DATA(text), n
         while True:
@@ -311,7 +300,13 @@ cdef class KeptScanner:
                 end = word_end(&t, nxt + 1)
                 spans.push(nxt, end)
             i = end
-            found = self.lookup(text, &t, start, end, spans)
-            for rel_start, rel_end, words, raw in found:
-                out.append(new_tuple4(segment_type, start + rel_start, start + rel_end, words, raw))
+            self.lookup(text, &t, start, end, spans, &entry)
+            if entry == NULL:
+                continue
+            piece = pieces_of(entry)
+            for k in range(entry.count):
+                out.append(new_tuple4(
+                    segment_type, start + piece[k].start, start + piece[k].end,
+                    <object> piece[k].words, <object> piece[k].raw,
+                ))
         return out

@@ -1,0 +1,140 @@
+# cython: language_level=3
+"""The run table of ``scan_c.KeptScanner``, in C (``cimport`` only; no module of its
+own): what each run seen yields, found by the run's hash and characters.
+
+A slot holds the run's hash and one block of its own: the run's length, its segments
+(offsets in the run, the words tuple and raw text to put in a ``Segment``) and its
+characters. A run seen before thus costs the slot, the block and the segments' own
+objects, and no Python object is read to recognise it (the table used to point at a
+tuple of tuples of the run's text and segments: five objects apart in memory).
+"""
+
+from cpython.ref cimport PyObject, Py_XDECREF
+from libc.stdint cimport uint64_t
+from libc.stdlib cimport free, malloc
+from libc.string cimport memcmp, memcpy
+
+from loaders.entities.scan_text_c cimport Py_UCS1, Text, at
+
+
+cdef struct Piece:
+    Py_ssize_t start, end  # offsets in the run
+    PyObject* words  # owned: the segment's words (a tuple)
+    PyObject* raw  # owned: the segment as written (a str)
+
+
+cdef struct Entry:
+    Py_ssize_t size  # of the run, in characters
+    Py_ssize_t count  # of its pieces (segments kept)
+    bint wide  # characters stored as Py_UCS4, else as Py_UCS1
+    # then ``count`` pieces, then ``size`` characters
+
+
+cdef struct Slot:
+    uint64_t hash  # of the run, 0: a free slot
+    Entry* entry  # owned
+
+
+cdef struct Table:
+    Slot* slots
+    Py_ssize_t capacity  # a power of two
+    Py_ssize_t used  # at most capacity // 2
+
+
+cdef inline Piece* pieces_of(Entry* entry) noexcept nogil:
+    return <Piece*> (entry + 1)
+
+
+cdef inline void* chars_of(Entry* entry) noexcept nogil:
+    return <void*> (pieces_of(entry) + entry.count)
+
+
+cdef inline bint same_chars(const Text* t, Py_ssize_t start, Entry* entry) noexcept:
+    """The entry's run is ``text[start:start + entry.size]``, read in place."""
+    cdef Py_ssize_t k
+    cdef const Py_UCS1* narrow
+    cdef const Py_UCS4* wide
+    if not entry.wide:
+        narrow = <const Py_UCS1*> chars_of(entry)
+        if t.kind == 1:
+            return memcmp((<const Py_UCS1*> t.data) + start, narrow, entry.size) == 0
+        for k in range(entry.size):
+            if at(t, start + k) != narrow[k]:
+                return False
+        return True
+    wide = <const Py_UCS4*> chars_of(entry)
+    for k in range(entry.size):
+        if at(t, start + k) != wide[k]:
+            return False
+    return True
+
+
+cdef inline Py_ssize_t find_slot(
+    const Table* table, const Text* t, Py_ssize_t start, Py_ssize_t end, uint64_t h
+) noexcept:
+    """The slot of the run ``text[start:end]`` (hash ``h``, not 0), or the free slot
+    where it goes."""
+    cdef Py_ssize_t mask = table.capacity - 1, slot = h & mask
+    cdef Slot* s
+    while True:
+        s = &table.slots[slot]
+        if s.hash == 0:
+            return slot
+        if s.hash == h and s.entry.size == end - start and same_chars(t, start, s.entry):
+            return slot
+        slot = (slot + 1) & mask
+
+
+cdef inline Entry* new_entry(
+    const Text* t, Py_ssize_t start, Py_ssize_t end, const Piece* pieces, Py_ssize_t count
+) noexcept:
+    """A block of the run ``text[start:end]`` and its ``pieces`` (their references
+    taken over), or NULL when out of memory."""
+    cdef Py_ssize_t size = end - start, k
+    cdef bint wide = False
+    cdef Entry* entry
+    cdef Py_UCS1* narrow
+    cdef Py_UCS4* four
+    if t.kind != 1:
+        for k in range(start, end):
+            if at(t, k) > 255:
+                wide = True
+                break
+    entry = <Entry*> malloc(
+        sizeof(Entry) + count * sizeof(Piece) + size * (sizeof(Py_UCS4) if wide else 1)
+    )
+    if entry == NULL:
+        return NULL
+    entry.size, entry.count, entry.wide = size, count, wide
+    memcpy(pieces_of(entry), pieces, count * sizeof(Piece))
+    if wide:
+        four = <Py_UCS4*> chars_of(entry)
+        for k in range(size):
+            four[k] = at(t, start + k)
+    elif t.kind == 1:
+        memcpy(chars_of(entry), (<const Py_UCS1*> t.data) + start, size)
+    else:
+        narrow = <Py_UCS1*> chars_of(entry)
+        for k in range(size):
+            narrow[k] = <Py_UCS1> at(t, start + k)
+    return entry
+
+
+cdef inline void free_entry(Entry* entry) noexcept:
+    cdef Piece* pieces = pieces_of(entry)
+    cdef Py_ssize_t k
+    for k in range(entry.count):
+        Py_XDECREF(pieces[k].words)
+        Py_XDECREF(pieces[k].raw)
+    free(entry)
+
+
+cdef inline void empty_table(Table* table) noexcept:
+    """Free every slot's block (and drop its references)."""
+    cdef Py_ssize_t k
+    for k in range(table.capacity):
+        if table.slots[k].hash:
+            free_entry(table.slots[k].entry)
+            table.slots[k].hash = 0
+            table.slots[k].entry = NULL
+    table.used = 0
