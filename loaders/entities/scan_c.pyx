@@ -10,6 +10,7 @@ hash and filters of a run in ``scan_c.pxd``, the run table in ``scan_table_c.pxd
 """
 
 from cpython.ref cimport PyObject, Py_INCREF, Py_XDECREF
+from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
 from libc.stdint cimport uint8_t, uint64_t
 from libc.stdlib cimport calloc, free, realloc
 from libc.string cimport memset
@@ -94,12 +95,24 @@ cdef class _Pieces:
         return 0
 
 
-cdef bint any_kept(list words, Py_ssize_t first, Py_ssize_t last, frozenset keep) except -1:
+cdef bint any_kept(tuple words, Py_ssize_t first, Py_ssize_t last, frozenset keep) except -1:
     cdef Py_ssize_t k
     for k in range(first, last + 1):
         if words[k] in keep:
             return True
     return False
+
+
+cdef tuple words_of(str text, const Py_ssize_t* span, Py_ssize_t count):
+    """The words of a run (their spans in ``span``), as a tuple."""
+    cdef tuple words = PyTuple_New(count)
+    cdef str word
+    cdef Py_ssize_t k
+    for k in range(count):
+        word = text[span[2 * k] : span[2 * k + 1]]
+        Py_INCREF(word)
+        PyTuple_SET_ITEM(words, k, word)
+    return words
 
 
 cdef int read_several(
@@ -111,7 +124,7 @@ cdef int read_several(
     written or less a closing full stop; a mark) as pieces in ``out``."""
     cdef Py_ssize_t count = spans.size // 2, first = 0, k, begin, end
     cdef Py_ssize_t* span = spans.data
-    cdef list words = [text[span[2 * k] : span[2 * k + 1]] for k in range(count)]
+    cdef tuple words = words_of(text, span, count)
     cdef bint look = False
     cdef str word
     for k in range(count - 1):
@@ -132,9 +145,59 @@ cdef int read_several(
             or marks_between(t, begin, end)
             or (at(t, end - 1) == 46 and word[: len(word) - 1] in keep)
         ):
-            out.push(begin - base, end - base, tuple(words[first : k + 1]), text[begin:end])
+            out.push(
+                begin - base, end - base,
+                words if first == 0 and k == count - 1 else words[first : k + 1],
+                text[begin:end],
+            )
         first = k + 1
     return 0
+
+
+cdef extern from *:
+    """
+    #define scan_prefetch(p) __builtin_prefetch((const void*)(p))
+    """
+    void prefetch "scan_prefetch"(const void* p) noexcept nogil
+
+
+cdef enum:
+    DEPTH = 8  # runs between finding a run and looking it up
+    HALF = 3  # runs between finding a run and fetching its block
+    LATE = 5  # runs between finding a run and fetching its segments' objects
+
+
+cdef inline void prefetch_objects(Entry* entry) noexcept nogil:
+    """Fetch the words and raw text of the entry's segments, whose counts ``Segment``
+    will increment."""
+    cdef Piece* piece = pieces_of(entry)
+    cdef Py_ssize_t k
+    for k in range(entry.count):
+        prefetch(piece[k].words)
+        prefetch(piece[k].raw)
+
+
+cdef struct Run:
+    Py_ssize_t start, end
+    uint64_t hash
+
+
+cdef Py_ssize_t walk_run(const Text* t, Py_ssize_t start, _Spans spans) except -1:
+    """The end of the run starting at ``start``; its words' spans (connectors too) in
+    ``spans``."""
+    cdef Py_ssize_t end, nxt
+    cdef Py_ssize_t conn[2]
+    spans.size = 0
+    end = word_end(t, start + 1)
+    spans.push(start, end)
+    while True:
+        nxt = gap_end(t, end, conn)
+        if nxt < 0:
+            return end
+        if conn[0] >= 0:
+            spans.push(conn[0], conn[1])
+        end = word_end(t, nxt + 1)
+        spans.push(nxt, end)
 
 
 cdef class KeptScanner:
@@ -226,59 +289,75 @@ cdef class KeptScanner:
             self.pieces.push(0, end - start, (run,), run)
         return 0
 
-    cdef int lookup(
-        self, str text, const Text* t, Py_ssize_t start, Py_ssize_t end, _Spans spans,
-        Entry** found,
-    ) except -1:
-        """The table entry of the run ``text[start:end]`` in ``found[0]``, read and
-        stored when new; NULL for a run the filters of ``lone`` and ``keep`` rule out
-        (no word kept, as written or less a closing full stop; no mark)."""
-        cdef uint64_t head, h
-        cdef Py_ssize_t slot
-        cdef Entry* entry
-        found[0] = NULL
+    cdef bint may_hold(
+        self, const Text* t, Py_ssize_t start, Py_ssize_t end, _Spans spans, uint64_t* h
+    ) noexcept:
+        """Could the run ``text[start:end]`` yield a segment? False when the filters of
+        ``lone`` and ``keep`` rule it out (no word kept, as written or less a closing full
+        stop; no mark); else its hash (not 0) in ``h[0]``."""
+        cdef uint64_t head
         if (
             spans.size > 2
             and not spans_in_bloom(t, spans.data, spans.size, self.keep_bloom)
             and not marks_between(t, start, end)
         ):
-            return 0
-        h = run_hash(t, start, end, &head)
+            return False
+        h[0] = run_hash(t, start, end, &head)
         if (
             spans.size == 2
-            and not in_bloom(self.lone_bloom, h)
+            and not in_bloom(self.lone_bloom, h[0])
             and not in_bloom(self.keep_bloom, head)
             and not marks_between(t, start, end)
         ):
-            return 0
-        h = h if h else 1  # 0 marks a free slot
-        slot = find_slot(&self.table, t, start, end, h)
+            return False
+        if h[0] == 0:
+            h[0] = 1  # 0 marks a free slot
+        return True
+
+    cdef int resolve(self, str text, const Text* t, const Run* run, _Spans spans, list out) except -1:
+        """Append the segments of ``run`` to ``out``: from its table entry, read (its
+        words walked again into ``spans``) and stored when new."""
+        cdef Py_ssize_t slot = find_slot(&self.table, t, run.start, run.end, run.hash), k
+        cdef Entry* entry
+        cdef Piece* piece
+        cdef object segment_type = self.segment_type
         if self.table.slots[slot].hash:
-            found[0] = self.table.slots[slot].entry
-            return 0
-        self.read_new(text, t, start, end, spans)
-        entry = new_entry(t, start, end, self.pieces.data, self.pieces.size)
-        if entry == NULL:
-            raise MemoryError("scan_c: no memory for a run")
-        self.pieces.size = 0  # the entry owns them now
-        if 2 * (self.table.used + 1) > self.table.capacity:
-            empty_table(&self.table)
-            slot = find_slot(&self.table, t, start, end, h)
-        self.table.slots[slot].hash = h
-        self.table.slots[slot].entry = entry
-        self.table.used += 1
-        found[0] = entry
+            entry = self.table.slots[slot].entry
+        else:
+            walk_run(t, run.start, spans)
+            self.read_new(text, t, run.start, run.end, spans)
+            entry = new_entry(t, run.start, run.end, self.pieces.data, self.pieces.size)
+            if entry == NULL:
+                raise MemoryError("scan_c: no memory for a run")
+            self.pieces.size = 0  # the entry owns them now
+            if 2 * (self.table.used + 1) > self.table.capacity:
+                empty_table(&self.table)
+                slot = find_slot(&self.table, t, run.start, run.end, run.hash)
+            self.table.slots[slot].hash = run.hash
+            self.table.slots[slot].entry = entry
+            self.table.used += 1
+        piece = pieces_of(entry)
+        for k in range(entry.count):
+            out.append(new_tuple4(
+                segment_type, run.start + piece[k].start, run.start + piece[k].end,
+                <object> piece[k].words, <object> piece[k].raw,
+            ))
         return 0
 
     def scan(self, str text):
-        """The segments of ``text`` that may matter, as ``scan.scan_segments`` gives them."""
-        cdef Py_ssize_t n = len(text), i = 0, start, end, nxt, k
-        cdef Py_ssize_t conn[2]
+        """The segments of ``text`` that may matter, as ``scan.scan_segments`` gives them.
+
+        The runs that pass the filters are looked up ``DEPTH`` runs late: the table slot
+        of each is fetched into the cache when it is found, and its block a few runs
+        later, so that the lookups rarely wait for memory."""
+        cdef Py_ssize_t n = len(text), i = 0, start, end, first = 0, last = 0
+        cdef Py_ssize_t mask = self.table.capacity - 1
         cdef _Spans spans = _Spans()
         cdef list out = []
-        cdef object segment_type = self.segment_type
-        cdef Entry* entry
-        cdef Piece* piece
+        cdef uint64_t h
+        cdef Run ring[DEPTH]
+        cdef Run* run
+        cdef Slot* slot
         cdef Text t
         if self.table.capacity == 0:
             raise ValueError("KeptScanner: not initialised")
@@ -288,25 +367,28 @@ cdef class KeptScanner:
             if i >= n:
                 break
             start = i
-            spans.size = 0
-            end = word_end(&t, i + 1)
-            spans.push(start, end)
-            while True:
-                nxt = gap_end(&t, end, conn)
-                if nxt < 0:
-                    break
-                if conn[0] >= 0:
-                    spans.push(conn[0], conn[1])
-                end = word_end(&t, nxt + 1)
-                spans.push(nxt, end)
+            end = walk_run(&t, start, spans)
             i = end
-            self.lookup(text, &t, start, end, spans, &entry)
-            if entry == NULL:
+            if not self.may_hold(&t, start, end, spans, &h):
                 continue
-            piece = pieces_of(entry)
-            for k in range(entry.count):
-                out.append(new_tuple4(
-                    segment_type, start + piece[k].start, start + piece[k].end,
-                    <object> piece[k].words, <object> piece[k].raw,
-                ))
+            prefetch(&self.table.slots[h & mask])
+            run = &ring[last % DEPTH]
+            run.start, run.end, run.hash = start, end, h
+            last += 1
+            if last - first > HALF:  # the slot of a run HALF back is cached: its block next
+                run = &ring[(last - 1 - HALF) % DEPTH]
+                slot = &self.table.slots[run.hash & mask]
+                if slot.hash == run.hash:
+                    prefetch(slot.entry)
+            if last - first > LATE:  # the block of a run LATE back is cached: its objects
+                run = &ring[(last - 1 - LATE) % DEPTH]
+                slot = &self.table.slots[run.hash & mask]
+                if slot.hash == run.hash:
+                    prefetch_objects(slot.entry)
+            if last - first == DEPTH:
+                self.resolve(text, &t, &ring[first % DEPTH], spans, out)
+                first += 1
+        while first < last:
+            self.resolve(text, &t, &ring[first % DEPTH], spans, out)
+            first += 1
         return out
