@@ -4,7 +4,7 @@ hopeless runs before the run table is read."""
 
 from libc.stdint cimport uint8_t, uint64_t
 
-from loaders.entities.scan_text_c cimport Py_UCS1, Text, at
+from loaders.entities.scan_text_c cimport chars
 
 
 cdef enum:
@@ -13,22 +13,16 @@ cdef enum:
 
 
 cdef inline uint64_t run_hash(
-    const Text* t, Py_ssize_t start, Py_ssize_t end, uint64_t* head
-) noexcept:
-    """FNV-1a of the characters of ``text[start:end]``; ``head[0]``: the same of all but
-    the last character."""
+    const chars* s, Py_ssize_t start, Py_ssize_t end, uint64_t* head
+) noexcept nogil:
+    """FNV-1a of the characters of ``text[start:end]`` (the same whatever the width
+    they are stored in); ``head[0]``: the same of all but the last character."""
     cdef uint64_t h = 14695981039346656037ULL
     cdef Py_ssize_t k
-    cdef const Py_UCS1* one
-    if t.kind == 1:
-        one = <const Py_UCS1*> t.data
-        for k in range(start, end - 1):
-            h = (h ^ <uint64_t> one[k]) * 1099511628211ULL
-    else:
-        for k in range(start, end - 1):
-            h = (h ^ <uint64_t> at(t, k)) * 1099511628211ULL
+    for k in range(start, end - 1):
+        h = (h ^ <uint64_t> s[k]) * 1099511628211ULL
     head[0] = h
-    return (h ^ <uint64_t> at(t, end - 1)) * 1099511628211ULL
+    return (h ^ <uint64_t> s[end - 1]) * 1099511628211ULL
 
 
 cdef inline uint64_t word_hash(str word):
@@ -40,25 +34,25 @@ cdef inline uint64_t word_hash(str word):
     return h
 
 
-cdef inline bint in_bloom(const uint8_t* bloom, uint64_t h) noexcept:
+cdef inline bint in_bloom(const uint8_t* bloom, uint64_t h) noexcept nogil:
     h = (h >> 20) & (BLOOM_BITS - 1)
     return (bloom[h >> 3] >> (h & 7)) & 1
 
 
-cdef inline void add_to_bloom(uint8_t* bloom, uint64_t h) noexcept:
+cdef inline void add_to_bloom(uint8_t* bloom, uint64_t h) noexcept nogil:
     h = (h >> 20) & (BLOOM_BITS - 1)
     bloom[h >> 3] |= 1 << (h & 7)
 
 
 cdef inline bint spans_in_bloom(
-    const Text* t, const Py_ssize_t* spans, Py_ssize_t size, const uint8_t* bloom
-) noexcept:
+    const chars* s, const Py_ssize_t* spans, Py_ssize_t size, const uint8_t* bloom
+) noexcept nogil:
     """Could a word of a run (``spans[:size]``: start, end pairs), as written or less a
     closing full stop, be in the set of the filter ``bloom``? False: none is."""
     cdef Py_ssize_t k
     cdef uint64_t head, h
     for k in range(0, size, 2):
-        h = run_hash(t, spans[k], spans[k + 1], &head)
-        if in_bloom(bloom, h) or (at(t, spans[k + 1] - 1) == 46 and in_bloom(bloom, head)):
+        h = run_hash(s, spans[k], spans[k + 1], &head)
+        if in_bloom(bloom, h) or (s[spans[k + 1] - 1] == 46 and in_bloom(bloom, head)):
             return True
     return False

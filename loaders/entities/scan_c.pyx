@@ -5,153 +5,24 @@ The pure-Python version in ``scan.py`` is the reference: this one walks the text
 in C instead of through ``SCANNER.finditer`` and per-run Python, remembers what each
 run it has seen yields (:class:`KeptScanner`), and gives the same list of segments
 (``tests/loaders/test_scan_compiled.py`` checks it on every corpus body and on
-generated text). The walk from word to word is inline in ``scan_text_c.pxd``, the
-hash and filters of a run in ``scan_c.pxd``, the run table in ``scan_table_c.pxd``.
+generated text). The walk from word to word is inline in ``scan_text_c.pxd`` (one
+specialisation per character width), the hash and filters of a run in ``scan_c.pxd``,
+the run table in ``scan_table_c.pxd``, the reading of a new run in ``scan_read_c.pxd``.
 """
 
-from cpython.ref cimport PyObject, Py_INCREF, Py_XDECREF
-from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
 from libc.stdint cimport uint8_t, uint64_t
-from libc.stdlib cimport calloc, free, realloc
+from libc.stdlib cimport calloc, free
 from libc.string cimport memset
 
-from loaders.entities.inplace_c cimport ends_sentence, new_tuple4
+from loaders.entities.inplace_c cimport new_tuple4
+from loaders.entities.scan_read_c cimport Pieces, drop_pieces, read_lone, read_several
 from loaders.entities.scan_table_c cimport (
     Entry, Piece, Slot, Table, empty_table, find_slot, new_entry, pieces_of,
 )
 from loaders.entities.scan_text_c cimport (
-    PyUnicode_DATA, PyUnicode_KIND, Text, at, gap_end, marks_between, next_upper, word_end,
+    Py_UCS1, Py_UCS2, PyUnicode_DATA, PyUnicode_KIND, Spans, chars, marks_between,
+    next_upper, walk_run,
 )
-
-
-cdef class _Spans:
-    """A growable C array of token spans (start, end)."""
-
-    cdef Py_ssize_t* data
-    cdef Py_ssize_t size
-    cdef Py_ssize_t capacity
-
-    def __cinit__(self):
-        self.data = NULL
-        self.size = 0
-        self.capacity = 0
-
-    def __dealloc__(self):
-        free(self.data)
-
-    cdef int push(self, Py_ssize_t start, Py_ssize_t end) except -1:
-        cdef Py_ssize_t* grown
-        if self.size + 2 > self.capacity:
-            self.capacity = 2 * self.capacity + 64
-            grown = <Py_ssize_t*> realloc(self.data, self.capacity * sizeof(Py_ssize_t))
-            if grown == NULL:
-                raise MemoryError("scan_c: no memory for token spans")
-            self.data = grown
-        self.data[self.size] = start
-        self.data[self.size + 1] = end
-        self.size += 2
-        return 0
-
-
-cdef class _Pieces:
-    """A growable C array of the pieces of the run being read (their references owned
-    until a table entry takes them over)."""
-
-    cdef Piece* data
-    cdef Py_ssize_t size
-    cdef Py_ssize_t capacity
-
-    def __cinit__(self):
-        self.data = NULL
-        self.size = 0
-        self.capacity = 0
-
-    def __dealloc__(self):
-        self.drop()
-        free(self.data)
-
-    cdef void drop(self) noexcept:
-        """Forget every piece (their references dropped)."""
-        cdef Py_ssize_t k
-        for k in range(self.size):
-            Py_XDECREF(self.data[k].words)
-            Py_XDECREF(self.data[k].raw)
-        self.size = 0
-
-    cdef int push(self, Py_ssize_t start, Py_ssize_t end, tuple words, str raw) except -1:
-        cdef Piece* grown
-        if self.size + 1 > self.capacity:
-            self.capacity = 2 * self.capacity + 8
-            grown = <Piece*> realloc(self.data, self.capacity * sizeof(Piece))
-            if grown == NULL:
-                raise MemoryError("scan_c: no memory for segments")
-            self.data = grown
-        Py_INCREF(words)
-        Py_INCREF(raw)
-        self.data[self.size].start, self.data[self.size].end = start, end
-        self.data[self.size].words = <PyObject*> words
-        self.data[self.size].raw = <PyObject*> raw
-        self.size += 1
-        return 0
-
-
-cdef bint any_kept(tuple words, Py_ssize_t first, Py_ssize_t last, frozenset keep) except -1:
-    cdef Py_ssize_t k
-    for k in range(first, last + 1):
-        if words[k] in keep:
-            return True
-    return False
-
-
-cdef tuple words_of(str text, const Py_ssize_t* span, Py_ssize_t count):
-    """The words of a run (their spans in ``span``), as a tuple."""
-    cdef tuple words = PyTuple_New(count)
-    cdef str word
-    cdef Py_ssize_t k
-    for k in range(count):
-        word = text[span[2 * k] : span[2 * k + 1]]
-        Py_INCREF(word)
-        PyTuple_SET_ITEM(words, k, word)
-    return words
-
-
-cdef int read_several(
-    str text, const Text* t, Py_ssize_t base, _Spans spans, frozenset keep,
-    frozenset abbreviations, _Pieces out,
-) except -1:
-    """Cut a several-word run (word spans in ``spans``, from ``base``) after
-    sentence-ending words; keep the segments that may matter (a word in ``keep``, as
-    written or less a closing full stop; a mark) as pieces in ``out``."""
-    cdef Py_ssize_t count = spans.size // 2, first = 0, k, begin, end
-    cdef Py_ssize_t* span = spans.data
-    cdef tuple words = words_of(text, span, count)
-    cdef bint look = False
-    cdef str word
-    for k in range(count - 1):
-        end = span[2 * k + 1]
-        if at(t, end - 1) == 46 and (at(t, end) == 32 or at(t, end) == 10):
-            look = True
-            break
-    for k in range(count):
-        word = words[k]
-        end = span[2 * k + 1]
-        if k < count - 1 and not (
-            look and at(t, end - 1) == 46 and ends_sentence(word, abbreviations)
-        ):
-            continue
-        begin = span[2 * first]
-        if (
-            any_kept(words, first, k, keep)
-            or marks_between(t, begin, end)
-            or (at(t, end - 1) == 46 and word[: len(word) - 1] in keep)
-        ):
-            out.push(
-                begin - base, end - base,
-                words if first == 0 and k == count - 1 else words[first : k + 1],
-                text[begin:end],
-            )
-        first = k + 1
-    return 0
 
 
 cdef extern from *:
@@ -167,6 +38,11 @@ cdef enum:
     LATE = 5  # runs between finding a run and fetching its segments' objects
 
 
+cdef struct Run:
+    Py_ssize_t start, end
+    uint64_t hash
+
+
 cdef inline void prefetch_objects(Entry* entry) noexcept nogil:
     """Fetch the words and raw text of the entry's segments, whose counts ``Segment``
     will increment."""
@@ -175,29 +51,6 @@ cdef inline void prefetch_objects(Entry* entry) noexcept nogil:
     for k in range(entry.count):
         prefetch(piece[k].words)
         prefetch(piece[k].raw)
-
-
-cdef struct Run:
-    Py_ssize_t start, end
-    uint64_t hash
-
-
-cdef Py_ssize_t walk_run(const Text* t, Py_ssize_t start, _Spans spans) except -1:
-    """The end of the run starting at ``start``; its words' spans (connectors too) in
-    ``spans``."""
-    cdef Py_ssize_t end, nxt
-    cdef Py_ssize_t conn[2]
-    spans.size = 0
-    end = word_end(t, start + 1)
-    spans.push(start, end)
-    while True:
-        nxt = gap_end(t, end, conn)
-        if nxt < 0:
-            return end
-        if conn[0] >= 0:
-            spans.push(conn[0], conn[1])
-        end = word_end(t, nxt + 1)
-        spans.push(nxt, end)
 
 
 cdef class KeptScanner:
@@ -214,14 +67,16 @@ cdef class KeptScanner:
     cdef frozenset keep, lone, abbreviations, sentence_starts
     cdef object segment_type
     cdef Table table
-    cdef _Pieces pieces  # of the new run being read
+    cdef Spans spans  # of the run being read
+    cdef Pieces pieces  # of the new run being read
     cdef uint8_t lone_bloom[BLOOM_BYTES]  # lone: the words kept as they are
     cdef uint8_t keep_bloom[BLOOM_BYTES]  # keep: kept less their last character
 
     def __cinit__(self):
         self.table.slots = NULL
         self.table.capacity = self.table.used = 0
-        self.pieces = _Pieces()
+        self.spans.data, self.spans.size, self.spans.capacity = NULL, 0, 0
+        self.pieces.data, self.pieces.size, self.pieces.capacity = NULL, 0, 0
 
     def __init__(
         self, frozenset keep, frozenset lone, frozenset abbreviations,
@@ -257,6 +112,9 @@ cdef class KeptScanner:
     def __dealloc__(self):
         self.release()
         free(self.table.slots)
+        drop_pieces(&self.pieces)
+        free(self.pieces.data)
+        free(self.spans.data)
 
     def clear(self):
         """Forget every run seen."""
@@ -269,74 +127,70 @@ cdef class KeptScanner:
     def __len__(self):
         return self.table.used
 
-    cdef int read_new(
-        self, str text, const Text* t, Py_ssize_t start, Py_ssize_t end, _Spans spans
-    ) except -1:
-        """The pieces of the new run ``text[start:end]`` (word spans in ``spans``), in
-        ``self.pieces``."""
-        cdef str run
-        self.pieces.drop()
-        if spans.size > 2:
-            return read_several(
-                text, t, start, spans, self.keep, self.abbreviations, self.pieces
-            )
-        run = text[start:end]
-        if (
-            marks_between(t, start, end)
-            or run in self.lone
-            or (run[: len(run) - 1] in self.keep and run not in self.sentence_starts)
-        ):
-            self.pieces.push(0, end - start, (run,), run)
-        return 0
-
     cdef bint may_hold(
-        self, const Text* t, Py_ssize_t start, Py_ssize_t end, _Spans spans, uint64_t* h
+        self, const chars* s, Py_ssize_t start, Py_ssize_t end, uint64_t* h
     ) noexcept:
-        """Could the run ``text[start:end]`` yield a segment? False when the filters of
-        ``lone`` and ``keep`` rule it out (no word kept, as written or less a closing full
-        stop; no mark); else its hash (not 0) in ``h[0]``."""
+        """Could the run ``text[start:end]`` (its words in ``self.spans``) yield a
+        segment? False when the filters of ``lone`` and ``keep`` rule it out (no word
+        kept, as written or less a closing full stop; no mark); else its hash (not 0)
+        in ``h[0]``."""
         cdef uint64_t head
+        cdef bint lone = self.spans.size == 2
         if (
-            spans.size > 2
-            and not spans_in_bloom(t, spans.data, spans.size, self.keep_bloom)
-            and not marks_between(t, start, end)
+            not lone
+            and not spans_in_bloom(s, self.spans.data, self.spans.size, self.keep_bloom)
+            and not marks_between(s, start, end)
         ):
             return False
-        h[0] = run_hash(t, start, end, &head)
+        h[0] = run_hash(s, start, end, &head)
         if (
-            spans.size == 2
+            lone
             and not in_bloom(self.lone_bloom, h[0])
             and not in_bloom(self.keep_bloom, head)
-            and not marks_between(t, start, end)
+            and not marks_between(s, start, end)
         ):
             return False
         if h[0] == 0:
             h[0] = 1  # 0 marks a free slot
         return True
 
-    cdef int resolve(self, str text, const Text* t, const Run* run, _Spans spans, list out) except -1:
-        """Append the segments of ``run`` to ``out``: from its table entry, read (its
-        words walked again into ``spans``) and stored when new."""
-        cdef Py_ssize_t slot = find_slot(&self.table, t, run.start, run.end, run.hash), k
+    cdef Entry* entry_of(self, str text, const chars* s, Py_ssize_t n, const Run* run) except NULL:
+        """The table entry of ``run``: read (its words walked again) and stored when new."""
+        cdef Py_ssize_t slot = find_slot(&self.table, s, run.start, run.end, run.hash)
         cdef Entry* entry
-        cdef Piece* piece
-        cdef object segment_type = self.segment_type
         if self.table.slots[slot].hash:
-            entry = self.table.slots[slot].entry
+            return self.table.slots[slot].entry
+        walk_run(s, run.start, n, &self.spans)
+        drop_pieces(&self.pieces)
+        if self.spans.size > 2:
+            read_several(
+                text, s, run.start, &self.spans, self.keep, self.abbreviations, &self.pieces
+            )
         else:
-            walk_run(t, run.start, spans)
-            self.read_new(text, t, run.start, run.end, spans)
-            entry = new_entry(t, run.start, run.end, self.pieces.data, self.pieces.size)
-            if entry == NULL:
-                raise MemoryError("scan_c: no memory for a run")
-            self.pieces.size = 0  # the entry owns them now
-            if 2 * (self.table.used + 1) > self.table.capacity:
-                empty_table(&self.table)
-                slot = find_slot(&self.table, t, run.start, run.end, run.hash)
-            self.table.slots[slot].hash = run.hash
-            self.table.slots[slot].entry = entry
-            self.table.used += 1
-        piece = pieces_of(entry)
+            read_lone(
+                text, s, run.start, run.end, self.lone, self.keep, self.sentence_starts,
+                &self.pieces,
+            )
+        entry = new_entry(s, run.start, run.end, self.pieces.data, self.pieces.size)
+        if entry == NULL:
+            raise MemoryError("scan_c: no memory for a run")
+        self.pieces.size = 0  # the entry owns them now
+        if 2 * (self.table.used + 1) > self.table.capacity:
+            empty_table(&self.table)
+            slot = find_slot(&self.table, s, run.start, run.end, run.hash)
+        self.table.slots[slot].hash = run.hash
+        self.table.slots[slot].entry = entry
+        self.table.used += 1
+        return entry
+
+    cdef int resolve(
+        self, str text, const chars* s, Py_ssize_t n, const Run* run, list out
+    ) except -1:
+        """Append the segments of ``run`` to ``out``."""
+        cdef Entry* entry = self.entry_of(text, s, n, run)
+        cdef Piece* piece = pieces_of(entry)
+        cdef object segment_type = self.segment_type
+        cdef Py_ssize_t k
         for k in range(entry.count):
             out.append(new_tuple4(
                 segment_type, run.start + piece[k].start, run.start + piece[k].end,
@@ -344,32 +198,27 @@ cdef class KeptScanner:
             ))
         return 0
 
-    def scan(self, str text):
-        """The segments of ``text`` that may matter, as ``scan.scan_segments`` gives them.
+    cdef list scan_chars(self, str text, const chars* s, Py_ssize_t n):
+        """:meth:`scan` over the characters of ``text`` (one width).
 
         The runs that pass the filters are looked up ``DEPTH`` runs late: the table slot
-        of each is fetched into the cache when it is found, and its block a few runs
-        later, so that the lookups rarely wait for memory."""
-        cdef Py_ssize_t n = len(text), i = 0, start, end, first = 0, last = 0
+        of each is fetched into the cache when it is found, its block and its segments'
+        objects a few runs later, so that the lookups rarely wait for memory."""
+        cdef Py_ssize_t i = 0, start, end, first = 0, last = 0
         cdef Py_ssize_t mask = self.table.capacity - 1
-        cdef _Spans spans = _Spans()
         cdef list out = []
         cdef uint64_t h
         cdef Run ring[DEPTH]
         cdef Run* run
         cdef Slot* slot
-        cdef Text t
-        if self.table.capacity == 0:
-            raise ValueError("KeptScanner: not initialised")
-        t.kind, t.data, t.n = PyUnicode_KIND(text), PyUnicode_DATA(text), n
         while True:
-            i = next_upper(&t, i)
+            i = next_upper(s, i, n)
             if i >= n:
                 break
             start = i
-            end = walk_run(&t, start, spans)
+            end = walk_run(s, start, n, &self.spans)
             i = end
-            if not self.may_hold(&t, start, end, spans, &h):
+            if not self.may_hold(s, start, end, &h):
                 continue
             prefetch(&self.table.slots[h & mask])
             run = &ring[last % DEPTH]
@@ -386,9 +235,21 @@ cdef class KeptScanner:
                 if slot.hash == run.hash:
                     prefetch_objects(slot.entry)
             if last - first == DEPTH:
-                self.resolve(text, &t, &ring[first % DEPTH], spans, out)
+                self.resolve(text, s, n, &ring[first % DEPTH], out)
                 first += 1
         while first < last:
-            self.resolve(text, &t, &ring[first % DEPTH], spans, out)
+            self.resolve(text, s, n, &ring[first % DEPTH], out)
             first += 1
         return out
+
+    def scan(self, str text):
+        """The segments of ``text`` that may matter, as ``scan.scan_segments`` gives them."""
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void* data = PyUnicode_DATA(text)
+        if self.table.capacity == 0:
+            raise ValueError("KeptScanner: not initialised")
+        if kind == 1:
+            return self.scan_chars(text, <const Py_UCS1*> data, len(text))
+        if kind == 2:
+            return self.scan_chars(text, <const Py_UCS2*> data, len(text))
+        return self.scan_chars(text, <const Py_UCS4*> data, len(text))

@@ -14,7 +14,7 @@ from libc.stdint cimport uint64_t
 from libc.stdlib cimport free, malloc
 from libc.string cimport memcmp, memcpy
 
-from loaders.entities.scan_text_c cimport Py_UCS1, Text, at
+from loaders.entities.scan_text_c cimport Py_UCS1, chars
 
 
 cdef struct Piece:
@@ -49,45 +49,45 @@ cdef inline void* chars_of(Entry* entry) noexcept nogil:
     return <void*> (pieces_of(entry) + entry.count)
 
 
-cdef inline bint same_chars(const Text* t, Py_ssize_t start, Entry* entry) noexcept:
-    """The entry's run is ``text[start:start + entry.size]``, read in place."""
+cdef inline bint same_chars(const chars* s, Py_ssize_t start, Entry* entry) noexcept nogil:
+    """The entry's run is ``text[start:start + entry.size]``."""
     cdef Py_ssize_t k
     cdef const Py_UCS1* narrow
     cdef const Py_UCS4* wide
     if not entry.wide:
         narrow = <const Py_UCS1*> chars_of(entry)
-        if t.kind == 1:
-            return memcmp((<const Py_UCS1*> t.data) + start, narrow, entry.size) == 0
+        if chars is Py_UCS1:
+            return memcmp(s + start, narrow, entry.size) == 0
         for k in range(entry.size):
-            if at(t, start + k) != narrow[k]:
+            if s[start + k] != narrow[k]:
                 return False
         return True
     wide = <const Py_UCS4*> chars_of(entry)
     for k in range(entry.size):
-        if at(t, start + k) != wide[k]:
+        if s[start + k] != wide[k]:
             return False
     return True
 
 
 cdef inline Py_ssize_t find_slot(
-    const Table* table, const Text* t, Py_ssize_t start, Py_ssize_t end, uint64_t h
-) noexcept:
+    const Table* table, const chars* s, Py_ssize_t start, Py_ssize_t end, uint64_t h
+) noexcept nogil:
     """The slot of the run ``text[start:end]`` (hash ``h``, not 0), or the free slot
     where it goes."""
     cdef Py_ssize_t mask = table.capacity - 1, slot = h & mask
-    cdef Slot* s
+    cdef Slot* found
     while True:
-        s = &table.slots[slot]
-        if s.hash == 0:
+        found = &table.slots[slot]
+        if found.hash == 0:
             return slot
-        if s.hash == h and s.entry.size == end - start and same_chars(t, start, s.entry):
+        if found.hash == h and found.entry.size == end - start and same_chars(s, start, found.entry):
             return slot
         slot = (slot + 1) & mask
 
 
 cdef inline Entry* new_entry(
-    const Text* t, Py_ssize_t start, Py_ssize_t end, const Piece* pieces, Py_ssize_t count
-) noexcept:
+    const chars* s, Py_ssize_t start, Py_ssize_t end, const Piece* pieces, Py_ssize_t count
+) noexcept nogil:
     """A block of the run ``text[start:end]`` and its ``pieces`` (their references
     taken over), or NULL when out of memory."""
     cdef Py_ssize_t size = end - start, k
@@ -95,9 +95,9 @@ cdef inline Entry* new_entry(
     cdef Entry* entry
     cdef Py_UCS1* narrow
     cdef Py_UCS4* four
-    if t.kind != 1:
+    if chars is not Py_UCS1:
         for k in range(start, end):
-            if at(t, k) > 255:
+            if s[k] > 255:
                 wide = True
                 break
     entry = <Entry*> malloc(
@@ -107,16 +107,16 @@ cdef inline Entry* new_entry(
         return NULL
     entry.size, entry.count, entry.wide = size, count, wide
     memcpy(pieces_of(entry), pieces, count * sizeof(Piece))
-    if wide:
+    if chars is Py_UCS1:
+        memcpy(chars_of(entry), s + start, size)
+    elif wide:
         four = <Py_UCS4*> chars_of(entry)
         for k in range(size):
-            four[k] = at(t, start + k)
-    elif t.kind == 1:
-        memcpy(chars_of(entry), (<const Py_UCS1*> t.data) + start, size)
+            four[k] = s[start + k]
     else:
         narrow = <Py_UCS1*> chars_of(entry)
         for k in range(size):
-            narrow[k] = <Py_UCS1> at(t, start + k)
+            narrow[k] = <Py_UCS1> s[start + k]
     return entry
 
 

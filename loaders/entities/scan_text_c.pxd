@@ -1,7 +1,7 @@
 # cython: language_level=3
-"""Inline helpers of ``scan_c.pyx`` (``cimport`` only; no module of its own): the text
-buffer read in place, the character classes of a run, and the walk from one
-capitalised word to the next (``scan_pattern.SCANNER``):
+"""Inline helpers of ``scan_c.pyx`` (``cimport`` only; no module of its own): the walk
+from one capitalised word to the next over a text's characters read in place, one
+specialisation per character width (``chars``), following ``scan_pattern.SCANNER``:
 
 - a word is ``[A-Z]`` then any of ``\\w ' ’ . - / &`` (``\\w`` as ``re`` reads it on
   ``str``: a Unicode letter or digit, or ``_``);
@@ -9,7 +9,8 @@ capitalised word to the next (``scan_pattern.SCANNER``):
   optionally followed by one connector (``of``, ``da`` ...) and spaces/tabs.
 """
 
-from libc.stdint cimport uint32_t
+from libc.stdint cimport uint32_t, uint64_t
+from libc.stdlib cimport realloc
 
 
 cdef extern from "Python.h":
@@ -17,17 +18,45 @@ cdef extern from "Python.h":
     ctypedef unsigned short Py_UCS2
     int PyUnicode_KIND(object text)
     void* PyUnicode_DATA(object text)
-    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) nogil
 
 
-cdef struct Text:
-    int kind
-    void* data
-    Py_ssize_t n
+cdef extern from *:
+    """
+    #include <stdint.h>
+    #include <string.h>
+    /* Eight bytes (four 16-bit units) of text at p, as one word. */
+    static inline uint64_t scan_load8(const void* p) { uint64_t x; memcpy(&x, p, 8); return x; }
+    /* Does a byte of x lie in A-Z (65-90)? Exact: "hasbetween" of Bit Twiddling Hacks;
+       bytes of 128 and up are ruled out by ~x. */
+    static inline int scan_upper_in8(uint64_t x) {
+        const uint64_t ones = 0x0101010101010101ULL;
+        uint64_t low = x & (ones * 127);
+        return ((ones * (127 + 91) - low) & ~x & (low + ones * (127 - 64)) & (ones * 128)) != 0;
+    }
+    /* The ASCII word characters as bits: 0-63 (& ' - . / 0-9), then 64-127 (A-Z _ a-z). */
+    #define SCAN_WORD_LOW ((UINT64_C(1) << 38) | (UINT64_C(1) << 39) | (UINT64_C(7) << 45) \
+                           | (UINT64_C(0x3FF) << 48))
+    #define SCAN_WORD_HIGH ((UINT64_C(0x3FFFFFF) << 1) | (UINT64_C(1) << 31) \
+                            | (UINT64_C(0x3FFFFFF) << 33))
+    /* The same for 16-bit units. */
+    static inline int scan_upper_in16(uint64_t x) {
+        const uint64_t ones = 0x0001000100010001ULL;
+        uint64_t low = x & (ones * 0x7fff);
+        return ((ones * (0x7fff + 91) - low) & ~x & (low + ones * (0x7fff - 64))
+                & (ones * 0x8000)) != 0;
+    }
+    """
+    uint64_t load8 "scan_load8"(const void* p) noexcept nogil
+    bint upper_in8 "scan_upper_in8"(uint64_t x) noexcept nogil
+    bint upper_in16 "scan_upper_in16"(uint64_t x) noexcept nogil
+    const uint64_t WORD_LOW "SCAN_WORD_LOW"
+    const uint64_t WORD_HIGH "SCAN_WORD_HIGH"
 
 
-cdef inline Py_UCS4 at(const Text* t, Py_ssize_t i) noexcept nogil:
-    return PyUnicode_READ(t.kind, t.data, i)
+ctypedef fused chars:
+    Py_UCS1
+    Py_UCS2
+    Py_UCS4
 
 
 cdef inline bint is_upper(Py_UCS4 c) noexcept nogil:
@@ -38,63 +67,32 @@ cdef inline bint is_space(Py_UCS4 c) noexcept nogil:
     return c == 32 or c == 9  # space, tab
 
 
-cdef inline Py_ssize_t next_upper(const Text* t, Py_ssize_t i) noexcept nogil:
-    """The first index from ``i`` of a character A-Z, else ``t.n``: the scan between
-    runs, one loop per character width."""
-    cdef const Py_UCS1* one
-    cdef const Py_UCS2* two
-    cdef const Py_UCS4* four
-    if t.kind == 1:
-        one = <const Py_UCS1*> t.data
-        while i < t.n and not (65 <= one[i] <= 90):
-            i += 1
-    elif t.kind == 2:
-        two = <const Py_UCS2*> t.data
-        while i < t.n and not (65 <= two[i] <= 90):
-            i += 1
-    else:
-        four = <const Py_UCS4*> t.data
-        while i < t.n and not (65 <= four[i] <= 90):
-            i += 1
-    return i
-
-
-cdef inline bint marks_between(const Text* t, Py_ssize_t start, Py_ssize_t end) noexcept:
-    """A hyphen or an apostrophe in ``text[start:end]`` (``NATO-led``, ``CH-47``,
-    ``Japan's``), read in place."""
-    cdef Py_ssize_t k
-    cdef Py_UCS4 c
-    for k in range(start, end):
-        c = at(t, k)
-        if c == 45 or c == 39 or c == 0x2019:  # - ' ’
-            return True
-    return False
-
-
 cdef inline bint is_word_char(Py_UCS4 c) noexcept:
+    if c < 64:
+        return (WORD_LOW >> (<unsigned int> c)) & 1
     if c < 128:
-        return (
-            (c >= 97 and c <= 122) or (c >= 65 and c <= 90) or (c >= 48 and c <= 57)
-            or c == 95 or c == 39 or c == 46 or c == 45 or c == 47 or c == 38
-        )
+        return (WORD_HIGH >> (<unsigned int> c - 64)) & 1
     return c == 0x2019 or c.isalnum()
 
 
-cdef inline Py_ssize_t word_end(const Text* t, Py_ssize_t i) noexcept:
-    """The end of the word going on at ``i``, one loop per character width."""
-    cdef const Py_UCS1* one
-    cdef const Py_UCS2* two
-    if t.kind == 1:
-        one = <const Py_UCS1*> t.data
-        while i < t.n and is_word_char(one[i]):
-            i += 1
-    elif t.kind == 2:
-        two = <const Py_UCS2*> t.data
-        while i < t.n and is_word_char(two[i]):
-            i += 1
-    else:
-        while i < t.n and is_word_char(at(t, i)):
-            i += 1
+cdef inline Py_ssize_t next_upper(const chars* s, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
+    """The first index from ``i`` of a character A-Z, else ``n``: the scan between runs,
+    eight bytes at a time where it can."""
+    if chars is Py_UCS1:
+        while i + 8 <= n and not upper_in8(load8(s + i)):
+            i += 8
+    elif chars is Py_UCS2:
+        while i + 4 <= n and not upper_in16(load8(s + i)):
+            i += 4
+    while i < n and not (65 <= s[i] <= 90):
+        i += 1
+    return i
+
+
+cdef inline Py_ssize_t word_end(const chars* s, Py_ssize_t i, Py_ssize_t n) noexcept:
+    """The end of the word going on at ``i``."""
+    while i < n and is_word_char(s[i]):
+        i += 1
     return i
 
 
@@ -109,55 +107,103 @@ cdef inline bint is_connector(uint32_t code) noexcept nogil:
     )
 
 
-cdef inline Py_ssize_t connector_at(const Text* t, Py_ssize_t q) noexcept:
+cdef inline Py_ssize_t connector_at(const chars* s, Py_ssize_t q, Py_ssize_t n) noexcept nogil:
     """The length of the connector at ``q`` followed by a space or tab, else 0."""
     cdef Py_ssize_t size = 0
     cdef uint32_t code = 0
-    cdef Py_UCS4 c
-    while q + size < t.n and size < 4:
-        c = at(t, q + size)
-        if not (97 <= c <= 122):  # a-z
-            break
-        code |= (<uint32_t> c) << (8 * size)
+    while q + size < n and size < 4 and 97 <= s[q + size] <= 122:  # a-z
+        code |= (<uint32_t> s[q + size]) << (8 * size)
         size += 1
-    if size == 0 or size == 4 or q + size >= t.n or not is_space(at(t, q + size)):
+    if size == 0 or size == 4 or q + size >= n or not is_space(s[q + size]):
         return 0
     return size if is_connector(code) else 0
 
 
-cdef inline Py_ssize_t next_word(const Text* t, Py_ssize_t q, Py_ssize_t* conn) noexcept:
+cdef inline Py_ssize_t next_word(
+    const chars* s, Py_ssize_t q, Py_ssize_t n, Py_ssize_t* conn
+) noexcept nogil:
     """After a gap ending at ``q``: the start of the next word (an optional connector
     and its spaces first, its span stored in ``conn[0]``, ``conn[1]``), or -1."""
     cdef Py_ssize_t size, r
     conn[0] = -1
-    if q >= t.n:
+    if q >= n:
         return -1
-    if is_upper(at(t, q)):
+    if is_upper(s[q]):
         return q
-    size = connector_at(t, q)
+    size = connector_at(s, q, n)
     if size == 0:
         return -1
     r = q + size
-    while r < t.n and is_space(at(t, r)):
+    while r < n and is_space(s[r]):
         r += 1
-    if r < t.n and is_upper(at(t, r)):
+    if r < n and is_upper(s[r]):
         conn[0], conn[1] = q, q + size
         return r
     return -1
 
 
-cdef inline Py_ssize_t gap_end(const Text* t, Py_ssize_t p, Py_ssize_t* conn) noexcept:
+cdef inline Py_ssize_t gap_end(
+    const chars* s, Py_ssize_t p, Py_ssize_t n, Py_ssize_t* conn
+) noexcept nogil:
     """The start of the word joined to the word ending at ``p``, or -1."""
     cdef Py_ssize_t q = p, r
-    while q < t.n and is_space(at(t, q)):
+    while q < n and is_space(s[q]):
         q += 1
     if q > p:
-        r = next_word(t, q, conn)
+        r = next_word(s, q, n, conn)
         if r >= 0:
             return r
-    if q < t.n and at(t, q) == 10:  # one line break
+    if q < n and s[q] == 10:  # one line break
         q += 1
-        while q < t.n and is_space(at(t, q)):
+        while q < n and is_space(s[q]):
             q += 1
-        return next_word(t, q, conn)
+        return next_word(s, q, n, conn)
     return -1
+
+
+cdef inline bint marks_between(const chars* s, Py_ssize_t start, Py_ssize_t end) noexcept nogil:
+    """A hyphen or an apostrophe in ``text[start:end]`` (``NATO-led``, ``CH-47``,
+    ``Japan's``)."""
+    cdef Py_ssize_t k
+    for k in range(start, end):
+        if s[k] == 45 or s[k] == 39 or (chars is not Py_UCS1 and s[k] == 0x2019):  # - ' ’
+            return True
+    return False
+
+
+cdef struct Spans:
+    Py_ssize_t* data  # start, end of each word of a run (connectors too)
+    Py_ssize_t size  # twice the words
+    Py_ssize_t capacity
+
+
+cdef inline int push_span(Spans* spans, Py_ssize_t start, Py_ssize_t end) except -1:
+    cdef Py_ssize_t* grown
+    if spans.size + 2 > spans.capacity:
+        grown = <Py_ssize_t*> realloc(spans.data, (2 * spans.capacity + 64) * sizeof(Py_ssize_t))
+        if grown == NULL:
+            raise MemoryError("scan_c: no memory for token spans")
+        spans.data, spans.capacity = grown, 2 * spans.capacity + 64
+    spans.data[spans.size] = start
+    spans.data[spans.size + 1] = end
+    spans.size += 2
+    return 0
+
+
+cdef inline Py_ssize_t walk_run(
+    const chars* s, Py_ssize_t start, Py_ssize_t n, Spans* spans
+) except -1:
+    """The end of the run starting at ``start`` (a capital); its words' spans in
+    ``spans``."""
+    cdef Py_ssize_t end = word_end(s, start + 1, n), nxt
+    cdef Py_ssize_t conn[2]
+    spans.size = 0
+    push_span(spans, start, end)
+    while True:
+        nxt = gap_end(s, end, n, conn)
+        if nxt < 0:
+            return end
+        if conn[0] >= 0:
+            push_span(spans, conn[0], conn[1])
+        end = word_end(s, nxt + 1, n)
+        push_span(spans, nxt, end)
