@@ -20,9 +20,11 @@ from loaders.entities.scan_table_c cimport (
     Entry, Piece, Slot, Table, empty_table, find_slot, new_entry, pieces_of,
 )
 from loaders.entities.scan_text_c cimport (
-    Py_UCS1, Py_UCS2, PyUnicode_DATA, PyUnicode_KIND, Spans, chars, marks_between,
-    next_upper, walk_run,
+    Py_UCS1, Py_UCS2, PyUnicode_DATA, PyUnicode_KIND, Spans, chars, fill_word_bytes,
+    marks_between, next_upper, walk_run,
 )
+
+fill_word_bytes()
 
 
 cdef extern from *:
@@ -33,7 +35,7 @@ cdef extern from *:
 
 
 cdef enum:
-    DEPTH = 8  # runs between finding a run and looking it up
+    DEPTH = 8  # runs between finding a run and looking it up (a power of two)
     HALF = 3  # runs between finding a run and fetching its block
     LATE = 5  # runs between finding a run and fetching its segments' objects
 
@@ -221,24 +223,24 @@ cdef class KeptScanner:
             if not self.may_hold(s, start, end, &h):
                 continue
             prefetch(&self.table.slots[h & mask])
-            run = &ring[last % DEPTH]
+            run = &ring[last & (DEPTH - 1)]
             run.start, run.end, run.hash = start, end, h
             last += 1
             if last - first > HALF:  # the slot of a run HALF back is cached: its block next
-                run = &ring[(last - 1 - HALF) % DEPTH]
+                run = &ring[(last - 1 - HALF) & (DEPTH - 1)]
                 slot = &self.table.slots[run.hash & mask]
                 if slot.hash == run.hash:
                     prefetch(slot.entry)
             if last - first > LATE:  # the block of a run LATE back is cached: its objects
-                run = &ring[(last - 1 - LATE) % DEPTH]
+                run = &ring[(last - 1 - LATE) & (DEPTH - 1)]
                 slot = &self.table.slots[run.hash & mask]
                 if slot.hash == run.hash:
                     prefetch_objects(slot.entry)
             if last - first == DEPTH:
-                self.resolve(text, s, n, &ring[first % DEPTH], out)
+                self.resolve(text, s, n, &ring[first & (DEPTH - 1)], out)
                 first += 1
         while first < last:
-            self.resolve(text, s, n, &ring[first % DEPTH], out)
+            self.resolve(text, s, n, &ring[first & (DEPTH - 1)], out)
             first += 1
         return out
 

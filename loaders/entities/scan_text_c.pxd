@@ -38,6 +38,14 @@ cdef extern from *:
                            | (UINT64_C(0x3FF) << 48))
     #define SCAN_WORD_HIGH ((UINT64_C(0x3FFFFFF) << 1) | (UINT64_C(1) << 31) \
                             | (UINT64_C(0x3FFFFFF) << 33))
+    /* Is a character below 256 a word character? Filled once (fill_word_bytes). */
+    static unsigned char scan_word_byte[256];
+    static void scan_fill_word_bytes(void) {
+        for (int c = 0; c < 256; c++) {
+            scan_word_byte[c] = c < 64 ? (SCAN_WORD_LOW >> c) & 1
+                : c < 128 ? (SCAN_WORD_HIGH >> (c - 64)) & 1 : Py_UNICODE_ISALNUM(c) != 0;
+        }
+    }
     /* The same for 16-bit units. */
     static inline int scan_upper_in16(uint64_t x) {
         const uint64_t ones = 0x0001000100010001ULL;
@@ -49,8 +57,8 @@ cdef extern from *:
     uint64_t load8 "scan_load8"(const void* p) noexcept nogil
     bint upper_in8 "scan_upper_in8"(uint64_t x) noexcept nogil
     bint upper_in16 "scan_upper_in16"(uint64_t x) noexcept nogil
-    const uint64_t WORD_LOW "SCAN_WORD_LOW"
-    const uint64_t WORD_HIGH "SCAN_WORD_HIGH"
+    const unsigned char* word_byte "scan_word_byte"
+    void fill_word_bytes "scan_fill_word_bytes"() noexcept nogil
 
 
 ctypedef fused chars:
@@ -68,10 +76,8 @@ cdef inline bint is_space(Py_UCS4 c) noexcept nogil:
 
 
 cdef inline bint is_word_char(Py_UCS4 c) noexcept:
-    if c < 64:
-        return (WORD_LOW >> (<unsigned int> c)) & 1
-    if c < 128:
-        return (WORD_HIGH >> (<unsigned int> c - 64)) & 1
+    if c < 256:
+        return word_byte[c]
     return c == 0x2019 or c.isalnum()
 
 
