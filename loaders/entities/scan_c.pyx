@@ -11,13 +11,13 @@ the run table in ``scan_table_c.pxd``, the reading of a new run in ``scan_read_c
 """
 
 from libc.stdint cimport uint8_t, uint64_t
-from libc.stdlib cimport calloc, free
+from libc.stdlib cimport free
 from libc.string cimport memset
 
 from loaders.entities.inplace_c cimport new_tuple4
 from loaders.entities.scan_read_c cimport Pieces, drop_pieces, read_lone, read_several
 from loaders.entities.scan_table_c cimport (
-    Entry, Piece, Slot, Table, empty_table, find_slot, new_entry, pieces_of,
+    Entry, Piece, Slot, Table, alloc_table, empty_table, find_slot, new_entry, pieces_of,
 )
 from loaders.entities.scan_text_c cimport (
     Py_UCS1, Py_UCS2, PyUnicode_DATA, PyUnicode_KIND, Spans, chars, fill_word_bytes,
@@ -105,7 +105,7 @@ cdef class KeptScanner:
             add_to_bloom(self.keep_bloom, word_hash(word))
         self.release()
         free(self.table.slots)
-        self.table.slots = <Slot*> calloc(capacity, sizeof(Slot))
+        self.table.slots = <Slot*> alloc_table(capacity * sizeof(Slot))
         if self.table.slots == NULL:
             self.table.capacity = 0
             raise MemoryError("scan_c: no memory for the run table")

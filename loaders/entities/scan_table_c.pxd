@@ -17,6 +17,33 @@ from libc.string cimport memcmp, memcpy
 from loaders.entities.scan_text_c cimport Py_UCS1, chars
 
 
+cdef extern from *:
+    """
+    #include <stdlib.h>
+    #include <string.h>
+    #if defined(__linux__)
+    #include <sys/mman.h>
+    #endif
+    /* A zeroed array of n bytes, on huge pages where the system offers them (Linux
+       transparent huge pages, madvise mode): the table is read at random, one 4 KiB page
+       per lookup otherwise, and the page walks showed in profiles. NULL: no memory. */
+    static void* scan_alloc_table(size_t n) {
+        void* p = NULL;
+    #if defined(__linux__) && defined(MADV_HUGEPAGE)
+        const size_t huge = (size_t)1 << 21;
+        if (n >= huge && posix_memalign(&p, huge, n) == 0) {
+            madvise(p, n, MADV_HUGEPAGE);
+            memset(p, 0, n);
+            return p;
+        }
+        p = NULL;
+    #endif
+        return calloc(1, n);
+    }
+    """
+    void* alloc_table "scan_alloc_table"(size_t n) noexcept nogil
+
+
 cdef struct Piece:
     Py_ssize_t start, end  # offsets in the run
     PyObject* words  # owned: the segment's words (a tuple)
