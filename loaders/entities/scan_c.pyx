@@ -77,6 +77,8 @@ cdef class KeptScanner:
     def __cinit__(self):
         self.table.slots = NULL
         self.table.capacity = self.table.used = 0
+        self.table.chunks, self.table.chunk_count, self.table.chunk_room = NULL, 0, 0
+        self.table.top, self.table.left = NULL, 0
         self.spans.data, self.spans.size, self.spans.capacity = NULL, 0, 0
         self.pieces.data, self.pieces.size, self.pieces.capacity = NULL, 0, 0
 
@@ -105,7 +107,7 @@ cdef class KeptScanner:
             add_to_bloom(self.keep_bloom, word_hash(word))
         self.release()
         free(self.table.slots)
-        self.table.slots = <Slot*> alloc_table(capacity * sizeof(Slot))
+        self.table.slots = <Slot*> alloc_table(capacity * sizeof(Slot), 1)
         if self.table.slots == NULL:
             self.table.capacity = 0
             raise MemoryError("scan_c: no memory for the run table")
@@ -114,6 +116,7 @@ cdef class KeptScanner:
     def __dealloc__(self):
         self.release()
         free(self.table.slots)
+        free(self.table.chunks)
         drop_pieces(&self.pieces)
         free(self.pieces.data)
         free(self.spans.data)
@@ -173,13 +176,15 @@ cdef class KeptScanner:
                 text, s, run.start, run.end, self.lone, self.keep, self.sentence_starts,
                 &self.pieces,
             )
-        entry = new_entry(s, run.start, run.end, self.pieces.data, self.pieces.size)
+        if 2 * (self.table.used + 1) > self.table.capacity:  # full: emptied first
+            empty_table(&self.table)
+            slot = find_slot(&self.table, s, run.start, run.end, run.hash)
+        entry = new_entry(
+            &self.table, s, run.start, run.end, self.pieces.data, self.pieces.size
+        )
         if entry == NULL:
             raise MemoryError("scan_c: no memory for a run")
         self.pieces.size = 0  # the entry owns them now
-        if 2 * (self.table.used + 1) > self.table.capacity:
-            empty_table(&self.table)
-            slot = find_slot(&self.table, s, run.start, run.end, run.hash)
         self.table.slots[slot].hash = run.hash
         self.table.slots[slot].entry = entry
         self.table.used += 1

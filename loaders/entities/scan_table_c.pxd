@@ -11,7 +11,7 @@ tuple of tuples of the run's text and segments: five objects apart in memory).
 
 from cpython.ref cimport PyObject, Py_XDECREF
 from libc.stdint cimport uint64_t
-from libc.stdlib cimport free, malloc
+from libc.stdlib cimport free, realloc
 from libc.string cimport memcmp, memcpy
 
 from loaders.entities.scan_text_c cimport Py_UCS1, chars
@@ -24,24 +24,29 @@ cdef extern from *:
     #if defined(__linux__)
     #include <sys/mman.h>
     #endif
-    /* A zeroed array of n bytes, on huge pages where the system offers them (Linux
-       transparent huge pages, madvise mode): the table is read at random, one 4 KiB page
-       per lookup otherwise, and the page walks showed in profiles. NULL: no memory. */
-    static void* scan_alloc_table(size_t n) {
+    /* An array of n bytes (zeroed when asked), on huge pages where the system offers
+       them (Linux transparent huge pages, madvise mode): the table and its blocks are
+       read at random, one 4 KiB page per lookup otherwise, and the page walks showed in
+       profiles. NULL: no memory; free() frees it. */
+    static void* scan_alloc_table(size_t n, int zeroed) {
         void* p = NULL;
     #if defined(__linux__) && defined(MADV_HUGEPAGE)
         const size_t huge = (size_t)1 << 21;
         if (n >= huge && posix_memalign(&p, huge, n) == 0) {
             madvise(p, n, MADV_HUGEPAGE);
-            memset(p, 0, n);
+            if (zeroed) memset(p, 0, n);
             return p;
         }
         p = NULL;
     #endif
-        return calloc(1, n);
+        return zeroed ? calloc(1, n) : malloc(n);
     }
     """
-    void* alloc_table "scan_alloc_table"(size_t n) noexcept nogil
+    void* alloc_table "scan_alloc_table"(size_t n, int zeroed) noexcept nogil
+
+
+cdef enum:
+    CHUNK = 1 << 21  # bytes of each chunk the blocks are cut from
 
 
 cdef struct Piece:
@@ -59,13 +64,19 @@ cdef struct Entry:
 
 cdef struct Slot:
     uint64_t hash  # of the run, 0: a free slot
-    Entry* entry  # owned
+    Entry* entry  # its block, in the table's chunks
 
 
 cdef struct Table:
     Slot* slots
     Py_ssize_t capacity  # a power of two
     Py_ssize_t used  # at most capacity // 2
+    # The blocks are cut in order from chunks of CHUNK bytes (one malloc and one free per
+    # chunk instead of per run, and the blocks of a table on few pages).
+    char** chunks
+    Py_ssize_t chunk_count, chunk_room
+    char* top  # the free end of the last chunk
+    size_t left  # bytes free there
 
 
 cdef inline Piece* pieces_of(Entry* entry) noexcept nogil:
@@ -112,8 +123,34 @@ cdef inline Py_ssize_t find_slot(
         slot = (slot + 1) & mask
 
 
+cdef inline void* cut_block(Table* table, size_t size) noexcept nogil:
+    """``size`` bytes (8-aligned) from the table's chunks, or NULL when out of memory."""
+    cdef char** grown
+    cdef char* chunk
+    cdef size_t room
+    size = (size + 7) & ~(<size_t> 7)
+    if size > table.left:
+        if table.chunk_count == table.chunk_room:
+            grown = <char**> realloc(table.chunks, (2 * table.chunk_room + 4) * sizeof(char*))
+            if grown == NULL:
+                return NULL
+            table.chunks, table.chunk_room = grown, 2 * table.chunk_room + 4
+        room = size if size > CHUNK else CHUNK
+        chunk = <char*> alloc_table(room, 0)
+        if chunk == NULL:
+            return NULL
+        table.chunks[table.chunk_count] = chunk
+        table.chunk_count += 1
+        table.top, table.left = chunk, room
+    chunk = table.top
+    table.top += size
+    table.left -= size
+    return chunk
+
+
 cdef inline Entry* new_entry(
-    const chars* s, Py_ssize_t start, Py_ssize_t end, const Piece* pieces, Py_ssize_t count
+    Table* table, const chars* s, Py_ssize_t start, Py_ssize_t end, const Piece* pieces,
+    Py_ssize_t count,
 ) noexcept nogil:
     """A block of the run ``text[start:end]`` and its ``pieces`` (their references
     taken over), or NULL when out of memory."""
@@ -127,8 +164,8 @@ cdef inline Entry* new_entry(
             if s[k] > 255:
                 wide = True
                 break
-    entry = <Entry*> malloc(
-        sizeof(Entry) + count * sizeof(Piece) + size * (sizeof(Py_UCS4) if wide else 1)
+    entry = <Entry*> cut_block(
+        table, sizeof(Entry) + count * sizeof(Piece) + size * (sizeof(Py_UCS4) if wide else 1)
     )
     if entry == NULL:
         return NULL
@@ -147,21 +184,24 @@ cdef inline Entry* new_entry(
     return entry
 
 
-cdef inline void free_entry(Entry* entry) noexcept:
+cdef inline void drop_entry(Entry* entry) noexcept:
+    """Drop the references of an entry's pieces."""
     cdef Piece* pieces = pieces_of(entry)
     cdef Py_ssize_t k
     for k in range(entry.count):
         Py_XDECREF(pieces[k].words)
         Py_XDECREF(pieces[k].raw)
-    free(entry)
 
 
 cdef inline void empty_table(Table* table) noexcept:
-    """Free every slot's block (and drop its references)."""
+    """Empty every slot (its block's references dropped) and free the chunks."""
     cdef Py_ssize_t k
     for k in range(table.capacity):
         if table.slots[k].hash:
-            free_entry(table.slots[k].entry)
+            drop_entry(table.slots[k].entry)
             table.slots[k].hash = 0
             table.slots[k].entry = NULL
+    for k in range(table.chunk_count):
+        free(table.chunks[k])
+    table.chunk_count, table.top, table.left = 0, NULL, 0
     table.used = 0

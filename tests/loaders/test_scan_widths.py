@@ -104,3 +104,20 @@ def test_a_run_seen_in_one_width_is_found_in_another() -> None:
     for text in texts:
         scanner.scan(text)
     assert len(scanner) == stored
+
+
+@needs_compiled
+def test_runs_filling_several_chunks_are_found_again() -> None:
+    # The table cuts its runs' blocks from chunks of 2 MiB: 40,000 runs of ~100 bytes
+    # fill three, and every run is found again with what it gave.
+    from loaders.entities.scan_c import KeptScanner
+
+    scanner = KeptScanner(KEEP, LONE, ABBREVIATIONS, SENTENCE_STARTS, Segment)
+    texts = [f"met Japan Minister N{i:06d}{'x' * 40} and Z{i} said" for i in range(40000)]
+    first = [scanner.scan(text) for text in texts]
+    assert len(scanner) == len(texts)  # the Japan runs (the lone Z words are filtered out)
+    for index, text in enumerate(texts):
+        if index % 97 == 0:
+            assert first[index] == scan_kept_python(text, KEEP, LONE), text
+        assert scanner.scan(text) == first[index]
+    assert len(scanner) == len(texts)
