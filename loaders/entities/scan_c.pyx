@@ -5,141 +5,54 @@ The pure-Python version in ``scan.py`` is the reference: this one walks the text
 in C instead of through ``SCANNER.finditer`` and per-run Python, remembers what each
 run it has seen yields (:class:`KeptScanner`), and gives the same list of segments
 (``tests/loaders/test_scan_compiled.py`` checks it on every corpus body and on
-generated text). The character-level helpers are inline in ``scan_c.pxd``. A run
-follows ``scan_pattern.SCANNER``:
-
-- a word is ``[A-Z]`` then any of ``\\w ' ’ . - / &`` (``\\w`` as ``re`` reads it on
-  ``str``: a Unicode letter or digit, or ``_``);
-- words are joined by a gap (spaces/tabs, or spaces/tabs around one line break),
-  optionally followed by one connector (``of``, ``da`` ...) and spaces/tabs.
+generated text). The walk from word to word is inline in ``scan_text_c.pxd`` (one
+specialisation per character width), the hash and filters of a run in ``scan_c.pxd``,
+the run table in ``scan_table_c.pxd``, the reading of a new run in ``scan_read_c.pxd``.
 """
 
-from cpython.ref cimport PyObject, Py_XDECREF
 from libc.stdint cimport uint8_t, uint64_t
-from libc.stdlib cimport calloc, free, realloc
+from libc.stdlib cimport free
 from libc.string cimport memset
 
-
-cdef tuple CONNECTORS = (
-    "of", "for", "the", "de", "da", "del", "dos", "do", "bin", "ibn", "al", "van",
-    "von", "der", "du", "la", "le", "y", "and",
+from loaders.entities.inplace_c cimport new_tuple4
+from loaders.entities.scan_read_c cimport Pieces, drop_pieces, read_lone, read_several
+from loaders.entities.scan_table_c cimport (
+    Entry, Piece, Slot, Table, alloc_table, empty_table, find_slot, new_entry, pieces_of,
+)
+from loaders.entities.scan_text_c cimport (
+    Py_UCS1, Py_UCS2, PyUnicode_DATA, PyUnicode_KIND, Spans, chars, fill_word_bytes,
+    marks_between, next_upper, walk_run,
 )
 
-
-cdef Py_ssize_t connector_at(const Text* t, Py_ssize_t q) noexcept:
-    """The length of the connector at ``q`` followed by a space or tab, else 0."""
-    cdef Py_ssize_t size = 0, k
-    cdef str connector
-    while q + size < t.n and size < 4 and 97 <= at(t, q + size) <= 122:  # a-z
-        size += 1
-    if size == 0 or q + size >= t.n or not is_space(at(t, q + size)):
-        return 0
-    for connector in CONNECTORS:
-        if len(connector) != size:
-            continue
-        for k in range(size):
-            if <Py_UCS4> connector[k] != at(t, q + k):
-                break
-        else:
-            return size
-    return 0
+fill_word_bytes()
 
 
-cdef Py_ssize_t next_word(const Text* t, Py_ssize_t q, Py_ssize_t* conn) noexcept:
-    """After a gap ending at ``q``: the start of the next word (an optional connector
-    and its spaces first, its span stored in ``conn[0]``, ``conn[1]``), or -1."""
-    cdef Py_ssize_t size, r
-    conn[0] = -1
-    if q >= t.n:
-        return -1
-    if is_upper(at(t, q)):
-        return q
-    size = connector_at(t, q)
-    if size == 0:
-        return -1
-    r = q + size
-    while r < t.n and is_space(at(t, r)):
-        r += 1
-    if r < t.n and is_upper(at(t, r)):
-        conn[0], conn[1] = q, q + size
-        return r
-    return -1
+cdef extern from *:
+    """
+    #define scan_prefetch(p) __builtin_prefetch((const void*)(p))
+    """
+    void prefetch "scan_prefetch"(const void* p) noexcept nogil
 
 
-cdef Py_ssize_t gap_end(const Text* t, Py_ssize_t p, Py_ssize_t* conn) noexcept:
-    """The start of the word joined to the word ending at ``p``, or -1."""
-    cdef Py_ssize_t q = p, r
-    while q < t.n and is_space(at(t, q)):
-        q += 1
-    if q > p:
-        r = next_word(t, q, conn)
-        if r >= 0:
-            return r
-    if q < t.n and at(t, q) == 10:  # one line break
-        q += 1
-        while q < t.n and is_space(at(t, q)):
-            q += 1
-        return next_word(t, q, conn)
-    return -1
+cdef enum:
+    DEPTH = 8  # runs between finding a run and looking it up (a power of two)
+    HALF = 3  # runs between finding a run and fetching its block
+    LATE = 5  # runs between finding a run and fetching its segments' objects
 
 
-cdef class _Spans:
-    """A growable C array of token spans (start, end)."""
-
-    cdef Py_ssize_t* data
-    cdef Py_ssize_t size
-    cdef Py_ssize_t capacity
-
-    def __cinit__(self):
-        self.data = NULL
-        self.size = 0
-        self.capacity = 0
-
-    def __dealloc__(self):
-        free(self.data)
-
-    cdef int push(self, Py_ssize_t start, Py_ssize_t end) except -1:
-        cdef Py_ssize_t* grown
-        if self.size + 2 > self.capacity:
-            self.capacity = 2 * self.capacity + 64
-            grown = <Py_ssize_t*> realloc(self.data, self.capacity * sizeof(Py_ssize_t))
-            if grown == NULL:
-                raise MemoryError("scan_c: no memory for token spans")
-            self.data = grown
-        self.data[self.size] = start
-        self.data[self.size + 1] = end
-        self.size += 2
-        return 0
+cdef struct Run:
+    Py_ssize_t start, end
+    uint64_t hash
 
 
-cdef void split_segments(
-    str text, Py_ssize_t base, _Spans spans, list words, frozenset keep,
-    frozenset abbreviations, list out,
-) except *:
-    """Cut a several-word run after sentence-ending words; keep what may matter, as
-    (start, end, words, raw) with offsets from ``base`` (the run's start)."""
-    cdef Py_ssize_t count = len(words), first = 0, k, begin, end
-    cdef Py_ssize_t* at = spans.data
-    cdef bint look = False
-    cdef tuple chunk
-    cdef str raw, word
-    for k in range(count - 1):
-        end = at[2 * k + 1]
-        if text[end - 1] == 46 and (text[end] == 32 or text[end] == 10):
-            look = True
-            break
-    for k in range(count):
-        word = words[k]
-        if k < count - 1 and not (look and word[len(word) - 1] == 46):
-            continue
-        if k < count - 1 and not ends_sentence(word, abbreviations):
-            continue
-        begin, end = at[2 * first], at[2 * k + 1]
-        raw = text[begin:end]
-        chunk = tuple(words[first : k + 1])
-        if may_matter(chunk, raw, keep):
-            out.append((begin - base, end - base, chunk, raw))
-        first = k + 1
+cdef inline void prefetch_objects(Entry* entry) noexcept nogil:
+    """Fetch the words and raw text of the entry's segments, whose counts ``Segment``
+    will increment."""
+    cdef Piece* piece = pieces_of(entry)
+    cdef Py_ssize_t k
+    for k in range(entry.count):
+        prefetch(piece[k].words)
+        prefetch(piece[k].raw)
 
 
 cdef class KeptScanner:
@@ -155,14 +68,19 @@ cdef class KeptScanner:
 
     cdef frozenset keep, lone, abbreviations, sentence_starts
     cdef object segment_type
-    cdef Slot* slots
+    cdef Table table
+    cdef Spans spans  # of the run being read
+    cdef Pieces pieces  # of the new run being read
     cdef uint8_t lone_bloom[BLOOM_BYTES]  # lone: the words kept as they are
     cdef uint8_t keep_bloom[BLOOM_BYTES]  # keep: kept less their last character
-    cdef Py_ssize_t capacity, used
 
     def __cinit__(self):
-        self.slots = NULL
-        self.capacity = 0
+        self.table.slots = NULL
+        self.table.capacity = self.table.used = 0
+        self.table.chunks, self.table.chunk_count, self.table.chunk_room = NULL, 0, 0
+        self.table.top, self.table.left = NULL, 0
+        self.spans.data, self.spans.size, self.spans.capacity = NULL, 0, 0
+        self.pieces.data, self.pieces.size, self.pieces.capacity = NULL, 0, 0
 
     def __init__(
         self, frozenset keep, frozenset lone, frozenset abbreviations,
@@ -188,130 +106,157 @@ cdef class KeptScanner:
         for word in keep:
             add_to_bloom(self.keep_bloom, word_hash(word))
         self.release()
-        free(self.slots)
-        self.slots = <Slot*> calloc(capacity, sizeof(Slot))
-        if self.slots == NULL:
-            self.capacity = 0
+        free(self.table.slots)
+        self.table.slots = <Slot*> alloc_table(capacity * sizeof(Slot), 1)
+        if self.table.slots == NULL:
+            self.table.capacity = 0
             raise MemoryError("scan_c: no memory for the run table")
-        self.capacity = capacity
+        self.table.capacity = capacity
 
     def __dealloc__(self):
         self.release()
-        free(self.slots)
+        free(self.table.slots)
+        free(self.table.chunks)
+        drop_pieces(&self.pieces)
+        free(self.pieces.data)
+        free(self.spans.data)
 
     def clear(self):
         """Forget every run seen."""
         self.release()
 
     cdef void release(self) noexcept:
-        """Empty every slot (their references dropped)."""
-        cdef Py_ssize_t k
-        for k in range(self.capacity):
-            if self.slots[k].hash:
-                Py_XDECREF(self.slots[k].run)
-                Py_XDECREF(self.slots[k].segments)
-                self.slots[k].hash = self.slots[k].size = 0
-                self.slots[k].run = self.slots[k].segments = NULL
-        self.used = 0
+        if self.table.slots != NULL:
+            empty_table(&self.table)
 
     def __len__(self):
-        return self.used
+        return self.table.used
 
-    cdef tuple read_run(self, str text, Py_ssize_t start, Py_ssize_t end, _Spans spans):
-        """The segments of the run ``text[start:end]`` (word spans in ``spans``)."""
-        cdef str run = text[start:end]
-        cdef list found = []
-        cdef list words
-        cdef Py_ssize_t k
-        if spans.size == 2:
-            if (
-                has_mark(run)
-                or run in self.lone
-                or (run[: len(run) - 1] in self.keep and run not in self.sentence_starts)
-            ):
-                return (run, ((0, end - start, (run,), run),))
-            return (run, ())
-        words = [text[spans.data[k] : spans.data[k + 1]] for k in range(0, spans.size, 2)]
-        if words_may_matter(run, words, self.keep):
-            split_segments(text, start, spans, words, self.keep, self.abbreviations, found)
-        return (run, tuple(found))
-
-    cdef tuple lookup(
-        self, str text, const Text* t, Py_ssize_t start, Py_ssize_t end, _Spans spans
-    ):
-        """The remembered segments of the run ``text[start:end]``, read when new. A run
-        the filters of ``lone`` and ``keep`` rule out (no word kept, as written or less a
-        closing full stop; no mark) is dropped at once."""
-        cdef uint64_t head, h
-        cdef Py_ssize_t mask = self.capacity - 1, slot
-        cdef object run, segments
+    cdef bint may_hold(
+        self, const chars* s, Py_ssize_t start, Py_ssize_t end, uint64_t* h
+    ) noexcept:
+        """Could the run ``text[start:end]`` (its words in ``self.spans``) yield a
+        segment? False when the filters of ``lone`` and ``keep`` rule it out (no word
+        kept, as written or less a closing full stop; no mark); else its hash (not 0)
+        in ``h[0]``."""
+        cdef uint64_t head
+        cdef bint lone = self.spans.size == 2
         if (
-            spans.size > 2
-            and not spans_in_bloom(t, spans.data, spans.size, self.keep_bloom)
-            and not marks_between(t, start, end)
+            not lone
+            and not spans_in_bloom(s, self.spans.data, self.spans.size, self.keep_bloom)
+            and not marks_between(s, start, end)
         ):
-            return ()
-        h = run_hash(t, start, end, &head)
+            return False
+        h[0] = run_hash(s, start, end, &head)
         if (
-            spans.size == 2
-            and not in_bloom(self.lone_bloom, h)
+            lone
+            and not in_bloom(self.lone_bloom, h[0])
             and not in_bloom(self.keep_bloom, head)
-            and not marks_between(t, start, end)
+            and not marks_between(s, start, end)
         ):
-            return ()
-        h = h if h else 1  # 0 marks a free slot
-        slot = h & mask
-        while self.slots[slot].hash:
-            if (
-                self.slots[slot].hash == h
-                and self.slots[slot].size == end - start
-                and same_run(t, start, end, <str> self.slots[slot].run)
-            ):
-                return <tuple> self.slots[slot].segments
-            slot = (slot + 1) & mask
-        run, segments = self.read_run(text, start, end, spans)
-        if 2 * (self.used + 1) > self.capacity:
-            self.release()
-            slot = h & mask
-        Py_INCREF(run)
-        Py_INCREF(segments)
-        self.slots[slot].hash, self.slots[slot].size = h, end - start
-        self.slots[slot].run = <PyObject*> run
-        self.slots[slot].segments = <PyObject*> segments
-        self.used += 1
-        return <tuple> segments
+            return False
+        if h[0] == 0:
+            h[0] = 1  # 0 marks a free slot
+        return True
 
-    def scan(self, str text):
-        """The segments of ``text`` that may matter, as ``scan.scan_segments`` gives them."""
-        cdef Py_ssize_t n = len(text), i = 0, start, end, nxt, rel_start, rel_end
-        cdef Py_ssize_t conn[2]
-        cdef _Spans spans = _Spans()
-        cdef list out = []
-        cdef tuple found, words
-        cdef str raw
+    cdef Entry* entry_of(self, str text, const chars* s, Py_ssize_t n, const Run* run) except NULL:
+        """The table entry of ``run``: read (its words walked again) and stored when new."""
+        cdef Py_ssize_t slot = find_slot(&self.table, s, run.start, run.end, run.hash)
+        cdef Entry* entry
+        if self.table.slots[slot].hash:
+            return self.table.slots[slot].entry
+        walk_run(s, run.start, n, &self.spans)
+        drop_pieces(&self.pieces)
+        if self.spans.size > 2:
+            read_several(
+                text, s, run.start, &self.spans, self.keep, self.abbreviations, &self.pieces
+            )
+        else:
+            read_lone(
+                text, s, run.start, run.end, self.lone, self.keep, self.sentence_starts,
+                &self.pieces,
+            )
+        if 2 * (self.table.used + 1) > self.table.capacity:  # full: emptied first
+            empty_table(&self.table)
+            slot = find_slot(&self.table, s, run.start, run.end, run.hash)
+        entry = new_entry(
+            &self.table, s, run.start, run.end, self.pieces.data, self.pieces.size
+        )
+        if entry == NULL:
+            raise MemoryError("scan_c: no memory for a run")
+        self.pieces.size = 0  # the entry owns them now
+        self.table.slots[slot].hash = run.hash
+        self.table.slots[slot].entry = entry
+        self.table.used += 1
+        return entry
+
+    cdef int resolve(
+        self, str text, const chars* s, Py_ssize_t n, const Run* run, list out
+    ) except -1:
+        """Append the segments of ``run`` to ``out``."""
+        cdef Entry* entry = self.entry_of(text, s, n, run)
+        cdef Piece* piece = pieces_of(entry)
         cdef object segment_type = self.segment_type
-        cdef Text t
-        if self.capacity == 0:
-            raise ValueError("KeptScanner: not initialised")
-        t.kind, t.data, t.n = PyUnicode_KIND(text), PyUnicode_DATA(text), n
+        cdef Py_ssize_t k
+        for k in range(entry.count):
+            out.append(new_tuple4(
+                segment_type, run.start + piece[k].start, run.start + piece[k].end,
+                <object> piece[k].words, <object> piece[k].raw,
+            ))
+        return 0
+
+    cdef list scan_chars(self, str text, const chars* s, Py_ssize_t n):
+        """:meth:`scan` over the characters of ``text`` (one width).
+
+        The runs that pass the filters are looked up ``DEPTH`` runs late: the table slot
+        of each is fetched into the cache when it is found, its block and its segments'
+        objects a few runs later, so that the lookups rarely wait for memory."""
+        cdef Py_ssize_t i = 0, start, end, first = 0, last = 0
+        cdef Py_ssize_t mask = self.table.capacity - 1
+        cdef list out = []
+        cdef uint64_t h
+        cdef Run ring[DEPTH]
+        cdef Run* run
+        cdef Slot* slot
         while True:
-            i = next_upper(&t, i)
+            i = next_upper(s, i, n)
             if i >= n:
                 break
             start = i
-            spans.size = 0
-            end = word_end(&t, i + 1)
-            spans.push(start, end)
-            while True:
-                nxt = gap_end(&t, end, conn)
-                if nxt < 0:
-                    break
-                if conn[0] >= 0:
-                    spans.push(conn[0], conn[1])
-                end = word_end(&t, nxt + 1)
-                spans.push(nxt, end)
+            end = walk_run(s, start, n, &self.spans)
             i = end
-            found = self.lookup(text, &t, start, end, spans)
-            for rel_start, rel_end, words, raw in found:
-                out.append(new_tuple4(segment_type, start + rel_start, start + rel_end, words, raw))
+            if not self.may_hold(s, start, end, &h):
+                continue
+            prefetch(&self.table.slots[h & mask])
+            run = &ring[last & (DEPTH - 1)]
+            run.start, run.end, run.hash = start, end, h
+            last += 1
+            if last - first > HALF:  # the slot of a run HALF back is cached: its block next
+                run = &ring[(last - 1 - HALF) & (DEPTH - 1)]
+                slot = &self.table.slots[run.hash & mask]
+                if slot.hash == run.hash:
+                    prefetch(slot.entry)
+            if last - first > LATE:  # the block of a run LATE back is cached: its objects
+                run = &ring[(last - 1 - LATE) & (DEPTH - 1)]
+                slot = &self.table.slots[run.hash & mask]
+                if slot.hash == run.hash:
+                    prefetch_objects(slot.entry)
+            if last - first == DEPTH:
+                self.resolve(text, s, n, &ring[first & (DEPTH - 1)], out)
+                first += 1
+        while first < last:
+            self.resolve(text, s, n, &ring[first & (DEPTH - 1)], out)
+            first += 1
         return out
+
+    def scan(self, str text):
+        """The segments of ``text`` that may matter, as ``scan.scan_segments`` gives them."""
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void* data = PyUnicode_DATA(text)
+        if self.table.capacity == 0:
+            raise ValueError("KeptScanner: not initialised")
+        if kind == 1:
+            return self.scan_chars(text, <const Py_UCS1*> data, len(text))
+        if kind == 2:
+            return self.scan_chars(text, <const Py_UCS2*> data, len(text))
+        return self.scan_chars(text, <const Py_UCS4*> data, len(text))
