@@ -205,7 +205,7 @@ _READER: Final = (
     else MentionReader(
         LEXICON, _AFFILIATION_KINDS, TITLE_HEADS, HONORIFICS, NAME_PARTICLES, NOT_NAMES,
         OFFICE_WORDS, TITLE_MODIFIERS, COMMON_WORDS, COMMON_CAPS, ABBREVIATIONS, _VERBISH,
-        _MAX_NAME_WORDS, _MAX_CAPS_NAME_WORDS, Mention, Official,
+        _MAX_NAME_WORDS, _MAX_CAPS_NAME_WORDS, Mention, Official, ORG_WORDS,
     )
 )  # fmt: skip
 _READ_MENTIONS: Final = read_segment_mentions if _READER is None else _READER
@@ -272,7 +272,28 @@ def complete_with_appositive(
 def find_officials(
     text: str, segments: Sequence[Segment], all_caps: bool = False
 ) -> tuple[Official, ...]:
-    """Officials in already scanned ``segments`` of ``text``, merged per person."""
+    """Officials in already scanned ``segments`` of ``text``, merged per person: in one
+    compiled call when ``officials_c`` is built (a list of segments), else
+    :func:`find_officials_python`.
+
+    >>> text = "Foreign Minister Koumura and Mr. Tanaka."
+    >>> [o.name for o in find_officials(text, scan_segments(text))]
+    ['Koumura', 'Tanaka']
+    """
+    if _READER is None or type(segments) is not list:
+        return find_officials_python(text, segments, all_caps)
+    return _READER.find(text, segments, all_caps, iter_segment_mentions, name_words)
+
+
+def find_officials_python(
+    text: str, segments: Sequence[Segment], all_caps: bool = False
+) -> tuple[Official, ...]:
+    """:func:`find_officials` in Python: the reference for the compiled ``find``.
+
+    >>> text = "Dr. Jason Hamm, OSD Country Director for Japan, called."
+    >>> find_officials_python(text, scan_segments(text))[0].affiliation
+    'OSD'
+    """
     found: list[Official] = []
     for index in indices_naming_any(segments, INTRODUCERS):
         words = segments[index][2]
@@ -280,9 +301,7 @@ def find_officials(
             if name_end == len(words):
                 official = complete_with_appositive(text, segments, index, official, all_caps)
             found.append(official)
-    if _READER is None:
-        return merge_officials(found)
-    return _READER.merge(found, name_words)
+    return merge_officials(found)
 
 
 def extract_officials(text: str, all_caps: bool = False) -> tuple[Official, ...]:

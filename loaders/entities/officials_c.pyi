@@ -20,8 +20,17 @@ class MentionReader:
         max_caps_name: int,
         mention_type: type[Any],
         official_type: type[Any],
+        org_words: frozenset[str] = ...,
     ) -> None: ...
     def __call__(self, words: tuple[str, ...], all_caps: bool) -> tuple[Any, ...]: ...
+    def find(
+        self,
+        text: str,
+        segments: list[Any],
+        all_caps: bool,
+        segment_mentions: Callable[[tuple[str, ...], bool], Sequence[tuple[int, Any]]],
+        name_words: Callable[[str], frozenset[str]],
+    ) -> tuple[Any, ...]: ...
     def merge(
         self, officials: Sequence[Any], name_words: Callable[[str], frozenset[str]]
     ) -> tuple[Any, ...]: ...

@@ -10,7 +10,7 @@ segment and on generated words).
 
 from cpython.ref cimport Py_INCREF
 from cpython.tuple cimport PyTuple_SET_ITEM
-from cpython.unicode cimport Py_UNICODE_ISUPPER
+from cpython.unicode cimport Py_UNICODE_ISSPACE, Py_UNICODE_ISUPPER
 
 from loaders.entities.inplace_c cimport alloc_items, bare_word, ends_sentence
 
@@ -24,7 +24,7 @@ cdef class MentionReader:
 
     cdef dict lexicon
     cdef frozenset kinds, heads, honorifics, particles, not_names, office_words
-    cdef frozenset modifiers, common_words, common_caps, abbreviations
+    cdef frozenset modifiers, common_words, common_caps, abbreviations, org_words
     cdef tuple verbish
     cdef object mention_type, official_type
     cdef Py_ssize_t max_name, max_caps_name
@@ -35,7 +35,7 @@ cdef class MentionReader:
         frozenset office_words, frozenset title_modifiers, frozenset common_words,
         frozenset common_caps, frozenset abbreviations, tuple verbish,
         Py_ssize_t max_name, Py_ssize_t max_caps_name, object mention_type,
-        object official_type,
+        object official_type, frozenset org_words=frozenset(),
     ):
         self.lexicon, self.kinds, self.heads = lexicon, affiliation_kinds, title_heads
         self.honorifics, self.particles, self.not_names = honorifics, name_particles, not_names
@@ -43,6 +43,7 @@ cdef class MentionReader:
         self.common_words, self.common_caps = common_words, common_caps
         self.abbreviations, self.verbish = abbreviations, verbish
         self.max_name, self.max_caps_name = max_name, max_caps_name
+        self.org_words = org_words
         if not (
             isinstance(mention_type, type) and issubclass(mention_type, tuple)
             and mention_type.__basicsize__ == tuple.__basicsize__
@@ -177,6 +178,88 @@ cdef class MentionReader:
                     affiliation = found
                     break
         return (name_end, self.new_official(name, " ".join(words[start:office_end]), affiliation))
+
+    def find(self, str text, list segments, bint all_caps, object segment_mentions,
+             object name_words):
+        """``officials.find_officials_python``: the officials of a cable's ``segments``
+        (of ``text``), merged per person; ``segment_mentions(words, all_caps)``: the
+        mentions of one segment's words (cached), ``name_words``: the merge's name keys.
+        One C loop over the segments: a segment is read only when one of its words is a
+        title head or an honorific."""
+        cdef list found = []
+        cdef Py_ssize_t index, n = len(segments), size
+        cdef object segment, word, mention
+        cdef tuple words
+        for index in range(n):
+            segment = segments[index]
+            if not isinstance(segment, tuple):
+                raise TypeError("segments: tuples (scan.Segment)")
+            words = <tuple> (<tuple> segment)[2]
+            for word in words:
+                if word in self.heads or word in self.honorifics:
+                    break
+            else:
+                continue
+            size = len(words)
+            for mention in segment_mentions(words, all_caps):
+                if (<tuple> mention)[0] == size:
+                    found.append(self.complete(text, segments, index, (<tuple> mention)[1], all_caps))
+                else:
+                    found.append((<tuple> mention)[1])
+        return self.merge(found, name_words)
+
+    cdef object complete(self, str text, list segments, Py_ssize_t index, object official,
+                         bint all_caps):
+        """``officials.complete_with_appositive``: a missing title or affiliation filled
+        from ``Name, <appositive>``."""
+        cdef tuple segment, after
+        cdef Py_ssize_t end, start, k
+        cdef bint comma = False
+        cdef Py_UCS4 c
+        cdef object title, affiliation
+        if index + 1 >= len(segments):
+            return official
+        segment, after = <tuple> segments[index], <tuple> segments[index + 1]
+        end, start = segment[1], after[0]
+        if start - end > 3:
+            return official
+        for k in range(end, start):  # ``text[end:start].strip() == ","``
+            c = text[k]
+            if c == 44:  # ,
+                if comma:
+                    return official
+                comma = True
+            elif not Py_UNICODE_ISSPACE(c):
+                return official
+        if not comma:
+            return official
+        title, affiliation = self.read_appositive(<tuple> after[2], all_caps)
+        return self.new_official(
+            official.name, official.title or title, official.affiliation or affiliation
+        )
+
+    cdef tuple read_appositive(self, tuple words, bint all_caps):
+        """``officials.read_appositive``: (title, affiliation) of the words after a name."""
+        cdef Py_ssize_t n = min(len(words), 9), first, k
+        cdef object affiliation = self.affiliation_of(<str> words[0], all_caps)
+        cdef bint titled = False, org = False
+        cdef str joined
+        first = 0 if affiliation is None else 1
+        for k in range(first, n):
+            if words[k] in self.heads:
+                titled = True
+                break
+        if titled:
+            joined = " ".join([self.bare(<str> words[k]) for k in range(first, n)])
+            return (joined or None, affiliation)
+        if affiliation is None:
+            for k in range(n):
+                if self.bare(<str> words[k]) in self.org_words:
+                    org = True
+                    break
+        if affiliation is not None or org:
+            return (None, " ".join([self.bare(<str> words[k]) for k in range(n)]))
+        return (None, None)
 
     def merge(self, officials, object name_words):
         """``officials_merge.merge_officials`` (``name_words``: its name keys)."""
