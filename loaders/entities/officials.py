@@ -10,7 +10,7 @@ parties or sentence starts. Mentions of one person are merged (``Koumura`` with
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Final, NamedTuple
 
@@ -183,6 +183,8 @@ def read_segment_mentions(words: tuple[str, ...], all_caps: bool) -> tuple[Menti
     >>> [m.official.name for m in iter_segment_mentions(
     ...     ("Secretary", "General", "Ban", "Ki-moon", "and", "President", "Bush"), False)]
     ['Ban Ki-moon', 'Bush']
+    >>> iter_segment_mentions(("Mr.", "Tanaka"), False)[0].official.name
+    'Tanaka'
     """
     mentions: list[Mention] = []
     index = 0
@@ -208,17 +210,12 @@ _READER: Final = (
         _MAX_NAME_WORDS, _MAX_CAPS_NAME_WORDS, Mention, Official, ORG_WORDS,
     )
 )  # fmt: skip
-_READ_MENTIONS: Final = read_segment_mentions if _READER is None else _READER
-
-
-@lru_cache(maxsize=1 << 14)
-def iter_segment_mentions(words: tuple[str, ...], all_caps: bool) -> tuple[Mention, ...]:
-    """All titled mentions in one segment's words (cached: titled segments recur).
-
-    >>> iter_segment_mentions(("Mr.", "Tanaka"), False)[0].official.name
-    'Tanaka'
-    """
-    return _READ_MENTIONS(words, all_caps)
+_READ_MENTIONS: Final[Callable[[tuple[str, ...], bool], tuple[Mention, ...]]] = (
+    read_segment_mentions if _READER is None else _READER
+)
+#: All titled mentions in one segment's words, cached (titled segments recur): the
+#: cache calls the compiled reader itself, without a Python frame between.
+iter_segment_mentions: Final = lru_cache(maxsize=1 << 14)(_READ_MENTIONS)
 
 
 def read_appositive(segment: Segment, all_caps: bool) -> tuple[str | None, str | None]:

@@ -12,7 +12,14 @@ from cpython.ref cimport Py_INCREF
 from cpython.tuple cimport PyTuple_SET_ITEM
 from cpython.unicode cimport Py_UNICODE_ISSPACE, Py_UNICODE_ISUPPER
 
+from libc.stdint cimport uint8_t, uint64_t
+from libc.string cimport memset
+
 from loaders.entities.inplace_c cimport alloc_items, bare_word, ends_sentence
+from loaders.entities.lexicon_words_c cimport (
+    WORD_BLOOM_BYTES, add_to_word_bloom, alpha_but_marks, char_at, fnv_ascii_lower,
+    fnv_prefix, in_word_bloom, str_isupper,
+)
 
 cdef extern from *:
     int PyObject_GenericSetAttr(object o, object name, object value) except -1
@@ -25,6 +32,8 @@ cdef class MentionReader:
     cdef dict lexicon
     cdef frozenset kinds, heads, honorifics, particles, not_names, office_words
     cdef frozenset modifiers, common_words, common_caps, abbreviations, org_words
+    cdef frozenset introducers  # title heads and honorifics: a segment worth reading
+    cdef uint8_t common_bloom[WORD_BLOOM_BYTES]  # common_words, by their characters
     cdef tuple verbish
     cdef object mention_type, official_type
     cdef Py_ssize_t max_name, max_caps_name
@@ -44,6 +53,10 @@ cdef class MentionReader:
         self.abbreviations, self.verbish = abbreviations, verbish
         self.max_name, self.max_caps_name = max_name, max_caps_name
         self.org_words = org_words
+        self.introducers = title_heads | honorifics
+        memset(self.common_bloom, 0, sizeof(self.common_bloom))
+        for word in common_words:
+            add_to_word_bloom(self.common_bloom, fnv_prefix(word, len(word)))
         if not (
             isinstance(mention_type, type) and issubclass(mention_type, tuple)
             and mention_type.__basicsize__ == tuple.__basicsize__
@@ -100,20 +113,29 @@ cdef class MentionReader:
 
     cdef bint is_name_word(self, str word, bint all_caps):
         """``officials.is_name_word``."""
-        if len(word) == 0 or not Py_UNICODE_ISUPPER(word[0]):
+        cdef Py_ssize_t n = len(word)
+        if n == 0 or not Py_UNICODE_ISUPPER(char_at(word, 0)):
             return False
         if word in self.not_names or word in self.lexicon:
             return False
-        if word.lower() in self.common_words:
+        if self.is_common(word):
             return False
         if all_caps:
             return (
                 word not in self.common_caps and word.isalpha()
                 and not word.endswith(self.verbish)
             )
-        if len(word) == 2 and <Py_UCS4> word[1] == 46:
+        if n == 2 and char_at(word, 1) == 46:
             return True
-        return not word.isupper() and word.replace("-", "").replace("'", "").isalpha()
+        return not str_isupper(word) and alpha_but_marks(word)
+
+    cdef bint is_common(self, str word):
+        """``word.lower() in common_words``; an ASCII word the filter rules out is not
+        copied in lower case."""
+        cdef uint64_t h
+        if fnv_ascii_lower(word, &h) and not in_word_bloom(self.common_bloom, h):
+            return False
+        return word.lower() in self.common_words
 
     cdef Py_ssize_t read_name(self, tuple words, Py_ssize_t start, bint all_caps):
         """``officials.read_name``."""
@@ -196,7 +218,7 @@ cdef class MentionReader:
                 raise TypeError("segments: tuples (scan.Segment)")
             words = <tuple> (<tuple> segment)[2]
             for word in words:
-                if word in self.heads or word in self.honorifics:
+                if word in self.introducers:
                     break
             else:
                 continue
@@ -206,7 +228,7 @@ cdef class MentionReader:
                     found.append(self.complete(text, segments, index, (<tuple> mention)[1], all_caps))
                 else:
                     found.append((<tuple> mention)[1])
-        return self.merge(found, name_words)
+        return self.merge_found(found, name_words)
 
     cdef object complete(self, str text, list segments, Py_ssize_t index, object official,
                          bint all_caps):
@@ -263,41 +285,46 @@ cdef class MentionReader:
 
     def merge(self, officials, object name_words):
         """``officials_merge.merge_officials`` (``name_words``: its name keys)."""
-        cdef list merged = [], keys = []
+        return self.merge_found(list(officials), name_words)
+
+    cdef tuple merge_found(self, list officials, object name_words):
+        """``merge``: each official joins the first entry (in order) whose name words
+        hold its own or are held by them, among the entries sharing a word with it
+        (``by_word``: word -> the entries holding it)."""
+        cdef list merged = [], keys = [], positions
         cdef dict by_word = {}
         cdef frozenset key, held
-        cdef set candidates, positions
         cdef Py_ssize_t position, i
+        cdef object official, word, item
         for official in officials:
-            key = name_words(official.name)
-            candidates = set()
+            key = <frozenset?> name_words(official.name)
+            position = -1
             for word in key:
                 positions = by_word.get(word)
-                if positions is not None:
-                    candidates |= positions
-            position = -1
-            if candidates:
-                for item in sorted(candidates):
+                if positions is None:
+                    continue
+                for item in positions:
                     i = item
-                    held = keys[i]
-                    if key <= held or held <= key:
-                        position = i
-                        break
+                    if position < 0 or i < position:
+                        held = <frozenset> keys[i]
+                        if key <= held or held <= key:
+                            position = i
             if position < 0:
                 position = len(merged)
                 merged.append(official)
                 keys.append(key)
             else:
                 merged[position] = self.merge_pair(merged[position], official)
-                held = keys[position]
+                held = <frozenset> keys[position]
                 if key <= held:
                     continue  # its words already point here
                 keys[position] = held | key
             for word in key:
                 positions = by_word.get(word)
                 if positions is None:
-                    by_word[word] = positions = set()
-                positions.add(position)
+                    by_word[word] = [position]
+                elif position not in positions:
+                    positions.append(position)
         return tuple(merged)
 
     cdef object merge_pair(self, object first, object second):
