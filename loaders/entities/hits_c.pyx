@@ -13,14 +13,21 @@ on every corpus body and on generated text).
 from cpython.ref cimport PyObject, Py_INCREF, Py_XDECREF
 from libc.stdlib cimport calloc, free
 
+from libc.stdint cimport uint8_t, uint64_t
+from libc.string cimport memset
+
 from loaders.entities.inplace_c cimport bare_word, new_tuple4
+from loaders.entities.lexicon_words_c cimport (
+    FNV_PRIME, FNV_START, PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ,
+    WORD_BLOOM_BYTES, add_to_word_bloom, char_at, fnv_prefix, in_word_bloom,
+)
 
 cdef inline bint is_possessive(str word, Py_ssize_t n):
     """``word`` (of length ``n``) ends in ``'s``, ``’s`` or ``'S``."""
     cdef Py_UCS4 last, prev
     if n < 2:
         return False
-    last, prev = word[n - 1], word[n - 2]
+    last, prev = char_at(word, n - 1), char_at(word, n - 2)
     return (last == 115 and (prev == 39 or prev == 0x2019)) or (last == 83 and prev == 39)
 
 
@@ -32,10 +39,41 @@ cdef class LexiconMatcher:
 
     cdef dict lexicon, first_words
     cdef frozenset abbreviations
+    cdef uint8_t first_bloom[WORD_BLOOM_BYTES]  # the first words, by their characters
 
     def __init__(self, dict lexicon, dict first_words, frozenset abbreviations):
         self.lexicon, self.first_words = lexicon, first_words
         self.abbreviations = abbreviations
+        memset(self.first_bloom, 0, sizeof(self.first_bloom))
+        for word in first_words:
+            add_to_word_bloom(self.first_bloom, fnv_prefix(word, len(word)))
+
+    cdef bint may_start(self, str word, Py_ssize_t size, bint* hyphen):
+        """Could ``word`` (of length ``size``), as written or bare (less a closing full
+        stop or possessive), be a first word? False: it is none, without a lookup.
+        ``hyphen[0]``: the word holds a hyphen."""
+        cdef int kind = PyUnicode_KIND(word)
+        cdef void* data = PyUnicode_DATA(word)
+        cdef uint64_t h = FNV_START, less_one = FNV_START, less_two = FNV_START
+        cdef Py_ssize_t k
+        cdef Py_UCS4 c, last = 0, prev = 0
+        hyphen[0] = False
+        for k in range(size):
+            c = PyUnicode_READ(kind, data, k)
+            if c == 45:
+                hyphen[0] = True
+            less_two, less_one = less_one, h
+            h = (h ^ <uint64_t> c) * FNV_PRIME
+            prev, last = last, c
+        if in_word_bloom(self.first_bloom, h):
+            return True
+        if size == 0:
+            return False
+        if last == 46:  # a closing full stop
+            return in_word_bloom(self.first_bloom, less_one)
+        if (last == 115 and (prev == 39 or prev == 0x2019)) or (last == 83 and prev == 39):
+            return size >= 2 and in_word_bloom(self.first_bloom, less_two)  # 's ’s 'S
+        return False
 
     def __call__(self, tuple words):
         return self.match(words)
@@ -61,7 +99,7 @@ cdef class LexiconMatcher:
             entry = self.lexicon.get(key)
             if entry is None:
                 size = len(last)
-                mark = last[size - 1]
+                mark = char_at(last, size - 1)
                 if mark != 46 and mark != 115 and mark != 83:  # . s S
                     continue
                 tail = self.bare(last)
@@ -75,32 +113,40 @@ cdef class LexiconMatcher:
         return None
 
     cdef tuple match(self, tuple words):
-        """The matches of one segment's ``words``."""
-        cdef list found = []
+        """The matches of one segment's ``words``; a word the first-word filter rules
+        out is looked up only when it holds a hyphen."""
+        cdef list found = None
         cdef Py_ssize_t index = 0, n = len(words), width = 0, size
         cdef str word, head
         cdef object widths, entry
+        cdef bint hyphen
         while index < n:
             word = <str> words[index]
-            widths = self.first_words.get(word)
-            if widths is None:
-                size = len(word)
-                if size and (<Py_UCS4> word[size - 1] == 46 or is_possessive(word, size)):
+            size = len(word)
+            if self.may_start(word, size, &hyphen):
+                widths = self.first_words.get(word)
+                if widths is None and size and (
+                    char_at(word, size - 1) == 46 or is_possessive(word, size)
+                ):
                     widths = self.first_words.get(self.bare(word))
-            if widths:
-                entry = self.match_at(words, index, <tuple> widths, &width)
-                if entry is not None:
-                    found.append((entry, index, width))
-                    index += width
-                    continue
-            if "-" in word:
+                if widths:
+                    entry = self.match_at(words, index, <tuple> widths, &width)
+                    if entry is not None:
+                        if found is None:
+                            found = []
+                        found.append((entry, index, width))
+                        index += width
+                        continue
+            if hyphen:
                 head, _, tail = word.partition("-")
                 if head and tail:
                     entry = self.lexicon.get(head)
                     if entry is not None:
+                        if found is None:
+                            found = []
                         found.append((entry, index, 1))
             index += 1
-        return tuple(found) if found else ()
+        return () if found is None else tuple(found)
 
 
 cdef struct Slot:
