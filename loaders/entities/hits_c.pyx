@@ -151,7 +151,12 @@ cdef class LexiconMatcher:
 
 cdef struct Slot:
     PyObject* words  # owned: the words tuple (kept alive, so its address stays its own)
-    PyObject* found  # owned: its ((entry, first, width), ...)
+    size_t found  # owned: its ((entry, first, width), ...), the low bit: it holds a flag word
+
+
+cdef inline PyObject* found_of(size_t tagged) noexcept:
+    """The matches tuple of a slot, less its flag bit (objects are 8-byte aligned)."""
+    return <PyObject*> (tagged & ~(<size_t> 1))
 
 
 cdef class HitCollector:
@@ -162,9 +167,13 @@ cdef class HitCollector:
     The table is keyed by the words tuple itself (its address: the table holds it, so
     no other tuple can have that address while it is there): the scanner hands the
     same tuple for a run seen before, and a lookup reads neither the tuple nor its words.
+    Each entry also notes whether the words hold one of ``flag_words`` (the officials'
+    title heads and honorifics): :meth:`flagged` picks those segments without reading
+    their words again.
     """
 
     cdef object match, hit_type
+    cdef readonly frozenset flag_words
     cdef LexiconMatcher matcher  # ``match`` when it is one: called without Python
     cdef Slot* slots
     cdef Py_ssize_t capacity, limit, used
@@ -174,7 +183,8 @@ cdef class HitCollector:
         self.capacity = 0
         self.used = 0
 
-    def __init__(self, match, hit_type, Py_ssize_t limit=1 << 15):
+    def __init__(self, match, hit_type, Py_ssize_t limit=1 << 15,
+                 frozenset flag_words=frozenset()):
         if not (
             isinstance(hit_type, type)
             and issubclass(hit_type, tuple)
@@ -186,6 +196,7 @@ cdef class HitCollector:
         if limit < 1:
             raise ValueError("limit: at least 1")
         self.match, self.hit_type, self.limit = match, hit_type, limit
+        self.flag_words = flag_words
         self.matcher = match if isinstance(match, LexiconMatcher) else None
         self.release()
         free(self.slots)
@@ -210,35 +221,69 @@ cdef class HitCollector:
         for k in range(self.capacity):
             if self.slots[k].words != NULL:
                 Py_XDECREF(self.slots[k].words)
-                Py_XDECREF(self.slots[k].found)
-                self.slots[k].words = self.slots[k].found = NULL
+                Py_XDECREF(found_of(self.slots[k].found))
+                self.slots[k].words = NULL
+                self.slots[k].found = 0
         self.used = 0
 
     def __len__(self):
         return self.used
 
-    cdef tuple matches(self, object words):
-        """The remembered matches of ``words``, computed when new."""
+    cdef Py_ssize_t slot_of(self, object words) noexcept:
+        """The slot of ``words``, or the free slot where it would go."""
         cdef Py_ssize_t mask = self.capacity - 1
         cdef Py_ssize_t slot = ((<size_t> <PyObject*> words >> 4) * 0x9E3779B97F4A7C15ULL) >> 20 & mask
-        cdef object found
-        while self.slots[slot].words != NULL:
-            if self.slots[slot].words == <PyObject*> words:
-                return <tuple> self.slots[slot].found
+        while self.slots[slot].words != NULL and self.slots[slot].words != <PyObject*> words:
             slot = (slot + 1) & mask
+        return slot
+
+    cdef bint holds_flag_word(self, tuple words):
+        cdef object word
+        for word in words:
+            if word in self.flag_words:
+                return True
+        return False
+
+    cdef tuple matches(self, object words):
+        """The remembered matches of ``words``, computed when new."""
+        cdef Py_ssize_t slot = self.slot_of(words)
+        cdef object found
+        if self.slots[slot].words != NULL:
+            return <tuple> found_of(self.slots[slot].found)
         if self.matcher is not None:
             found = self.matcher.match(words)
         else:
             found = tuple(self.match(words))
         if self.used >= self.limit:
             self.release()
-            slot = ((<size_t> <PyObject*> words >> 4) * 0x9E3779B97F4A7C15ULL) >> 20 & mask
+            slot = self.slot_of(words)
         Py_INCREF(words)
         Py_INCREF(found)
         self.slots[slot].words = <PyObject*> words
-        self.slots[slot].found = <PyObject*> found
+        self.slots[slot].found = <size_t> <PyObject*> found | self.holds_flag_word(<tuple?> words)
         self.used += 1
         return <tuple> found
+
+    def flagged(self, segments):
+        """The indices of the segments whose words hold a flag word (read from the
+        table for words it holds, from the words otherwise)."""
+        cdef list found = []
+        cdef Py_ssize_t index = 0, slot
+        cdef object segment, words
+        if self.capacity == 0:
+            raise ValueError("HitCollector: not initialised")
+        for segment in segments:
+            if not isinstance(segment, tuple):
+                raise TypeError("segments: tuples (scan.Segment)")
+            words = (<tuple> segment)[2]
+            slot = self.slot_of(words)
+            if self.slots[slot].words != NULL:
+                if self.slots[slot].found & 1:
+                    found.append(index)
+            elif self.holds_flag_word(<tuple?> words):
+                found.append(index)
+            index += 1
+        return found
 
     def collect(self, segments):
         """The hits of ``segments``, in order."""

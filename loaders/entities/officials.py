@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Final, NamedTuple
 
 from loaders.entities.common_words import COMMON_WORDS
-from loaders.entities.lexicon import LEXICON, EntryKind
+from loaders.entities.lexicon import COMPILED_HITS, LEXICON, EntryKind
 from loaders.entities.officials_merge import merge_officials, name_words
 from loaders.entities.scan import Segment, bare_word, ends_sentence, scan_segments
 from loaders.entities.scan_words import ABBREVIATIONS
@@ -213,6 +213,11 @@ _READER: Final = (
 _READ_MENTIONS: Final[Callable[[tuple[str, ...], bool], tuple[Mention, ...]]] = (
     read_segment_mentions if _READER is None else _READER
 )
+#: The lexicon's hit collector when it notes the segments naming an introducer (it has
+#: just read them, and knows them without reading their words again).
+_FLAGGED: Final = (
+    COMPILED_HITS if COMPILED_HITS is not None and COMPILED_HITS.flag_words == INTRODUCERS else None
+)
 #: All titled mentions in one segment's words, cached (titled segments recur): the
 #: cache calls the compiled reader itself, without a Python frame between.
 iter_segment_mentions: Final = lru_cache(maxsize=1 << 14)(_READ_MENTIONS)
@@ -279,7 +284,8 @@ def find_officials(
     """
     if _READER is None or type(segments) is not list:
         return find_officials_python(text, segments, all_caps)
-    return _READER.find(text, segments, all_caps, iter_segment_mentions, name_words)
+    titled = None if _FLAGGED is None else _FLAGGED.flagged(segments)
+    return _READER.find(text, segments, all_caps, iter_segment_mentions, name_words, titled)
 
 
 def find_officials_python(

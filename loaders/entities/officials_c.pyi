@@ -30,6 +30,7 @@ class MentionReader:
         all_caps: bool,
         segment_mentions: Callable[[tuple[str, ...], bool], Sequence[tuple[int, Any]]],
         name_words: Callable[[str], frozenset[str]],
+        titled: list[int] | None = ...,
     ) -> tuple[Any, ...]: ...
     def merge(
         self, officials: Sequence[Any], name_words: Callable[[str], frozenset[str]]

@@ -202,26 +202,32 @@ cdef class MentionReader:
         return (name_end, self.new_official(name, " ".join(words[start:office_end]), affiliation))
 
     def find(self, str text, list segments, bint all_caps, object segment_mentions,
-             object name_words):
+             object name_words, list titled=None):
         """``officials.find_officials_python``: the officials of a cable's ``segments``
         (of ``text``), merged per person; ``segment_mentions(words, all_caps)``: the
-        mentions of one segment's words (cached), ``name_words``: the merge's name keys.
-        One C loop over the segments: a segment is read only when one of its words is a
-        title head or an honorific."""
+        mentions of one segment's words (cached), ``name_words``: the merge's name keys,
+        ``titled``: the indices of the segments naming a title head or an honorific, in
+        order (None: found here, one C loop over the segments' words)."""
         cdef list found = []
         cdef Py_ssize_t index, n = len(segments), size
-        cdef object segment, word, mention
+        cdef object segment, word, mention, item
         cdef tuple words
-        for index in range(n):
+        if titled is None:
+            titled = []
+            for index in range(n):
+                segment = segments[index]
+                if not isinstance(segment, tuple):
+                    raise TypeError("segments: tuples (scan.Segment)")
+                for word in <tuple> (<tuple> segment)[2]:
+                    if word in self.introducers:
+                        titled.append(index)
+                        break
+        for item in titled:
+            index = item
             segment = segments[index]
             if not isinstance(segment, tuple):
                 raise TypeError("segments: tuples (scan.Segment)")
             words = <tuple> (<tuple> segment)[2]
-            for word in words:
-                if word in self.introducers:
-                    break
-            else:
-                continue
             size = len(words)
             for mention in segment_mentions(words, all_caps):
                 if (<tuple> mention)[0] == size:

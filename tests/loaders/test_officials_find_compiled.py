@@ -7,7 +7,8 @@ from __future__ import annotations
 import random
 
 from loaders.entities import _KEEP
-from loaders.entities.officials import _READER, find_officials, find_officials_python
+from loaders.entities.lexicon import collect_hits
+from loaders.entities.officials import _FLAGGED, _READER, find_officials, find_officials_python
 from loaders.entities.scan import scan_segments
 from loaders.entities.text import strip_header
 from tests.loaders.test_entities_corpus import CABLEGATE, read_body
@@ -28,10 +29,13 @@ def same(text: str, all_caps: bool) -> None:
     expected = find_officials_python(text, segments, all_caps)
     assert find_officials(text, segments, all_caps) == expected, (text, all_caps)
     assert find_officials(text, tuple(segments), all_caps) == expected, (text, all_caps)
+    collect_hits(segments)  # the collector now holds the segments and their flags
+    assert find_officials(text, segments, all_caps) == expected, (text, all_caps)
 
 
 def test_the_compiled_find_is_built() -> None:
     assert _READER is not None
+    assert _FLAGGED is not None
 
 
 def test_compiled_equals_python_on_the_corpus() -> None:
