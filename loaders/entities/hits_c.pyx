@@ -35,23 +35,30 @@ cdef class LexiconMatcher:
     """``lexicon.match_words`` in C: (entry, first word, width) of every form of
     ``lexicon`` in a words tuple, longest first, left to right (``first_words``: first
     word → the form lengths starting with it, longest first; ``abbreviations``: words
-    whose full stop stays). Not cached: the collector remembers its results."""
+    whose full stop stays; ``flag_words``: the words :meth:`match_flagged` notes).
+    Not cached: the collector remembers its results."""
 
     cdef dict lexicon, first_words
     cdef frozenset abbreviations
+    cdef readonly frozenset flag_words
     cdef uint8_t first_bloom[WORD_BLOOM_BYTES]  # the first words, by their characters
+    cdef uint8_t flag_bloom[WORD_BLOOM_BYTES]  # the flag words, by their characters
 
-    def __init__(self, dict lexicon, dict first_words, frozenset abbreviations):
+    def __init__(self, dict lexicon, dict first_words, frozenset abbreviations,
+                 frozenset flag_words=frozenset()):
         self.lexicon, self.first_words = lexicon, first_words
-        self.abbreviations = abbreviations
+        self.abbreviations, self.flag_words = abbreviations, flag_words
         memset(self.first_bloom, 0, sizeof(self.first_bloom))
         for word in first_words:
             add_to_word_bloom(self.first_bloom, fnv_prefix(word, len(word)))
+        memset(self.flag_bloom, 0, sizeof(self.flag_bloom))
+        for word in flag_words:
+            add_to_word_bloom(self.flag_bloom, fnv_prefix(word, len(word)))
 
-    cdef bint may_start(self, str word, Py_ssize_t size, bint* hyphen):
+    cdef bint may_start(self, str word, Py_ssize_t size, bint* hyphen, uint64_t* full):
         """Could ``word`` (of length ``size``), as written or bare (less a closing full
         stop or possessive), be a first word? False: it is none, without a lookup.
-        ``hyphen[0]``: the word holds a hyphen."""
+        ``hyphen[0]``: the word holds a hyphen; ``full[0]``: the hash of the word."""
         cdef int kind = PyUnicode_KIND(word)
         cdef void* data = PyUnicode_DATA(word)
         cdef uint64_t h = FNV_START, less_one = FNV_START, less_two = FNV_START
@@ -65,6 +72,7 @@ cdef class LexiconMatcher:
             less_two, less_one = less_one, h
             h = (h ^ <uint64_t> c) * FNV_PRIME
             prev, last = last, c
+        full[0] = h
         if in_word_bloom(self.first_bloom, h):
             return True
         if size == 0:
@@ -113,30 +121,47 @@ cdef class LexiconMatcher:
         return None
 
     cdef tuple match(self, tuple words):
+        """The matches of one segment's ``words``."""
+        return self.match_flagged(words, NULL)
+
+    cdef bint is_flag_word(self, str word, uint64_t h):
+        """``word`` (its hash ``h``) is a flag word; most words the filter rules out."""
+        return in_word_bloom(self.flag_bloom, h) and word in self.flag_words
+
+    cdef tuple match_flagged(self, tuple words, bint* flagged):
         """The matches of one segment's ``words``; a word the first-word filter rules
-        out is looked up only when it holds a hyphen."""
+        out is looked up only when it holds a hyphen. ``flagged`` (unless NULL): set
+        when a word is a flag word."""
         cdef list found = None
-        cdef Py_ssize_t index = 0, n = len(words), width = 0, size
+        cdef Py_ssize_t index = 0, n = len(words), width = 0, size, k
         cdef str word, head
         cdef object widths, entry
         cdef bint hyphen
+        cdef uint64_t h
         while index < n:
             word = <str> words[index]
             size = len(word)
-            if self.may_start(word, size, &hyphen):
+            widths = None
+            if self.may_start(word, size, &hyphen, &h):
                 widths = self.first_words.get(word)
                 if widths is None and size and (
                     char_at(word, size - 1) == 46 or is_possessive(word, size)
                 ):
                     widths = self.first_words.get(self.bare(word))
-                if widths:
-                    entry = self.match_at(words, index, <tuple> widths, &width)
-                    if entry is not None:
-                        if found is None:
-                            found = []
-                        found.append((entry, index, width))
-                        index += width
-                        continue
+            if flagged != NULL and not flagged[0] and self.is_flag_word(word, h):
+                flagged[0] = True
+            if widths:
+                entry = self.match_at(words, index, <tuple> widths, &width)
+                if entry is not None:
+                    if found is None:
+                        found = []
+                    found.append((entry, index, width))
+                    if flagged != NULL and not flagged[0]:
+                        for k in range(index + 1, index + width):  # the words not visited
+                            if words[k] in self.flag_words:
+                                flagged[0] = True
+                    index += width
+                    continue
             if hyphen:
                 head, _, tail = word.partition("-")
                 if head and tail:
@@ -174,6 +199,8 @@ cdef class HitCollector:
 
     cdef object match, hit_type
     cdef readonly frozenset flag_words
+    cdef readonly Py_ssize_t generation  # how many times the table was emptied
+    cdef uint8_t flag_bloom[WORD_BLOOM_BYTES]  # the flag words, by their characters
     cdef LexiconMatcher matcher  # ``match`` when it is one: called without Python
     cdef Slot* slots
     cdef Py_ssize_t capacity, limit, used
@@ -197,6 +224,9 @@ cdef class HitCollector:
             raise ValueError("limit: at least 1")
         self.match, self.hit_type, self.limit = match, hit_type, limit
         self.flag_words = flag_words
+        memset(self.flag_bloom, 0, sizeof(self.flag_bloom))
+        for word in flag_words:
+            add_to_word_bloom(self.flag_bloom, fnv_prefix(word, len(word)))
         self.matcher = match if isinstance(match, LexiconMatcher) else None
         self.release()
         free(self.slots)
@@ -225,6 +255,7 @@ cdef class HitCollector:
                 self.slots[k].words = NULL
                 self.slots[k].found = 0
         self.used = 0
+        self.generation += 1
 
     def __len__(self):
         return self.used
@@ -238,9 +269,13 @@ cdef class HitCollector:
         return slot
 
     cdef bint holds_flag_word(self, tuple words):
+        """A word of ``words`` is a flag word (most are ruled out by the filter)."""
         cdef object word
         for word in words:
-            if word in self.flag_words:
+            if (
+                in_word_bloom(self.flag_bloom, fnv_prefix(<str?> word, len(<str> word)))
+                and word in self.flag_words
+            ):
                 return True
         return False
 
@@ -248,19 +283,24 @@ cdef class HitCollector:
         """The remembered matches of ``words``, computed when new."""
         cdef Py_ssize_t slot = self.slot_of(words)
         cdef object found
+        cdef bint flagged = False
         if self.slots[slot].words != NULL:
             return <tuple> found_of(self.slots[slot].found)
-        if self.matcher is not None:
-            found = self.matcher.match(words)
+        if self.matcher is not None and self.matcher.flag_words is self.flag_words:
+            found = self.matcher.match_flagged(words, &flagged)  # one pass over the words
         else:
-            found = tuple(self.match(words))
+            if self.matcher is not None:
+                found = self.matcher.match(words)
+            else:
+                found = tuple(self.match(words))
+            flagged = self.holds_flag_word(<tuple?> words)
         if self.used >= self.limit:
             self.release()
             slot = self.slot_of(words)
         Py_INCREF(words)
         Py_INCREF(found)
         self.slots[slot].words = <PyObject*> words
-        self.slots[slot].found = <size_t> <PyObject*> found | self.holds_flag_word(<tuple?> words)
+        self.slots[slot].found = <size_t> <PyObject*> found | flagged
         self.used += 1
         return <tuple> found
 

@@ -250,14 +250,16 @@ def match_words(words: tuple[str, ...]) -> tuple[tuple[Entry, int, int], ...]:
     return tuple(found)
 
 
-#: :func:`match_words` compiled, uncached (None when not built): what a new segment costs.
-COMPILED_MATCH: Final = (
-    None if LexiconMatcher is None else LexiconMatcher(LEXICON, FIRST_WORDS, ABBREVIATIONS)
-)
 #: The words that make a segment worth reading for officials (title heads, honorifics):
 #: the collector notes which words tuples hold one, so that the officials' reader finds
 #: those segments without reading every word again (``HitCollector.flagged``).
 FLAG_WORDS: Final = TITLE_HEADS | HONORIFICS
+#: :func:`match_words` compiled, uncached (None when not built): what a new segment costs.
+COMPILED_MATCH: Final = (
+    None
+    if LexiconMatcher is None
+    else LexiconMatcher(LEXICON, FIRST_WORDS, ABBREVIATIONS, FLAG_WORDS)
+)
 #: The compiled collector (None when not built), its table of matches per words tuple.
 COMPILED_HITS: Final = (
     None

@@ -200,16 +200,25 @@ def read_segment_mentions(words: tuple[str, ...], all_caps: bool) -> tuple[Menti
     return tuple(mentions)
 
 
-#: The compiled reader (None when not built): a new segment's mentions, a cable's merge.
-_READER: Final = (
-    None
-    if MentionReader is None
-    else MentionReader(
+def compiled_reader(table_limit: int = 1 << 14) -> MentionReader | None:
+    """The compiled reader of this module's word tables, its table of segment mentions
+    holding at most ``table_limit`` words tuples (None when ``officials_c`` is not built).
+
+    >>> reader = compiled_reader(4)
+    >>> reader is None or reader(("Mr.", "Tanaka"), False)[0].official.name == "Tanaka"
+    True
+    """
+    if MentionReader is None:
+        return None
+    return MentionReader(
         LEXICON, _AFFILIATION_KINDS, TITLE_HEADS, HONORIFICS, NAME_PARTICLES, NOT_NAMES,
         OFFICE_WORDS, TITLE_MODIFIERS, COMMON_WORDS, COMMON_CAPS, ABBREVIATIONS, _VERBISH,
-        _MAX_NAME_WORDS, _MAX_CAPS_NAME_WORDS, Mention, Official, ORG_WORDS,
-    )
-)  # fmt: skip
+        _MAX_NAME_WORDS, _MAX_CAPS_NAME_WORDS, Mention, Official, ORG_WORDS, table_limit,
+    )  # fmt: skip
+
+
+#: The compiled reader (None when not built): a new segment's mentions, a cable's merge.
+_READER: Final = compiled_reader()
 _READ_MENTIONS: Final[Callable[[tuple[str, ...], bool], tuple[Mention, ...]]] = (
     read_segment_mentions if _READER is None else _READER
 )
@@ -284,8 +293,13 @@ def find_officials(
     """
     if _READER is None or type(segments) is not list:
         return find_officials_python(text, segments, all_caps)
-    titled = None if _FLAGGED is None else _FLAGGED.flagged(segments)
-    return _READER.find(text, segments, all_caps, iter_segment_mentions, name_words, titled)
+    if _FLAGGED is None:
+        return _READER.find(text, segments, all_caps, iter_segment_mentions, name_words)
+    titled = _FLAGGED.flagged(segments)
+    generation = _FLAGGED.generation  # the reader's table is emptied with the collector's
+    return _READER.find(
+        text, segments, all_caps, iter_segment_mentions, name_words, titled, generation
+    )
 
 
 def find_officials_python(

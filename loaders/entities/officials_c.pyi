@@ -1,6 +1,8 @@
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from loaders.entities.officials_table_c import SegmentTable
+
 class MentionReader:
     def __init__(
         self,
@@ -21,7 +23,10 @@ class MentionReader:
         mention_type: type[Any],
         official_type: type[Any],
         org_words: frozenset[str] = ...,
+        table_limit: int = ...,
     ) -> None: ...
+    @property
+    def table(self) -> SegmentTable: ...
     def __call__(self, words: tuple[str, ...], all_caps: bool) -> tuple[Any, ...]: ...
     def find(
         self,
@@ -31,6 +36,7 @@ class MentionReader:
         segment_mentions: Callable[[tuple[str, ...], bool], Sequence[tuple[int, Any]]],
         name_words: Callable[[str], frozenset[str]],
         titled: list[int] | None = ...,
+        generation: int = ...,
     ) -> tuple[Any, ...]: ...
     def merge(
         self, officials: Sequence[Any], name_words: Callable[[str], frozenset[str]]

@@ -16,6 +16,7 @@ from libc.stdint cimport uint8_t, uint64_t
 from libc.string cimport memset
 
 from loaders.entities.inplace_c cimport alloc_items, bare_word, ends_sentence
+from loaders.entities.officials_table_c cimport SegmentTable
 from loaders.entities.lexicon_words_c cimport (
     WORD_BLOOM_BYTES, add_to_word_bloom, alpha_but_marks, char_at, fnv_ascii_lower,
     fnv_prefix, in_word_bloom, str_isupper,
@@ -37,6 +38,7 @@ cdef class MentionReader:
     cdef tuple verbish
     cdef object mention_type, official_type
     cdef Py_ssize_t max_name, max_caps_name
+    cdef readonly SegmentTable table  # the mentions of the segments read, by words tuple
 
     def __init__(
         self, dict lexicon, frozenset affiliation_kinds, frozenset title_heads,
@@ -45,6 +47,7 @@ cdef class MentionReader:
         frozenset common_caps, frozenset abbreviations, tuple verbish,
         Py_ssize_t max_name, Py_ssize_t max_caps_name, object mention_type,
         object official_type, frozenset org_words=frozenset(),
+        Py_ssize_t table_limit=1 << 14,
     ):
         self.lexicon, self.kinds, self.heads = lexicon, affiliation_kinds, title_heads
         self.honorifics, self.particles, self.not_names = honorifics, name_particles, not_names
@@ -53,6 +56,7 @@ cdef class MentionReader:
         self.abbreviations, self.verbish = abbreviations, verbish
         self.max_name, self.max_caps_name = max_name, max_caps_name
         self.org_words = org_words
+        self.table = SegmentTable(table_limit)
         self.introducers = title_heads | honorifics
         memset(self.common_bloom, 0, sizeof(self.common_bloom))
         for word in common_words:
@@ -202,15 +206,17 @@ cdef class MentionReader:
         return (name_end, self.new_official(name, " ".join(words[start:office_end]), affiliation))
 
     def find(self, str text, list segments, bint all_caps, object segment_mentions,
-             object name_words, list titled=None):
+             object name_words, list titled=None, Py_ssize_t generation=-1):
         """``officials.find_officials_python``: the officials of a cable's ``segments``
-        (of ``text``), merged per person; ``segment_mentions(words, all_caps)``: the
-        mentions of one segment's words (cached), ``name_words``: the merge's name keys,
+        (of ``text``), merged per person; ``name_words``: the merge's name keys,
         ``titled``: the indices of the segments naming a title head or an honorific, in
-        order (None: found here, one C loop over the segments' words)."""
+        order (None: found here, one C loop over the segments' words). A segment's
+        mentions come from ``segment_mentions(words, all_caps)`` (cached), or, given the
+        ``generation`` of the hit collector, from the reader's own table (emptied when
+        that generation changes), read here when new."""
         cdef list found = []
         cdef Py_ssize_t index, n = len(segments), size
-        cdef object segment, word, mention, item
+        cdef object segment, word, mention, item, mentions
         cdef tuple words
         if titled is None:
             titled = []
@@ -222,6 +228,8 @@ cdef class MentionReader:
                     if word in self.introducers:
                         titled.append(index)
                         break
+        if generation >= 0:
+            self.table.follow(generation)
         for item in titled:
             index = item
             segment = segments[index]
@@ -229,7 +237,14 @@ cdef class MentionReader:
                 raise TypeError("segments: tuples (scan.Segment)")
             words = <tuple> (<tuple> segment)[2]
             size = len(words)
-            for mention in segment_mentions(words, all_caps):
+            if generation < 0:
+                mentions = segment_mentions(words, all_caps)
+            else:
+                mentions = self.table.get(words, all_caps)
+                if mentions is None:
+                    mentions = self.mentions(words, all_caps)
+                    self.table.put(words, all_caps, mentions)
+            for mention in mentions:
                 if (<tuple> mention)[0] == size:
                     found.append(self.complete(text, segments, index, (<tuple> mention)[1], all_caps))
                 else:

@@ -92,3 +92,16 @@ def test_the_flagged_segments_are_those_naming_a_flag_word() -> None:
             collector.collect(segments)
             assert collector.flagged(segments) == expected, repr(text)  # from the table
     assert HitCollector(match_words, Hit).flagged(scan_segments("Mr. Sato", KEEP)) == []
+
+
+def test_a_flag_word_inside_a_longer_form_is_noted() -> None:
+    assert COMPILED_HITS is not None
+    for text in (
+        "the United Nations General Assembly met",
+        "The UN High Commissioner for Refugees and the International Court of Justice",
+        "UNITED NATIONS GENERAL ASSEMBLY",
+    ):
+        segments = scan_segments(text, KEEP)
+        COMPILED_HITS.collect(segments)
+        expected = indices_naming_any_python(segments, FLAG_WORDS)
+        assert expected and COMPILED_HITS.flagged(segments) == expected, text

@@ -8,7 +8,15 @@ import random
 
 from loaders.entities import _KEEP
 from loaders.entities.lexicon import collect_hits
-from loaders.entities.officials import _FLAGGED, _READER, find_officials, find_officials_python
+from loaders.entities.officials import (
+    _FLAGGED,
+    _READER,
+    compiled_reader,
+    find_officials,
+    find_officials_python,
+    iter_segment_mentions,
+)
+from loaders.entities.officials_merge import name_words
 from loaders.entities.scan import scan_segments
 from loaders.entities.text import strip_header
 from tests.loaders.test_entities_corpus import CABLEGATE, read_body
@@ -54,3 +62,39 @@ def test_compiled_equals_python_on_generated_text() -> None:
     for _ in range(20_000):
         text = " ".join(rng.choice(PIECES + MORE) for _ in range(rng.randint(1, 25)))
         same(text, rng.random() < 0.3)
+
+
+def test_a_small_mention_table_gives_the_same_and_follows_the_collector() -> None:
+    assert _FLAGGED is not None
+    small = compiled_reader(table_limit=3)
+    assert small is not None
+    rng = random.Random(3)
+    for path in sorted(CABLEGATE.glob("*.html"))[::5]:
+        body = strip_header(read_body(path))
+        for all_caps in (False, True):
+            segments = scan_segments(body, KEEP)
+            titled = _FLAGGED.flagged(segments)
+            for _ in range(2):  # read, then (what the small table kept) remembered
+                found = small.find(
+                    body, segments, all_caps, iter_segment_mentions, name_words, titled, 7
+                )
+                assert found == find_officials_python(body, segments, all_caps), path.name
+                assert len(small.table) <= 3
+    text = " ".join(rng.choice(MORE) for _ in range(40))
+    segments = scan_segments(text, KEEP)
+    small.find(text, segments, False, iter_segment_mentions, name_words, None, 7)
+    assert len(small.table) > 0 and small.table.generation == 7
+    small.find(text, [], False, iter_segment_mentions, name_words, None, 8)
+    assert len(small.table) == 0 and small.table.generation == 8  # emptied: a new generation
+
+
+def test_emptying_the_caches_empties_the_mention_table() -> None:
+    from loaders.entities import clear_caches
+
+    assert _READER is not None
+    text = "Foreign Minister Koumura met Mr. Tanaka."
+    find_officials(text, scan_segments(text, KEEP))
+    assert len(_READER.table) > 0
+    clear_caches()
+    find_officials(text, [])
+    assert len(_READER.table) == 0
