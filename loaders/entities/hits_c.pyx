@@ -200,6 +200,8 @@ cdef class HitCollector:
     cdef object match, hit_type
     cdef readonly frozenset flag_words
     cdef readonly Py_ssize_t generation  # how many times the table was emptied
+    cdef tuple last_segments  # the segments of the last ``collect`` (held: no reuse)
+    cdef list last_flagged  # and the indices of those holding a flag word
     cdef uint8_t flag_bloom[WORD_BLOOM_BYTES]  # the flag words, by their characters
     cdef LexiconMatcher matcher  # ``match`` when it is one: called without Python
     cdef Slot* slots
@@ -245,6 +247,7 @@ cdef class HitCollector:
     def clear(self):
         """Forget every segment's matches."""
         self.release()
+        self.last_segments = self.last_flagged = None
 
     cdef void release(self) noexcept:
         cdef Py_ssize_t k
@@ -279,12 +282,14 @@ cdef class HitCollector:
                 return True
         return False
 
-    cdef tuple matches(self, object words):
-        """The remembered matches of ``words``, computed when new."""
+    cdef tuple matches(self, object words, bint* flag):
+        """The remembered matches of ``words``, computed when new; ``flag[0]``: the
+        words hold a flag word."""
         cdef Py_ssize_t slot = self.slot_of(words)
         cdef object found
         cdef bint flagged = False
         if self.slots[slot].words != NULL:
+            flag[0] = self.slots[slot].found & 1
             return <tuple> found_of(self.slots[slot].found)
         if self.matcher is not None and self.matcher.flag_words is self.flag_words:
             found = self.matcher.match_flagged(words, &flagged)  # one pass over the words
@@ -302,16 +307,28 @@ cdef class HitCollector:
         self.slots[slot].words = <PyObject*> words
         self.slots[slot].found = <size_t> <PyObject*> found | flagged
         self.used += 1
+        flag[0] = flagged
         return <tuple> found
 
     def flagged(self, segments):
-        """The indices of the segments whose words hold a flag word (read from the
-        table for words it holds, from the words otherwise)."""
-        cdef list found = []
-        cdef Py_ssize_t index = 0, slot
+        """The indices of the segments whose words hold a flag word: noted by the last
+        ``collect`` when it read these very segments (a list holding the same objects;
+        the note is dropped once asked for, so the segments are not held longer), else
+        read from the table for words it holds, from the words otherwise."""
+        cdef list found = [], noted = self.last_flagged
+        cdef Py_ssize_t index = 0, slot, n
         cdef object segment, words
+        cdef tuple last = self.last_segments
         if self.capacity == 0:
             raise ValueError("HitCollector: not initialised")
+        self.last_segments = self.last_flagged = None
+        if last is not None and type(segments) is list and len(<list> segments) == len(last):
+            n = len(last)
+            while index < n and (<list> segments)[index] is last[index]:
+                index += 1
+            if index == n:
+                return noted
+            index = 0
         for segment in segments:
             if not isinstance(segment, tuple):
                 raise TypeError("segments: tuples (scan.Segment)")
@@ -326,15 +343,24 @@ cdef class HitCollector:
         return found
 
     def collect(self, segments):
-        """The hits of ``segments``, in order."""
-        cdef list hits = []
+        """The hits of ``segments``, in order; which segments hold a flag word is noted
+        for :meth:`flagged` (the segments are held, so none is another's address)."""
+        cdef list hits = [], flagged = []
         cdef object segment, hit_type = self.hit_type
         cdef tuple item
+        cdef Py_ssize_t index = 0
+        cdef bint flag = False
         if self.capacity == 0:
             raise ValueError("HitCollector: not initialised")
+        self.last_segments = self.last_flagged = None
         for segment in segments:
             if not isinstance(segment, tuple):
                 raise TypeError("segments: tuples (scan.Segment)")
-            for item in self.matches((<tuple> segment)[2]):  # read in place: a tuple
+            for item in self.matches((<tuple> segment)[2], &flag):  # read in place
                 hits.append(new_tuple4(hit_type, item[0], segment, item[1], item[2]))
+            if flag:
+                flagged.append(index)
+            index += 1
+        if type(segments) is list:
+            self.last_segments, self.last_flagged = tuple(<list> segments), flagged
         return hits

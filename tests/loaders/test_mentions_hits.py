@@ -94,6 +94,22 @@ def test_the_flagged_segments_are_those_naming_a_flag_word() -> None:
     assert HitCollector(match_words, Hit).flagged(scan_segments("Mr. Sato", KEEP)) == []
 
 
+def test_flagged_segments_after_the_collected_list_changed() -> None:
+    assert COMPILED_HITS is not None
+    segments = scan_segments("Mr. Sato met NATO and Foreign Minister Koumura in Japan.", KEEP)
+    COMPILED_HITS.collect(segments)
+    assert COMPILED_HITS.flagged(segments) == indices_naming_any_python(segments, FLAG_WORDS)
+    for changed in (segments[::-1], segments[1:], [*segments[:-1], segments[0]], []):
+        expected = indices_naming_any_python(changed, FLAG_WORDS)
+        assert COMPILED_HITS.flagged(changed) == expected  # not the list collected
+    COMPILED_HITS.collect(segments)
+    segments.reverse()  # the same list, changed in place
+    assert COMPILED_HITS.flagged(segments) == indices_naming_any_python(segments, FLAG_WORDS)
+    COMPILED_HITS.collect(segments)
+    expected = indices_naming_any_python(segments, FLAG_WORDS)
+    assert COMPILED_HITS.flagged(segments) == expected == COMPILED_HITS.flagged(segments)
+
+
 def test_a_flag_word_inside_a_longer_form_is_noted() -> None:
     assert COMPILED_HITS is not None
     for text in (
