@@ -19,6 +19,7 @@ from loaders.entities.org_table import AMBIGUOUS as AMBIGUOUS_ORGS
 from loaders.entities.org_table import ORGANIZATION_ROWS
 from loaders.entities.scan import Segment, bare_word
 from loaders.entities.scan_words import ABBREVIATIONS
+from loaders.entities.title_words import HONORIFICS, TITLE_HEADS
 
 try:  # the compiled hit collector and matcher, built by ``pip install`` (hits_c.pyx)
     from loaders.entities.hits_c import HitCollector, LexiconMatcher
@@ -249,13 +250,21 @@ def match_words(words: tuple[str, ...]) -> tuple[tuple[Entry, int, int], ...]:
     return tuple(found)
 
 
+#: The words that make a segment worth reading for officials (title heads, honorifics):
+#: the collector notes which words tuples hold one, so that the officials' reader finds
+#: those segments without reading every word again (``HitCollector.flagged``).
+FLAG_WORDS: Final = TITLE_HEADS | HONORIFICS
 #: :func:`match_words` compiled, uncached (None when not built): what a new segment costs.
 COMPILED_MATCH: Final = (
-    None if LexiconMatcher is None else LexiconMatcher(LEXICON, FIRST_WORDS, ABBREVIATIONS)
+    None
+    if LexiconMatcher is None
+    else LexiconMatcher(LEXICON, FIRST_WORDS, ABBREVIATIONS, FLAG_WORDS)
 )
 #: The compiled collector (None when not built), its table of matches per words tuple.
 COMPILED_HITS: Final = (
-    None if HitCollector is None else HitCollector(COMPILED_MATCH or match_words, Hit)
+    None
+    if HitCollector is None
+    else HitCollector(COMPILED_MATCH or match_words, Hit, flag_words=FLAG_WORDS)
 )
 #: The hits of segments, as a list: the compiled collector when built.
 collect_hits: Final = collect_hits_python if COMPILED_HITS is None else COMPILED_HITS.collect

@@ -10,12 +10,12 @@ parties or sentence starts. Mentions of one person are merged (``Koumura`` with
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Final, NamedTuple
 
 from loaders.entities.common_words import COMMON_WORDS
-from loaders.entities.lexicon import LEXICON, EntryKind
+from loaders.entities.lexicon import COMPILED_HITS, LEXICON, EntryKind
 from loaders.entities.officials_merge import merge_officials, name_words
 from loaders.entities.scan import Segment, bare_word, ends_sentence, scan_segments
 from loaders.entities.scan_words import ABBREVIATIONS
@@ -183,6 +183,8 @@ def read_segment_mentions(words: tuple[str, ...], all_caps: bool) -> tuple[Menti
     >>> [m.official.name for m in iter_segment_mentions(
     ...     ("Secretary", "General", "Ban", "Ki-moon", "and", "President", "Bush"), False)]
     ['Ban Ki-moon', 'Bush']
+    >>> iter_segment_mentions(("Mr.", "Tanaka"), False)[0].official.name
+    'Tanaka'
     """
     mentions: list[Mention] = []
     index = 0
@@ -198,27 +200,36 @@ def read_segment_mentions(words: tuple[str, ...], all_caps: bool) -> tuple[Menti
     return tuple(mentions)
 
 
-#: The compiled reader (None when not built): a new segment's mentions, a cable's merge.
-_READER: Final = (
-    None
-    if MentionReader is None
-    else MentionReader(
+def compiled_reader(table_limit: int = 1 << 14) -> MentionReader | None:
+    """The compiled reader of this module's word tables, its table of segment mentions
+    holding at most ``table_limit`` words tuples (None when ``officials_c`` is not built).
+
+    >>> reader = compiled_reader(4)
+    >>> reader is None or reader(("Mr.", "Tanaka"), False)[0].official.name == "Tanaka"
+    True
+    """
+    if MentionReader is None:
+        return None
+    return MentionReader(
         LEXICON, _AFFILIATION_KINDS, TITLE_HEADS, HONORIFICS, NAME_PARTICLES, NOT_NAMES,
         OFFICE_WORDS, TITLE_MODIFIERS, COMMON_WORDS, COMMON_CAPS, ABBREVIATIONS, _VERBISH,
-        _MAX_NAME_WORDS, _MAX_CAPS_NAME_WORDS, Mention, Official,
-    )
-)  # fmt: skip
-_READ_MENTIONS: Final = read_segment_mentions if _READER is None else _READER
+        _MAX_NAME_WORDS, _MAX_CAPS_NAME_WORDS, Mention, Official, ORG_WORDS, table_limit,
+    )  # fmt: skip
 
 
-@lru_cache(maxsize=1 << 14)
-def iter_segment_mentions(words: tuple[str, ...], all_caps: bool) -> tuple[Mention, ...]:
-    """All titled mentions in one segment's words (cached: titled segments recur).
-
-    >>> iter_segment_mentions(("Mr.", "Tanaka"), False)[0].official.name
-    'Tanaka'
-    """
-    return _READ_MENTIONS(words, all_caps)
+#: The compiled reader (None when not built): a new segment's mentions, a cable's merge.
+_READER: Final = compiled_reader()
+_READ_MENTIONS: Final[Callable[[tuple[str, ...], bool], tuple[Mention, ...]]] = (
+    read_segment_mentions if _READER is None else _READER
+)
+#: The lexicon's hit collector when it notes the segments naming an introducer (it has
+#: just read them, and knows them without reading their words again).
+_FLAGGED: Final = (
+    COMPILED_HITS if COMPILED_HITS is not None and COMPILED_HITS.flag_words == INTRODUCERS else None
+)
+#: All titled mentions in one segment's words, cached (titled segments recur): the
+#: cache calls the compiled reader itself, without a Python frame between.
+iter_segment_mentions: Final = lru_cache(maxsize=1 << 14)(_READ_MENTIONS)
 
 
 def read_appositive(segment: Segment, all_caps: bool) -> tuple[str | None, str | None]:
@@ -272,7 +283,34 @@ def complete_with_appositive(
 def find_officials(
     text: str, segments: Sequence[Segment], all_caps: bool = False
 ) -> tuple[Official, ...]:
-    """Officials in already scanned ``segments`` of ``text``, merged per person."""
+    """Officials in already scanned ``segments`` of ``text``, merged per person: in one
+    compiled call when ``officials_c`` is built (a list of segments), else
+    :func:`find_officials_python`.
+
+    >>> text = "Foreign Minister Koumura and Mr. Tanaka."
+    >>> [o.name for o in find_officials(text, scan_segments(text))]
+    ['Koumura', 'Tanaka']
+    """
+    if _READER is None or type(segments) is not list:
+        return find_officials_python(text, segments, all_caps)
+    if _FLAGGED is None:
+        return _READER.find(text, segments, all_caps, iter_segment_mentions, name_words)
+    titled = _FLAGGED.flagged(segments)
+    generation = _FLAGGED.generation  # the reader's table is emptied with the collector's
+    return _READER.find(
+        text, segments, all_caps, iter_segment_mentions, name_words, titled, generation
+    )
+
+
+def find_officials_python(
+    text: str, segments: Sequence[Segment], all_caps: bool = False
+) -> tuple[Official, ...]:
+    """:func:`find_officials` in Python: the reference for the compiled ``find``.
+
+    >>> text = "Dr. Jason Hamm, OSD Country Director for Japan, called."
+    >>> find_officials_python(text, scan_segments(text))[0].affiliation
+    'OSD'
+    """
     found: list[Official] = []
     for index in indices_naming_any(segments, INTRODUCERS):
         words = segments[index][2]
@@ -280,9 +318,7 @@ def find_officials(
             if name_end == len(words):
                 official = complete_with_appositive(text, segments, index, official, all_caps)
             found.append(official)
-    if _READER is None:
-        return merge_officials(found)
-    return _READER.merge(found, name_words)
+    return merge_officials(found)
 
 
 def extract_officials(text: str, all_caps: bool = False) -> tuple[Official, ...]:

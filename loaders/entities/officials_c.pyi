@@ -1,6 +1,8 @@
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from loaders.entities.officials_table_c import SegmentTable
+
 class MentionReader:
     def __init__(
         self,
@@ -20,8 +22,22 @@ class MentionReader:
         max_caps_name: int,
         mention_type: type[Any],
         official_type: type[Any],
+        org_words: frozenset[str] = ...,
+        table_limit: int = ...,
     ) -> None: ...
+    @property
+    def table(self) -> SegmentTable: ...
     def __call__(self, words: tuple[str, ...], all_caps: bool) -> tuple[Any, ...]: ...
+    def find(
+        self,
+        text: str,
+        segments: list[Any],
+        all_caps: bool,
+        segment_mentions: Callable[[tuple[str, ...], bool], Sequence[tuple[int, Any]]],
+        name_words: Callable[[str], frozenset[str]],
+        titled: list[int] | None = ...,
+        generation: int = ...,
+    ) -> tuple[Any, ...]: ...
     def merge(
         self, officials: Sequence[Any], name_words: Callable[[str], frozenset[str]]
     ) -> tuple[Any, ...]: ...

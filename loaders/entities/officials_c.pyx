@@ -10,9 +10,17 @@ segment and on generated words).
 
 from cpython.ref cimport Py_INCREF
 from cpython.tuple cimport PyTuple_SET_ITEM
-from cpython.unicode cimport Py_UNICODE_ISUPPER
+from cpython.unicode cimport Py_UNICODE_ISSPACE, Py_UNICODE_ISUPPER
+
+from libc.stdint cimport uint8_t, uint64_t
+from libc.string cimport memset
 
 from loaders.entities.inplace_c cimport alloc_items, bare_word, ends_sentence
+from loaders.entities.officials_table_c cimport SegmentTable
+from loaders.entities.lexicon_words_c cimport (
+    WORD_BLOOM_BYTES, add_to_word_bloom, alpha_but_marks, char_at, fnv_ascii_lower,
+    fnv_prefix, in_word_bloom, str_isupper,
+)
 
 cdef extern from *:
     int PyObject_GenericSetAttr(object o, object name, object value) except -1
@@ -24,10 +32,13 @@ cdef class MentionReader:
 
     cdef dict lexicon
     cdef frozenset kinds, heads, honorifics, particles, not_names, office_words
-    cdef frozenset modifiers, common_words, common_caps, abbreviations
+    cdef frozenset modifiers, common_words, common_caps, abbreviations, org_words
+    cdef frozenset introducers  # title heads and honorifics: a segment worth reading
+    cdef uint8_t common_bloom[WORD_BLOOM_BYTES]  # common_words, by their characters
     cdef tuple verbish
     cdef object mention_type, official_type
     cdef Py_ssize_t max_name, max_caps_name
+    cdef readonly SegmentTable table  # the mentions of the segments read, by words tuple
 
     def __init__(
         self, dict lexicon, frozenset affiliation_kinds, frozenset title_heads,
@@ -35,7 +46,8 @@ cdef class MentionReader:
         frozenset office_words, frozenset title_modifiers, frozenset common_words,
         frozenset common_caps, frozenset abbreviations, tuple verbish,
         Py_ssize_t max_name, Py_ssize_t max_caps_name, object mention_type,
-        object official_type,
+        object official_type, frozenset org_words=frozenset(),
+        Py_ssize_t table_limit=1 << 14,
     ):
         self.lexicon, self.kinds, self.heads = lexicon, affiliation_kinds, title_heads
         self.honorifics, self.particles, self.not_names = honorifics, name_particles, not_names
@@ -43,6 +55,12 @@ cdef class MentionReader:
         self.common_words, self.common_caps = common_words, common_caps
         self.abbreviations, self.verbish = abbreviations, verbish
         self.max_name, self.max_caps_name = max_name, max_caps_name
+        self.org_words = org_words
+        self.table = SegmentTable(table_limit)
+        self.introducers = title_heads | honorifics
+        memset(self.common_bloom, 0, sizeof(self.common_bloom))
+        for word in common_words:
+            add_to_word_bloom(self.common_bloom, fnv_prefix(word, len(word)))
         if not (
             isinstance(mention_type, type) and issubclass(mention_type, tuple)
             and mention_type.__basicsize__ == tuple.__basicsize__
@@ -99,20 +117,29 @@ cdef class MentionReader:
 
     cdef bint is_name_word(self, str word, bint all_caps):
         """``officials.is_name_word``."""
-        if len(word) == 0 or not Py_UNICODE_ISUPPER(word[0]):
+        cdef Py_ssize_t n = len(word)
+        if n == 0 or not Py_UNICODE_ISUPPER(char_at(word, 0)):
             return False
         if word in self.not_names or word in self.lexicon:
             return False
-        if word.lower() in self.common_words:
+        if self.is_common(word):
             return False
         if all_caps:
             return (
                 word not in self.common_caps and word.isalpha()
                 and not word.endswith(self.verbish)
             )
-        if len(word) == 2 and <Py_UCS4> word[1] == 46:
+        if n == 2 and char_at(word, 1) == 46:
             return True
-        return not word.isupper() and word.replace("-", "").replace("'", "").isalpha()
+        return not str_isupper(word) and alpha_but_marks(word)
+
+    cdef bint is_common(self, str word):
+        """``word.lower() in common_words``; an ASCII word the filter rules out is not
+        copied in lower case."""
+        cdef uint64_t h
+        if fnv_ascii_lower(word, &h) and not in_word_bloom(self.common_bloom, h):
+            return False
+        return word.lower() in self.common_words
 
     cdef Py_ssize_t read_name(self, tuple words, Py_ssize_t start, bint all_caps):
         """``officials.read_name``."""
@@ -178,43 +205,147 @@ cdef class MentionReader:
                     break
         return (name_end, self.new_official(name, " ".join(words[start:office_end]), affiliation))
 
+    def find(self, str text, list segments, bint all_caps, object segment_mentions,
+             object name_words, list titled=None, Py_ssize_t generation=-1):
+        """``officials.find_officials_python``: the officials of a cable's ``segments``
+        (of ``text``), merged per person; ``name_words``: the merge's name keys,
+        ``titled``: the indices of the segments naming a title head or an honorific, in
+        order (None: found here, one C loop over the segments' words). A segment's
+        mentions come from ``segment_mentions(words, all_caps)`` (cached), or, given the
+        ``generation`` of the hit collector, from the reader's own table (emptied when
+        that generation changes), read here when new."""
+        cdef list found = []
+        cdef Py_ssize_t index, n = len(segments), size
+        cdef object segment, word, mention, item, mentions
+        cdef tuple words
+        if titled is None:
+            titled = []
+            for index in range(n):
+                segment = segments[index]
+                if not isinstance(segment, tuple):
+                    raise TypeError("segments: tuples (scan.Segment)")
+                for word in <tuple> (<tuple> segment)[2]:
+                    if word in self.introducers:
+                        titled.append(index)
+                        break
+        if generation >= 0:
+            self.table.follow(generation)
+        for item in titled:
+            index = item
+            segment = segments[index]
+            if not isinstance(segment, tuple):
+                raise TypeError("segments: tuples (scan.Segment)")
+            words = <tuple> (<tuple> segment)[2]
+            size = len(words)
+            if generation < 0:
+                mentions = segment_mentions(words, all_caps)
+            else:
+                mentions = self.table.get(words, all_caps)
+                if mentions is None:
+                    mentions = self.mentions(words, all_caps)
+                    self.table.put(words, all_caps, mentions)
+            for mention in mentions:
+                if (<tuple> mention)[0] == size:
+                    found.append(self.complete(text, segments, index, (<tuple> mention)[1], all_caps))
+                else:
+                    found.append((<tuple> mention)[1])
+        return self.merge_found(found, name_words)
+
+    cdef object complete(self, str text, list segments, Py_ssize_t index, object official,
+                         bint all_caps):
+        """``officials.complete_with_appositive``: a missing title or affiliation filled
+        from ``Name, <appositive>``."""
+        cdef tuple segment, after
+        cdef Py_ssize_t end, start, k
+        cdef bint comma = False
+        cdef Py_UCS4 c
+        cdef object title, affiliation
+        if index + 1 >= len(segments):
+            return official
+        segment, after = <tuple> segments[index], <tuple> segments[index + 1]
+        end, start = segment[1], after[0]
+        if start - end > 3:
+            return official
+        for k in range(end, start):  # ``text[end:start].strip() == ","``
+            c = text[k]
+            if c == 44:  # ,
+                if comma:
+                    return official
+                comma = True
+            elif not Py_UNICODE_ISSPACE(c):
+                return official
+        if not comma:
+            return official
+        title, affiliation = self.read_appositive(<tuple> after[2], all_caps)
+        return self.new_official(
+            official.name, official.title or title, official.affiliation or affiliation
+        )
+
+    cdef tuple read_appositive(self, tuple words, bint all_caps):
+        """``officials.read_appositive``: (title, affiliation) of the words after a name."""
+        cdef Py_ssize_t n = min(len(words), 9), first, k
+        cdef object affiliation = self.affiliation_of(<str> words[0], all_caps)
+        cdef bint titled = False, org = False
+        cdef str joined
+        first = 0 if affiliation is None else 1
+        for k in range(first, n):
+            if words[k] in self.heads:
+                titled = True
+                break
+        if titled:
+            joined = " ".join([self.bare(<str> words[k]) for k in range(first, n)])
+            return (joined or None, affiliation)
+        if affiliation is None:
+            for k in range(n):
+                if self.bare(<str> words[k]) in self.org_words:
+                    org = True
+                    break
+        if affiliation is not None or org:
+            return (None, " ".join([self.bare(<str> words[k]) for k in range(n)]))
+        return (None, None)
+
     def merge(self, officials, object name_words):
         """``officials_merge.merge_officials`` (``name_words``: its name keys)."""
-        cdef list merged = [], keys = []
+        return self.merge_found(list(officials), name_words)
+
+    cdef tuple merge_found(self, list officials, object name_words):
+        """``merge``: each official joins the first entry (in order) whose name words
+        hold its own or are held by them, among the entries sharing a word with it
+        (``by_word``: word -> the entries holding it)."""
+        cdef list merged = [], keys = [], positions
         cdef dict by_word = {}
         cdef frozenset key, held
-        cdef set candidates, positions
         cdef Py_ssize_t position, i
+        cdef object official, word, item
         for official in officials:
-            key = name_words(official.name)
-            candidates = set()
+            key = <frozenset?> name_words(official.name)
+            position = -1
             for word in key:
                 positions = by_word.get(word)
-                if positions is not None:
-                    candidates |= positions
-            position = -1
-            if candidates:
-                for item in sorted(candidates):
+                if positions is None:
+                    continue
+                for item in positions:
                     i = item
-                    held = keys[i]
-                    if key <= held or held <= key:
-                        position = i
-                        break
+                    if position < 0 or i < position:
+                        held = <frozenset> keys[i]
+                        if key <= held or held <= key:
+                            position = i
             if position < 0:
                 position = len(merged)
                 merged.append(official)
                 keys.append(key)
             else:
                 merged[position] = self.merge_pair(merged[position], official)
-                held = keys[position]
+                held = <frozenset> keys[position]
                 if key <= held:
                     continue  # its words already point here
                 keys[position] = held | key
             for word in key:
                 positions = by_word.get(word)
                 if positions is None:
-                    by_word[word] = positions = set()
-                positions.add(position)
+                    by_word[word] = [position]
+                elif position not in positions:
+                    positions.append(position)
         return tuple(merged)
 
     cdef object merge_pair(self, object first, object second):
