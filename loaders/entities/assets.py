@@ -26,6 +26,7 @@ from loaders.entities.asset_table import (
     VESSEL_PREFIXES,
     WEAPON_PREFIXES,
 )
+from loaders.entities.geo import hits_of_kind
 from loaders.entities.lexicon import EntryKind, Hit, collect_hits
 from loaders.entities.scan import Segment, bare_word, scan_segments
 from loaders.entities.segment_filters import words_holding
@@ -165,9 +166,9 @@ def iter_named_assets(text: str, hits: Iterable[Hit]) -> Iterator[Asset]:
     >>> list(iter_named_assets("Patriot Act; medevac and ISR", []))
     [Asset(name='MEDEVAC', kind='capability')]
     """
-    for hit in hits:
+    for hit in hits_of_kind(hits, _ASSET):
         entry = hit[0]
-        if entry[0] is _ASSET and has_context(text, hit):
+        if has_context(text, hit):
             yield Asset(name=entry[1], kind=entry[2])
     present = _SEARCH.occurring(text)
     if present and (FORMS_HOLD_STEMS or not _STEMS.isdisjoint(present)):

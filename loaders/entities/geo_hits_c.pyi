@@ -1,0 +1,6 @@
+from collections.abc import Iterable
+
+from loaders.entities.lexicon import Entry, EntryKind, Hit
+
+def hits_of_kind(hits: Iterable[Hit], kind: EntryKind) -> list[Hit]: ...
+def entries_of_kind(hits: Iterable[Hit], kind: EntryKind) -> list[Entry]: ...
