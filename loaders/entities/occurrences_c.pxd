@@ -2,7 +2,13 @@
 """The SSE2 part of ``occurrences_c.pyx``, in C: the needles' first and second
 characters broadcast to 16 bytes, and the mask of the offsets of a 16-byte block where a
 first character is followed by a second one (8 offsets for 2-byte units). Without SSE2
-every offset is in the mask and ``OCC_SIMD`` is 0 (the walk then reads one by one)."""
+every offset is in the mask and ``OCC_SIMD`` is 0 (the walk then reads one by one).
+
+``occ_anchors``: up to 16 exact pairs of characters (a needle's rarest two, its anchor),
+and the mask of the offsets of a block where one of them starts (the text's units read
+in pairs: 16 offsets of 1-byte units, 8 of 2-byte units, bit 2k for unit k). Only real
+occurrences of a pair are in the mask, not every first character of one followed by a
+second character of another."""
 
 
 cdef extern from *:
@@ -55,6 +61,25 @@ cdef extern from *:
     #endif
     }
 
+    /* 16 units of 16 bits packed to bytes (saturated: a character below 256 keeps its
+       value), then as occ_mask8: for needles whose first two characters are below 256. */
+    static inline unsigned int occ_mask16p(const occ_pairs* p, const unsigned short* s) {
+    #if OCC_SIMD
+        int k;
+        __m128i a = _mm_packus_epi16(_mm_loadu_si128((const __m128i*) s),
+                                     _mm_loadu_si128((const __m128i*) (s + 8)));
+        __m128i b = _mm_packus_epi16(_mm_loadu_si128((const __m128i*) (s + 1)),
+                                     _mm_loadu_si128((const __m128i*) (s + 9)));
+        __m128i fa = _mm_cmpeq_epi8(a, p->f8[0]), sb = _mm_cmpeq_epi8(b, p->s8[0]);
+        for (k = 1; k < p->nf; k++) fa = _mm_or_si128(fa, _mm_cmpeq_epi8(a, p->f8[k]));
+        for (k = 1; k < p->ns; k++) sb = _mm_or_si128(sb, _mm_cmpeq_epi8(b, p->s8[k]));
+        return (unsigned int) _mm_movemask_epi8(_mm_and_si128(fa, sb));
+    #else
+        (void) p; (void) s;
+        return 0xFFFFu;
+    #endif
+    }
+
     /* The same for 8 units of 16 bits: bit 2k set for unit k. */
     static inline unsigned int occ_mask16(const occ_pairs* p, const unsigned short* s) {
     #if OCC_SIMD
@@ -65,6 +90,92 @@ cdef extern from *:
         for (k = 1; k < p->nf; k++) fa = _mm_or_si128(fa, _mm_cmpeq_epi16(a, p->f16[k]));
         for (k = 1; k < p->ns; k++) sb = _mm_or_si128(sb, _mm_cmpeq_epi16(b, p->s16[k]));
         return (unsigned int) _mm_movemask_epi8(_mm_and_si128(fa, sb)) & 0x5555u;
+    #else
+        (void) p; (void) s;
+        return 0x5555u;
+    #endif
+    }
+
+    /* Exact pairs: first | second << 8 (1-byte units), first | second << 16 (2-byte). */
+    typedef struct {
+        int n8, n16;
+    #if OCC_SIMD
+        __m128i p8[OCC_MAX_SET], p16[OCC_MAX_SET];
+    #endif
+    } occ_anchors;
+
+    /* The pairs ``firsts[k], seconds[k]``: those of 1-byte (2-byte) characters only are
+       looked for in text of that width (the others cannot occur there). */
+    static void occ_anchors_init(occ_anchors* p, const unsigned int* firsts,
+                                 const unsigned int* seconds, int count) {
+        int k;
+        p->n8 = p->n16 = 0;
+    #if OCC_SIMD
+        for (k = 0; k < count; k++) {
+            if (firsts[k] < 256 && seconds[k] < 256)
+                p->p8[p->n8++] = _mm_set1_epi16((short) (firsts[k] | (seconds[k] << 8)));
+            if (firsts[k] < 65536 && seconds[k] < 65536)
+                p->p16[p->n16++] = _mm_set1_epi32((int) (firsts[k] | (seconds[k] << 16)));
+        }
+    #else
+        (void) firsts; (void) seconds; (void) count;
+    #endif
+    }
+
+    /* Bit k set: s[k], s[k + 1] is one of the pairs (16 offsets of 1-byte units). */
+    static inline unsigned int occ_anchor_mask8(const occ_anchors* p, const unsigned char* s) {
+    #if OCC_SIMD
+        int k;
+        __m128i a = _mm_loadu_si128((const __m128i*) s);
+        __m128i b = _mm_loadu_si128((const __m128i*) (s + 1));
+        __m128i lo = _mm_unpacklo_epi8(a, b), hi = _mm_unpackhi_epi8(a, b);
+        __m128i ml = _mm_setzero_si128(), mh = _mm_setzero_si128();
+        for (k = 0; k < p->n8; k++) {
+            ml = _mm_or_si128(ml, _mm_cmpeq_epi16(lo, p->p8[k]));
+            mh = _mm_or_si128(mh, _mm_cmpeq_epi16(hi, p->p8[k]));
+        }
+        return (unsigned int) _mm_movemask_epi8(_mm_packs_epi16(ml, mh));
+    #else
+        (void) p; (void) s;
+        return 0xFFFFu;
+    #endif
+    }
+
+    /* 16 units of 2 bytes packed to 1 byte each (saturated: only a character below 256
+       keeps its value, and only such pairs are then looked for), as occ_anchor_mask8. */
+    static inline unsigned int occ_anchor_mask16p(const occ_anchors* p, const unsigned short* s) {
+    #if OCC_SIMD
+        int k;
+        __m128i a = _mm_packus_epi16(_mm_loadu_si128((const __m128i*) s),
+                                     _mm_loadu_si128((const __m128i*) (s + 8)));
+        __m128i b = _mm_packus_epi16(_mm_loadu_si128((const __m128i*) (s + 1)),
+                                     _mm_loadu_si128((const __m128i*) (s + 9)));
+        __m128i lo = _mm_unpacklo_epi8(a, b), hi = _mm_unpackhi_epi8(a, b);
+        __m128i ml = _mm_setzero_si128(), mh = _mm_setzero_si128();
+        for (k = 0; k < p->n8; k++) {
+            ml = _mm_or_si128(ml, _mm_cmpeq_epi16(lo, p->p8[k]));
+            mh = _mm_or_si128(mh, _mm_cmpeq_epi16(hi, p->p8[k]));
+        }
+        return (unsigned int) _mm_movemask_epi8(_mm_packs_epi16(ml, mh));
+    #else
+        (void) p; (void) s;
+        return 0xFFFFu;
+    #endif
+    }
+
+    /* The same for 8 offsets of 2-byte units: bit 2k set for unit k. */
+    static inline unsigned int occ_anchor_mask16(const occ_anchors* p, const unsigned short* s) {
+    #if OCC_SIMD
+        int k;
+        __m128i a = _mm_loadu_si128((const __m128i*) s);
+        __m128i b = _mm_loadu_si128((const __m128i*) (s + 1));
+        __m128i lo = _mm_unpacklo_epi16(a, b), hi = _mm_unpackhi_epi16(a, b);
+        __m128i ml = _mm_setzero_si128(), mh = _mm_setzero_si128();
+        for (k = 0; k < p->n16; k++) {
+            ml = _mm_or_si128(ml, _mm_cmpeq_epi32(lo, p->p16[k]));
+            mh = _mm_or_si128(mh, _mm_cmpeq_epi32(hi, p->p16[k]));
+        }
+        return (unsigned int) _mm_movemask_epi8(_mm_packs_epi32(ml, mh)) & 0x5555u;
     #else
         (void) p; (void) s;
         return 0x5555u;
@@ -89,4 +200,12 @@ cdef extern from *:
     void occ_pairs_init(occ_pairs* p, const unsigned int* firsts, int nf, const unsigned int* seconds, int ns) noexcept
     unsigned int occ_mask8(const occ_pairs* p, const unsigned char* s) noexcept nogil
     unsigned int occ_mask16(const occ_pairs* p, const unsigned short* s) noexcept nogil
+    unsigned int occ_mask16p(const occ_pairs* p, const unsigned short* s) noexcept nogil
     int occ_lowest_bit(unsigned int m) noexcept nogil
+    ctypedef struct occ_anchors:
+        int n8
+        int n16
+    void occ_anchors_init(occ_anchors* p, const unsigned int* firsts, const unsigned int* seconds, int count) noexcept nogil
+    unsigned int occ_anchor_mask8(const occ_anchors* p, const unsigned char* s) noexcept nogil
+    unsigned int occ_anchor_mask16(const occ_anchors* p, const unsigned short* s) noexcept nogil
+    unsigned int occ_anchor_mask16p(const occ_anchors* p, const unsigned short* s) noexcept nogil

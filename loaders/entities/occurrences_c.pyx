@@ -206,26 +206,44 @@ cdef inline bint starts_a_needle(const unit* s, Py_ssize_t n, Py_ssize_t i, _Nee
     return table.starts[key >> 3] & (1 << (key & 7))
 
 
+cdef inline bint all_below(const unsigned int* chars, int count, unsigned int limit) noexcept:
+    cdef int k
+    for k in range(count):
+        if chars[k] >= limit:
+            return False
+    return True
+
+
 cdef Py_ssize_t walk_blocks(
     const unit* s, Py_ssize_t n, _Needles table, list offsets, list ends
 ) except -1:
     """Walk 16 bytes at a time where the CPU compares them at once (SSE2): only where a
     first character of a needle is followed by a second one are needles looked for.
-    The offset where the character-by-character walk is to go on."""
+    2-byte units are packed to bytes, 16 at a time, when those characters are all below
+    256 (those of the text keep their value). The offset where the character-by-character
+    walk is to go on."""
     cdef occ_pairs pairs
     cdef Py_ssize_t i = 0, at
     cdef unsigned int mask
-    cdef int width = 16 if unit is Py_UCS1 else 8
+    cdef bint packed
+    cdef int width
     if not OCC_SIMD or table.first_count <= 0 or table.second_count <= 0:
         return 0
     occ_pairs_init(&pairs, table.firsts, table.first_count, table.seconds, table.second_count)
+    packed = unit is Py_UCS1 or (
+        all_below(table.firsts, table.first_count, 256)
+        and all_below(table.seconds, table.second_count, 256)
+    )
+    width = 16 if packed else 8
     while i + width < n:  # s[i + width] is read too: the second character of the last one
         if unit is Py_UCS1:
             mask = occ_mask8(&pairs, <const unsigned char*> (s + i))
+        elif packed:
+            mask = occ_mask16p(&pairs, <const unsigned short*> (s + i))
         else:
             mask = occ_mask16(&pairs, <const unsigned short*> (s + i))
         while mask:
-            at = i + (occ_lowest_bit(mask) if unit is Py_UCS1 else occ_lowest_bit(mask) >> 1)
+            at = i + (occ_lowest_bit(mask) if packed else occ_lowest_bit(mask) >> 1)
             mask &= mask - 1
             if starts_a_needle(s, n, at, table):
                 match_at(s, n, at, table, offsets, ends)
