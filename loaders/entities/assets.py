@@ -34,6 +34,9 @@ from loaders.entities.substrings import NeedleSet
 from loaders.record import Asset
 
 _DESIGNATOR: Final = re.compile(r"([A-Za-z]{1,8})-(\d{1,4})([A-Z]{0,2})(?:/[A-Z])?s?")
+#: What every designator word holds (its marks stripped or not): most hyphenated words
+#: (``NATO-led``, ``follow-up``) do not, and are not parsed (nor cached) at all.
+_DASH_DIGIT: Final = re.compile(r"-\d")
 _CANONICAL_PREFIX: Final = {
     prefix.upper(): prefix
     for prefix in [
@@ -145,7 +148,7 @@ def iter_designators(segments: Iterable[Segment]) -> Iterator[Asset]:
     [Asset(name='C-130', kind='aircraft'), Asset(name='CH-47', kind='aircraft')]
     """
     for word in words_holding(segments, "-"):
-        if (asset := designator_in(word)) is not None:
+        if _DASH_DIGIT.search(word) is not None and (asset := designator_in(word)) is not None:
             yield asset
 
 

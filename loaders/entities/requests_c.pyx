@@ -1,5 +1,12 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
-"""Compiled core of :func:`loaders.entities.requests.search_generic`: the generic
+"""Compiled cores of :mod:`loaders.entities.requests`.
+
+:class:`Subjects`: which request verbs have a subject just before them (``post``,
+``embassy``, ``we`` ... in any ASCII case) or start with ``Please``: all the verbs of a
+cable tested in one call, each window read in C (``subject_cues_python`` in
+``requests.py`` is the reference, ``tests/loaders/test_requests_subjects.py`` compares).
+
+:class:`PairStarts`, the core of :func:`loaders.entities.requests.search_generic`: the generic
 request pattern tried only where a word starts with two letters such a request can start
 with, the words found by a C loop over the window instead of a regular expression and a
 Python loop over every word start. ``search_generic_python`` in ``requests.py`` is the
@@ -33,6 +40,8 @@ cdef enum:
     ASCII = 128
     MAX_WIDE = 8  # second characters past ASCII (ı, İ, ſ ...)
     SECONDS = ASCII + MAX_WIDE
+    MAX_SUBJECTS = 32
+    LONGEST_SUBJECT = 32
 
 
 cdef inline bint is_word(Py_UCS4 c) noexcept:
@@ -110,3 +119,99 @@ cdef class PairStarts:
         if kind == PyUnicode_2BYTE_KIND:
             return self.first_match(<const Py_UCS2*> data, n, text, start, end, match)
         return self.first_match(<const Py_UCS4*> data, n, text, start, end, match)
+
+
+cdef inline Py_UCS4 folded(unsigned int c) noexcept:
+    """An ASCII capital in lower case; any other character as it is."""
+    return <Py_UCS4> (c + 32 if 65 <= c <= 90 else c)
+
+
+cdef class Subjects:
+    """Subjects (ASCII, no capitals, 2 to 32 characters) looked for, in any ASCII case,
+    in the ``window`` characters before a request verb; verbs starting with ``prefix``
+    need none."""
+
+    cdef Py_UCS4 chars[MAX_SUBJECTS][LONGEST_SUBJECT]
+    cdef Py_ssize_t sizes[MAX_SUBJECTS]
+    cdef int count
+    cdef unsigned char starts[ASCII][ASCII]  # 1: a subject starts with this pair
+    cdef Py_UCS4 prefix[LONGEST_SUBJECT]
+    cdef Py_ssize_t prefix_size
+    cdef Py_ssize_t window
+
+    def __cinit__(self, subjects, Py_ssize_t window, str prefix):
+        cdef str subject
+        cdef Py_ssize_t k
+        memset(self.starts, 0, sizeof(self.starts))
+        self.count = 0
+        for subject in subjects:
+            if (
+                self.count == MAX_SUBJECTS
+                or not 2 <= len(subject) <= LONGEST_SUBJECT
+                or not subject.isascii()
+                or any("A" <= c <= "Z" for c in subject)
+            ):
+                raise ValueError("subjects: up to 32, ASCII, no capitals, 2 to 32 characters")
+            for k in range(len(subject)):
+                self.chars[self.count][k] = subject[k]
+            self.sizes[self.count] = len(subject)
+            self.starts[ord(subject[0])][ord(subject[1])] = 1
+            self.count += 1
+        if len(prefix) > LONGEST_SUBJECT or window < 0:
+            raise ValueError("prefix: up to 32 characters; window: not negative")
+        for k in range(len(prefix)):
+            self.prefix[k] = prefix[k]
+        self.prefix_size = len(prefix)
+        self.window = window
+
+    cdef bint names_one(self, const unit* s, Py_ssize_t n, Py_ssize_t position) noexcept:
+        cdef Py_ssize_t i, k, start = position - self.window if position > self.window else 0
+        cdef Py_UCS4 first, second
+        cdef int j
+        if position + self.prefix_size <= n:
+            for k in range(self.prefix_size):
+                if s[position + k] != self.prefix[k]:
+                    break
+            else:
+                return True
+        for i in range(start, position - 1):
+            first, second = folded(s[i]), folded(s[i + 1])
+            if first >= ASCII or second >= ASCII or not self.starts[first][second]:
+                continue
+            for j in range(self.count):
+                if (
+                    self.chars[j][0] != first
+                    or self.chars[j][1] != second
+                    or i + self.sizes[j] > position
+                ):
+                    continue
+                for k in range(2, self.sizes[j]):
+                    if folded(s[i + k]) != self.chars[j][k]:
+                        break
+                else:
+                    return True
+        return False
+
+    cdef list naming_units(self, const unit* s, Py_ssize_t n, list cues):
+        cdef list found = []
+        cdef object cue
+        cdef Py_ssize_t position
+        for cue in cues:
+            position = cue
+            if not 0 <= position <= n:
+                raise ValueError("cues: offsets in the text")
+            if self.names_one(s, n, position):
+                found.append(cue)
+        return found
+
+    def naming(self, str text, list cues):
+        """The cues (offsets in ``text``, in order) that start with the prefix or have
+        a subject among the ``window`` characters before them."""
+        cdef Py_ssize_t n = len(text)
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void* data = PyUnicode_DATA(text)
+        if kind == PyUnicode_1BYTE_KIND:
+            return self.naming_units(<const Py_UCS1*> data, n, cues)
+        if kind == PyUnicode_2BYTE_KIND:
+            return self.naming_units(<const Py_UCS2*> data, n, cues)
+        return self.naming_units(<const Py_UCS4*> data, n, cues)
