@@ -15,10 +15,18 @@ windows start no needle and cost one look-up. Texts of 1- and 2-byte units are f
 read 16 bytes at a time with SSE2 (``occurrences_c.pxd``; elsewhere the plain walk):
 only where one of the needles' first characters is followed by one of their second
 characters is the window looked up.
+
+When every needle holds a pair of characters rare in English text (``request`` its
+``qu``, ``invited`` its ``nv``; see ``substrings_c.pair_rarity``), the walk looks for
+those exact pairs instead (16 bytes at a time, ``occ_anchors``): the common pairs the
+needles start with (``re``, ``in``, ``as``) no longer stop it every few characters. A
+needle's occurrences are then found in order, the needles' found out of order and sorted.
 """
 
 from libc.stdlib cimport free, malloc
 from libc.string cimport memset
+
+from loaders.entities.substrings_c import anchor_of, pair_rarity
 
 
 cdef extern from "Python.h":
@@ -44,6 +52,7 @@ cdef enum:
     KEY_MASK = (1 << KEY_BITS) - 1
     MAX_TABLES = 64  # needle tables kept
     MAX_SET = 16  # OCC_MAX_SET: at most this many distinct first (second) characters
+    RARE_PAIR = 2000  # pair_rarity at most this: a needle's anchor is rare enough
 
 
 cdef inline Py_UCS4 folded(unsigned int c) noexcept:
@@ -57,6 +66,8 @@ cdef struct Needle:
     Py_ssize_t ready  # where this needle's next occurrence may start
     bint capital  # report the end of occurrences followed by [A-Z][a-z], not offsets
     int next  # the next needle with the same first character, or NONE
+    Py_ssize_t anchor  # the offset of its rare pair (anchored walk)
+    int anext  # the next needle anchored on the same pair, or NONE
 
 
 cdef inline unsigned int key_of(unsigned int a, unsigned int b, unsigned int c) noexcept:
@@ -89,6 +100,11 @@ cdef class _Needles:
     cdef unsigned int firsts[MAX_SET]  # the needles' distinct first characters
     cdef unsigned int seconds[MAX_SET]  # ... and second characters
     cdef int first_count, second_count  # -1 when more than MAX_SET
+    cdef int pair_count  # distinct anchor pairs; -1: no anchored walk
+    cdef unsigned int afirsts[MAX_SET]
+    cdef unsigned int aseconds[MAX_SET]
+    cdef int achain[MAX_SET]  # the first needle anchored on each pair
+    cdef bint has_capital  # a needle reports the words after it
 
     def __cinit__(self, tuple offsets_of, tuple capitalised_after):
         cdef int j, count = len(offsets_of) + len(capitalised_after)
@@ -128,6 +144,39 @@ cdef class _Needles:
                 item.next, self.heads[c] = self.heads[c], j
             else:
                 item.next, self.wide = self.wide, j
+        self.has_capital = len(capitalised_after) > 0
+        self.pair_count = self.anchor_pairs((*offsets_of, *capitalised_after))
+
+    cdef int anchor_pairs(self, tuple needles) except -2:
+        """Anchor each needle on its rarest pair: the number of distinct pairs, or -1
+        when a needle has no pair, none rare enough, or there are too many pairs."""
+        cdef int j, p, count = 0
+        cdef str needle
+        cdef Needle* item
+        if not needles or any(len(needle) < 2 for needle in needles):
+            return -1
+        for j in reversed(range(len(needles))):  # each chain keeps the needles' order
+            needle = needles[j]
+            item = &self.items[j]
+            item.anchor = anchor_of(needle)
+            if pair_rarity(needle, item.anchor) > RARE_PAIR:
+                return -1
+            for p in range(count):
+                if (
+                    self.afirsts[p] == item.chars[item.anchor]
+                    and self.aseconds[p] == item.chars[item.anchor + 1]
+                ):
+                    break
+            else:
+                if count == MAX_SET:
+                    return -1
+                p = count
+                count += 1
+                self.afirsts[p] = item.chars[item.anchor]
+                self.aseconds[p] = item.chars[item.anchor + 1]
+                self.achain[p] = NONE
+            item.anext, self.achain[p] = self.achain[p], j
+        return count
 
     def __dealloc__(self):
         free(self.items)
@@ -251,8 +300,77 @@ cdef Py_ssize_t walk_blocks(
     return i
 
 
+cdef int anchored_at(
+    const unit* s, Py_ssize_t n, Py_ssize_t at, _Needles table, list offsets, list found
+) except -1:
+    """Record the needles anchored on the pair at ``at`` that occur there; the words
+    after a capital needle go to ``found`` as (offset, needle, span), to be sorted."""
+    cdef int p, j = NONE
+    cdef Py_ssize_t k, start
+    cdef Needle* needle
+    for p in range(table.pair_count):
+        if s[at] == table.afirsts[p] and s[at + 1] == table.aseconds[p]:
+            j = table.achain[p]
+            break
+    while j != NONE:
+        needle = &table.items[j]
+        start = at - needle.anchor
+        if start >= needle.ready and start >= 0 and start + needle.size <= n:
+            for k in range(needle.size):
+                if s[start + k] != needle.chars[k]:
+                    break
+            else:
+                needle.ready = start + needle.size
+                if not needle.capital:
+                    offsets.append(start)
+                elif is_capital_word(s, n, needle.ready):
+                    found.append(
+                        (start, j, (needle.ready, word_end(s, n, needle.ready + 2)))
+                    )
+        j = needle.anext
+    return 0
+
+
+cdef int walk_anchored(
+    const unit* s, Py_ssize_t n, _Needles table, list offsets, list ends
+) except -1:
+    """Walk 16 bytes at a time (SSE2, 2-byte units packed to bytes when every pair is of
+    characters below 256): only where an anchor pair occurs are its needles compared."""
+    cdef occ_anchors anchors
+    cdef Py_ssize_t i = 0, at
+    cdef unsigned int mask
+    cdef bint packed
+    cdef int width
+    cdef list found = []
+    occ_anchors_init(&anchors, table.afirsts, table.aseconds, table.pair_count)
+    packed = unit is Py_UCS1 or anchors.n8 == table.pair_count
+    width = 16 if packed else 8
+    while i + width < n:  # s[i + width] is read too: the second of the last pair
+        if unit is Py_UCS1:
+            mask = occ_anchor_mask8(&anchors, <const unsigned char*> (s + i))
+        elif packed:
+            mask = occ_anchor_mask16p(&anchors, <const unsigned short*> (s + i))
+        else:
+            mask = occ_anchor_mask16(&anchors, <const unsigned short*> (s + i))
+        while mask:
+            at = i + (occ_lowest_bit(mask) if packed else occ_lowest_bit(mask) >> 1)
+            mask &= mask - 1
+            anchored_at(s, n, at, table, offsets, found)
+        i += width
+    while i + 1 < n:
+        anchored_at(s, n, i, table, offsets, found)
+        i += 1
+    offsets.sort()
+    if found:
+        found.sort()
+        ends.extend([span for _, _, span in found])
+    return 0
+
+
 cdef int walk(const unit* s, Py_ssize_t n, _Needles table, list offsets, list ends) except -1:
     cdef Py_ssize_t i, start
+    if unit is not Py_UCS4 and OCC_SIMD and table.pair_count > 0:
+        return walk_anchored(s, n, table, offsets, ends)
     if not table.all_long:
         for i in range(n):
             match_at(s, n, i, table, offsets, ends)
@@ -317,3 +435,9 @@ def occurs_folded(str text, tuple needles, Py_ssize_t start, Py_ssize_t end):
     if kind == PyUnicode_2BYTE_KIND:
         return any_folded_at(<const Py_UCS2*> data, start, end, table)
     return any_folded_at(<const Py_UCS4*> data, start, end, table)
+
+
+def anchor_pair_count(tuple offsets_of, tuple capitalised_after):
+    """How many rare pairs the anchored walk looks for with these needles; -1 when it is
+    not used (tests tell the two walks apart with it)."""
+    return table_of(offsets_of, capitalised_after).pair_count

@@ -62,12 +62,14 @@ _FREQUENCY = dict(zip(
 ))
 
 
+def pair_rarity(str needle, Py_ssize_t k):
+    """How likely the pair of characters at ``needle[k]`` is in English text."""
+    return _FREQUENCY.get(needle[k], 3) * _FREQUENCY.get(needle[k + 1], 3)
+
+
 def anchor_of(str needle):
     """The offset of the pair of characters of ``needle`` least likely in English text."""
-    return min(
-        range(len(needle) - 1),
-        key=lambda k: _FREQUENCY.get(needle[k], 3) * _FREQUENCY.get(needle[k + 1], 3),
-    )
+    return min(range(len(needle) - 1), key=lambda k: pair_rarity(needle, k))
 
 
 cdef inline Py_ssize_t pair(Py_UCS4 first, Py_UCS4 second) noexcept nogil:

@@ -74,6 +74,44 @@ def test_compiled_equals_python_on_generated_text(seed: int) -> None:
         assert occurs_folded(text, lowered, start, end) == expected_found, repr(text)
 
 
+#: Pieces and needles whose rarest pairs are rare enough for the anchored walk.
+RARE_PIECES = (
+    "qu", "request", "REQUEST", "Please", "FOR ", "FOR\t", "invited", "seek", "aqua", "q",
+    "u", " ", "\n", "Kabul", "K", "x", "zz", "z", "Qu", "é", "\u0101", "\U0001f600",
+    "\u0101z", "ask", "sk", "uc", " Kq", "Kq", "Zürich", "-", "_", "ab", "QUQU", "ququ",
+)  # fmt: skip
+RARE_NEEDLES = (
+    "qu", "request", "REQUEST", "FOR ", "Please", "invited", "seek", "ask", "zz", "ququ",
+    "uqu", "\u0101z", "\U0001f600z", "Kq", " Kq", "QUQU", "FOR\t",
+)  # fmt: skip
+
+
+@needs_compiled
+def test_the_request_verbs_take_the_anchored_walk() -> None:
+    from loaders.entities.occurrences_c import anchor_pair_count
+
+    assert anchor_pair_count(requests._CUES_AND_FORS, ()) > 0
+    assert anchor_pair_count(("qu", "a"), ()) == -1  # a needle without a pair
+    assert anchor_pair_count(("qu", "the"), ()) == -1  # a needle without a rare pair
+
+
+@needs_compiled
+@pytest.mark.parametrize("seed", range(4))
+def test_the_anchored_walk_equals_python_on_generated_text(seed: int) -> None:
+    from loaders.entities.occurrences_c import anchor_pair_count
+
+    rng = random.Random(seed)
+    anchored = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(RARE_PIECES) for _ in range(rng.randint(0, 40)))
+        offsets_of = tuple(rng.choice(RARE_NEEDLES) for _ in range(rng.randint(0, 5)))
+        after = tuple(rng.choice(RARE_NEEDLES) for _ in range(rng.randint(0, 3)))
+        expected = offsets_and_capitalised_after_python(text, offsets_of, after)
+        assert offsets_and_capitalised_after(text, offsets_of, after) == expected, repr(text)
+        anchored += anchor_pair_count(offsets_of, after) > 0
+    assert anchored > 3000
+
+
 def test_the_helpers_read_one_kind_each() -> None:
     text = "FOR PARIS: Posts in Kabul are requested"
     assert occurrence_offsets(text, ("requested", "FOR ")) == [0, 30]
