@@ -141,14 +141,33 @@ def parse_designator(word: str) -> Asset | None:
     return Asset(name=name, kind=kind)
 
 
+def designator_words_python(segments: Iterable[Segment]) -> list[str]:
+    """The words of the segments that could be designators (a hyphen and a digit), in
+    order: the reference for the compiled picker (``assets_c``).
+
+    >>> designator_words_python(scan_segments("The NATO-led ISAF flies CH-47s and C-130s"))
+    ['CH-47s', 'C-130s']
+    """
+    return [word for word in words_holding(segments, "-") if _DASH_DIGIT.search(word)]
+
+
+try:  # the compiled picker, built by ``pip install`` (assets_c.pyx); same results
+    from loaders.entities.assets_c import designator_words
+except ImportError:  # pragma: no cover - a checkout that was never built
+    designator_words = designator_words_python
+
+#: True when the compiled picker (``assets_c``) is in use.
+COMPILED: Final = designator_words is not designator_words_python
+
+
 def iter_designators(segments: Iterable[Segment]) -> Iterator[Asset]:
     """Designator assets in the scanned segments.
 
     >>> list(iter_designators(scan_segments("fixed-wing (C-130) and CH-47s")))
     [Asset(name='C-130', kind='aircraft'), Asset(name='CH-47', kind='aircraft')]
     """
-    for word in words_holding(segments, "-"):
-        if _DASH_DIGIT.search(word) is not None and (asset := designator_in(word)) is not None:
+    for word in designator_words(segments):
+        if (asset := designator_in(word)) is not None:
             yield asset
 
 
