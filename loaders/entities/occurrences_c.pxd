@@ -182,6 +182,75 @@ cdef extern from *:
     #endif
     }
 
+    /* Exact runs of four characters (a needle's rarest four, when its pairs are all
+       common: " in "), as bytes: the offsets of a block of 16 where one of them starts. */
+    typedef struct {
+        int n8;
+    #if OCC_SIMD
+        __m128i q8[OCC_MAX_SET][4];
+    #endif
+    } occ_quads;
+
+    /* ``chars[4k .. 4k + 3]``: quad k; only those of characters below 256 are kept. */
+    static void occ_quads_init(occ_quads* p, const unsigned int* chars, int count) {
+        int k, t;
+        p->n8 = 0;
+    #if OCC_SIMD
+        for (k = 0; k < count; k++) {
+            if (chars[4 * k] < 256 && chars[4 * k + 1] < 256 && chars[4 * k + 2] < 256
+                && chars[4 * k + 3] < 256) {
+                for (t = 0; t < 4; t++) p->q8[p->n8][t] = _mm_set1_epi8((char) chars[4 * k + t]);
+                p->n8++;
+            }
+        }
+    #else
+        (void) chars; (void) count; (void) t;
+    #endif
+    }
+
+    #if OCC_SIMD
+    static inline unsigned int occ_quad_mask_of(const occ_quads* p, __m128i a, __m128i b,
+                                                __m128i c, __m128i d) {
+        int k;
+        __m128i acc = _mm_setzero_si128();
+        for (k = 0; k < p->n8; k++) {
+            __m128i m = _mm_and_si128(_mm_cmpeq_epi8(a, p->q8[k][0]), _mm_cmpeq_epi8(b, p->q8[k][1]));
+            m = _mm_and_si128(m, _mm_and_si128(_mm_cmpeq_epi8(c, p->q8[k][2]),
+                                               _mm_cmpeq_epi8(d, p->q8[k][3])));
+            acc = _mm_or_si128(acc, m);
+        }
+        return (unsigned int) _mm_movemask_epi8(acc);
+    }
+    #endif
+
+    /* Bit k set: one of the quads starts at s[k] (16 offsets of 1-byte units; reads s[18]). */
+    static inline unsigned int occ_quad_mask8(const occ_quads* p, const unsigned char* s) {
+    #if OCC_SIMD
+        return occ_quad_mask_of(p, _mm_loadu_si128((const __m128i*) s),
+                                _mm_loadu_si128((const __m128i*) (s + 1)),
+                                _mm_loadu_si128((const __m128i*) (s + 2)),
+                                _mm_loadu_si128((const __m128i*) (s + 3)));
+    #else
+        (void) p; (void) s;
+        return 0xFFFFu;
+    #endif
+    }
+
+    /* The same for 16 units of 2 bytes packed to bytes (saturated, as occ_mask16p). */
+    static inline unsigned int occ_quad_mask16p(const occ_quads* p, const unsigned short* s) {
+    #if OCC_SIMD
+        int t;
+        __m128i v[4];
+        for (t = 0; t < 4; t++)
+            v[t] = _mm_packus_epi16(_mm_loadu_si128((const __m128i*) (s + t)),
+                                    _mm_loadu_si128((const __m128i*) (s + t + 8)));
+        return occ_quad_mask_of(p, v[0], v[1], v[2], v[3]);
+    #else
+        (void) p; (void) s;
+        return 0xFFFFu;
+    #endif
+    }
+
     static inline int occ_lowest_bit(unsigned int m) {
     #if defined(__GNUC__)
         return __builtin_ctz(m);
@@ -202,6 +271,11 @@ cdef extern from *:
     unsigned int occ_mask16(const occ_pairs* p, const unsigned short* s) noexcept nogil
     unsigned int occ_mask16p(const occ_pairs* p, const unsigned short* s) noexcept nogil
     int occ_lowest_bit(unsigned int m) noexcept nogil
+    ctypedef struct occ_quads:
+        int n8
+    void occ_quads_init(occ_quads* p, const unsigned int* chars, int count) noexcept nogil
+    unsigned int occ_quad_mask8(const occ_quads* p, const unsigned char* s) noexcept nogil
+    unsigned int occ_quad_mask16p(const occ_quads* p, const unsigned short* s) noexcept nogil
     ctypedef struct occ_anchors:
         int n8
         int n16

@@ -21,6 +21,8 @@ When every needle holds a pair of characters rare in English text (``request`` i
 those exact pairs instead (16 bytes at a time, ``occ_anchors``): the common pairs the
 needles start with (``re``, ``in``, ``as``) no longer stop it every few characters. A
 needle's occurrences are then found in order, the needles' found out of order and sorted.
+When a needle has no rare pair but every needle has four characters or more (`` in ``,
+`` province``), each is anchored on its rarest four characters instead (``occ_quads``).
 """
 
 from libc.stdlib cimport free, malloc
@@ -68,6 +70,8 @@ cdef struct Needle:
     int next  # the next needle with the same first character, or NONE
     Py_ssize_t anchor  # the offset of its rare pair (anchored walk)
     int anext  # the next needle anchored on the same pair, or NONE
+    Py_ssize_t quad  # the offset of its rarest four characters (quad walk)
+    int qnext  # the next needle anchored on the same four, or NONE
 
 
 cdef inline unsigned int key_of(unsigned int a, unsigned int b, unsigned int c) noexcept:
@@ -105,6 +109,9 @@ cdef class _Needles:
     cdef unsigned int aseconds[MAX_SET]
     cdef int achain[MAX_SET]  # the first needle anchored on each pair
     cdef bint has_capital  # a needle reports the words after it
+    cdef int quad_count  # distinct anchor quads; -1: no quad walk
+    cdef unsigned int aquads[MAX_SET * 4]
+    cdef int qchain[MAX_SET]  # the first needle anchored on each quad
 
     def __cinit__(self, tuple offsets_of, tuple capitalised_after):
         cdef int j, count = len(offsets_of) + len(capitalised_after)
@@ -146,6 +153,41 @@ cdef class _Needles:
                 item.next, self.wide = self.wide, j
         self.has_capital = len(capitalised_after) > 0
         self.pair_count = self.anchor_pairs((*offsets_of, *capitalised_after))
+        self.quad_count = -1
+        if self.pair_count < 0:
+            self.quad_count = self.anchor_quads((*offsets_of, *capitalised_after))
+
+    cdef int anchor_quads(self, tuple needles) except -2:
+        """Anchor each needle on its rarest four characters: the number of distinct
+        quads, or -1 when a needle is shorter or there are too many quads."""
+        cdef int j, p, t, count = 0
+        cdef str needle
+        cdef Needle* item
+        if not needles or any(len(needle) < 4 for needle in needles):
+            return -1
+        for j in reversed(range(len(needles))):  # each chain keeps the needles' order
+            needle = needles[j]
+            item = &self.items[j]
+            item.quad = min(
+                range(len(needle) - 3),
+                key=lambda k: pair_rarity(needle, k) * pair_rarity(needle, k + 2),
+            )
+            for p in range(count):
+                for t in range(4):
+                    if self.aquads[4 * p + t] != item.chars[item.quad + t]:
+                        break
+                else:
+                    break
+            else:
+                if count == MAX_SET:
+                    return -1
+                p = count
+                count += 1
+                for t in range(4):
+                    self.aquads[4 * p + t] = item.chars[item.quad + t]
+                self.qchain[p] = NONE
+            item.qnext, self.qchain[p] = self.qchain[p], j
+        return count
 
     cdef int anchor_pairs(self, tuple needles) except -2:
         """Anchor each needle on its rarest pair: the number of distinct pairs, or -1
@@ -367,10 +409,87 @@ cdef int walk_anchored(
     return 0
 
 
+cdef int quad_at(
+    const unit* s, Py_ssize_t n, Py_ssize_t at, _Needles table, list offsets, list found
+) except -1:
+    """Record the needles anchored on the four characters at ``at`` that occur there (as
+    :func:`anchored_at`)."""
+    cdef int p, t, j = NONE
+    cdef Py_ssize_t k, start
+    cdef Needle* needle
+    for p in range(table.quad_count):
+        for t in range(4):
+            if s[at + t] != table.aquads[4 * p + t]:
+                break
+        else:
+            j = table.qchain[p]
+            break
+    while j != NONE:
+        needle = &table.items[j]
+        start = at - needle.quad
+        if start >= needle.ready and start >= 0 and start + needle.size <= n:
+            for k in range(needle.size):
+                if s[start + k] != needle.chars[k]:
+                    break
+            else:
+                needle.ready = start + needle.size
+                if not needle.capital:
+                    offsets.append(start)
+                elif is_capital_word(s, n, needle.ready):
+                    found.append(
+                        (start, j, (needle.ready, word_end(s, n, needle.ready + 2)))
+                    )
+        j = needle.qnext
+    return 0
+
+
+cdef int walk_quads(
+    const unit* s, Py_ssize_t n, _Needles table, list offsets, list ends
+) except -1:
+    """Walk 16 units at a time (SSE2; 2-byte units packed to bytes): only where an
+    anchor quad starts are its needles compared. Every quad is of characters below 256
+    for 2-byte units (checked by the caller)."""
+    cdef occ_quads quads
+    cdef Py_ssize_t i = 0, at
+    cdef unsigned int mask
+    cdef list found = []
+    occ_quads_init(&quads, table.aquads, table.quad_count)
+    while i + 18 < n:  # s[i + 18] is read too: the last of the last quad
+        if unit is Py_UCS1:
+            mask = occ_quad_mask8(&quads, <const unsigned char*> (s + i))
+        else:
+            mask = occ_quad_mask16p(&quads, <const unsigned short*> (s + i))
+        while mask:
+            at = i + occ_lowest_bit(mask)
+            mask &= mask - 1
+            quad_at(s, n, at, table, offsets, found)
+        i += 16
+    while i + 3 < n:
+        quad_at(s, n, i, table, offsets, found)
+        i += 1
+    offsets.sort()
+    if found:
+        found.sort()
+        ends.extend([span for _, _, span in found])
+    return 0
+
+
+cdef inline bint quads_fit(_Needles table, int width) noexcept:
+    """Can the quad walk read text of this width (its quads' characters all fit)?"""
+    return width == 1 or all_below(table.aquads, 4 * table.quad_count, 256)
+
+
 cdef int walk(const unit* s, Py_ssize_t n, _Needles table, list offsets, list ends) except -1:
     cdef Py_ssize_t i, start
     if unit is not Py_UCS4 and OCC_SIMD and table.pair_count > 0:
         return walk_anchored(s, n, table, offsets, ends)
+    if (
+        unit is not Py_UCS4
+        and OCC_SIMD
+        and table.quad_count > 0
+        and quads_fit(table, 1 if unit is Py_UCS1 else 2)
+    ):
+        return walk_quads(s, n, table, offsets, ends)
     if not table.all_long:
         for i in range(n):
             match_at(s, n, i, table, offsets, ends)
@@ -439,5 +558,10 @@ def occurs_folded(str text, tuple needles, Py_ssize_t start, Py_ssize_t end):
 
 def anchor_pair_count(tuple offsets_of, tuple capitalised_after):
     """How many rare pairs the anchored walk looks for with these needles; -1 when it is
-    not used (tests tell the two walks apart with it)."""
+    not used (tests tell the walks apart with it)."""
     return table_of(offsets_of, capitalised_after).pair_count
+
+
+def anchor_quad_count(tuple offsets_of, tuple capitalised_after):
+    """How many runs of four characters the quad walk looks for; -1 when it is not used."""
+    return table_of(offsets_of, capitalised_after).quad_count
