@@ -183,11 +183,12 @@ def places_after_prepositions(
     ['Daykundi']
     """
     for start, end in words:
+        rest = text[end : end + 2]
+        if rest[:1].isspace() and rest[1:2].isupper():
+            continue  # the first word of a longer name; tested first, as it is cheaper
         word = text[start:end]
         if is_place_word(word):
-            rest = text[end : end + 2]
-            if not (rest[:1].isspace() and rest[1:2].isupper()):
-                yield start, word
+            yield start, word
 
 
 def iter_marked_places(text: str) -> Iterator[tuple[int, str]]:
@@ -208,8 +209,12 @@ def iter_marked_places(text: str) -> Iterator[tuple[int, str]]:
 def find_places(text: str, hits: Iterable[Hit]) -> tuple[str, ...]:
     """Known places from the lexicon hits, then places the text marks, by first mention."""
     known = [hit[0][2] for hit in hits_of_kind(hits, _PLACE)]  # hit.entry.name
-    marked = sorted(iter_marked_places(text))
-    return tuple(dict.fromkeys([*known, *(name for _, name in marked)]))
+    nouns, words = offsets_and_capitalised_after(text, _NOUN_MARKS, _PREPOSITIONS)
+    if not words and not nouns:  # as iter_marked_places, without its generators
+        return tuple(dict.fromkeys(known))
+    marked = [*places_at_nouns(text, nouns), *places_after_prepositions(text, words)]
+    marked.sort()
+    return tuple(dict.fromkeys([*known, *[name for _, name in marked]]))
 
 
 def extract_places(text: str) -> tuple[str, ...]:

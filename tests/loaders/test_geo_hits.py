@@ -63,3 +63,13 @@ def test_what_is_not_a_hit_is_refused() -> None:
             picker([("not a hit",)], EntryKind.COUNTRY)  # type: ignore[list-item]
         with pytest.raises(TypeError):
             picker([()], EntryKind.COUNTRY)  # type: ignore[list-item]
+
+
+def test_find_places_reads_as_iter_marked_places_on_the_corpus() -> None:
+    # find_places walks once and builds one list; iter_marked_places is its plain form.
+    for body in corpus_bodies().values():
+        text = strip_header(body)
+        hits = collect_hits(scan_segments(text))
+        known = [hit.entry.name for hit in hits if hit.entry.kind is EntryKind.PLACE]
+        marked = [name for _, name in sorted(geo.iter_marked_places(text))]
+        assert geo.find_places(text, hits) == tuple(dict.fromkeys([*known, *marked]))
