@@ -15,7 +15,6 @@ from typing import Final
 
 from loaders.entities.asset_table import (
     AIRCRAFT_PREFIXES,
-    CAPABILITY_STEMS,
     LONG_NUMBER_PREFIXES,
     NAMED_ROWS,
     NEEDS_CONTEXT,
@@ -64,22 +63,8 @@ _LOWER_CAPABILITIES: Final = tuple(
     for form, name, kind in (row.split("|") for row in NAMED_ROWS.strip().splitlines())
     if form[0].islower()
 )
-#: Every lower-case form holds a stem: a form found in the text is a stem found, so the
-#: forms alone are looked for (the longer the shortest needle, the faster the search).
-FORMS_HOLD_STEMS: Final = all(
-    any(stem in form for stem in CAPABILITY_STEMS) for form, _, _ in _LOWER_CAPABILITIES
-)
-#: What :func:`iter_named_assets` looks for in the text: the forms (the stems first,
-#: should a form without a stem be added).
-CAPABILITY_NEEDLES: Final = tuple(
-    dict.fromkeys(
-        [
-            *(() if FORMS_HOLD_STEMS else CAPABILITY_STEMS),
-            *(form for form, _, _ in _LOWER_CAPABILITIES),
-        ]
-    )
-)
-_STEMS: Final = frozenset(CAPABILITY_STEMS)
+#: What :func:`iter_named_assets` looks for in the text: the lower-case forms.
+CAPABILITY_NEEDLES: Final = tuple(dict.fromkeys(form for form, _, _ in _LOWER_CAPABILITIES))
 _SEARCH: Final = NeedleSet(CAPABILITY_NEEDLES)  # one pass over the text for all of them
 _ASSET: Final = EntryKind.ASSET  # read once: an enum member read from its class is slow
 _CONTEXT_WORDS: Final = frozenset(
@@ -193,7 +178,7 @@ def iter_named_assets(text: str, hits: Iterable[Hit]) -> Iterator[Asset]:
         if has_context(text, hit):
             yield Asset(name=entry[1], kind=entry[2])
     present = _SEARCH.occurring(text)
-    if present and (FORMS_HOLD_STEMS or not _STEMS.isdisjoint(present)):
+    if present:
         for form, name, kind in _LOWER_CAPABILITIES:
             if form in present:
                 yield Asset(name=name, kind=kind)
