@@ -7,21 +7,75 @@ function in ``assets.py`` is the reference (``tests/loaders/test_assets_designat
 compares them).
 """
 
+from libc.string cimport memchr
+
+
 cdef extern from "Python.h":
-    Py_ssize_t PyUnicode_FindChar(object text, Py_UCS4 ch, Py_ssize_t start,
-                                  Py_ssize_t end, int direction) except -2
+    ctypedef unsigned char Py_UCS1
+    ctypedef unsigned short Py_UCS2
+    int PyUnicode_KIND(object text)
+    void* PyUnicode_DATA(object text)
+    int PyUnicode_1BYTE_KIND
+    int PyUnicode_2BYTE_KIND
 
 
-cdef bint has_dash_digit(str word):
-    """Does ``word`` hold a hyphen followed by a decimal digit (``re``'s ``-\\d``)?"""
-    cdef Py_ssize_t at = PyUnicode_FindChar(word, 45, 0, len(word), 1)
+ctypedef fused unit:
+    Py_UCS1
+    Py_UCS2
+    Py_UCS4
+
+
+cdef enum:
+    HYPHEN = 45
+
+
+cdef inline Py_ssize_t hyphen_in(const unit* s, Py_ssize_t start, Py_ssize_t n) noexcept:
+    """The offset of the first hyphen of ``s[start:n]``, or -1 (segments and words are
+    short: a plain loop, no call per string)."""
+    cdef Py_ssize_t i
+    cdef const void* found
+    if unit is Py_UCS1:
+        found = memchr(s + start, HYPHEN, n - start) if start < n else NULL
+        return -1 if found == NULL else <const Py_UCS1*> found - s
+    else:
+        for i in range(start, n):
+            if s[i] == HYPHEN:
+                return i
+        return -1
+
+
+cdef inline bint holds_hyphen(str text) noexcept:
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t n = len(text)
+    if kind == PyUnicode_1BYTE_KIND:
+        return hyphen_in(<const Py_UCS1*> data, 0, n) >= 0
+    if kind == PyUnicode_2BYTE_KIND:
+        return hyphen_in(<const Py_UCS2*> data, 0, n) >= 0
+    return hyphen_in(<const Py_UCS4*> data, 0, n) >= 0
+
+
+cdef inline bint dash_digit_in(const unit* s, Py_ssize_t n) noexcept:
+    cdef Py_ssize_t at = hyphen_in(s, 0, n)
     cdef Py_UCS4 c
-    while 0 <= at < len(word) - 1:
-        c = word[at + 1]
+    while 0 <= at < n - 1:
+        c = s[at + 1]
         if c.isdecimal():
             return True
-        at = PyUnicode_FindChar(word, 45, at + 1, len(word), 1)
+        at = hyphen_in(s, at + 1, n)
     return False
+
+
+cdef bint has_dash_digit(str word) noexcept:
+    """Does ``word`` hold a hyphen followed by a decimal digit (``re``'s ``-\\d``)?"""
+    cdef int kind = PyUnicode_KIND(word)
+    cdef void* data = PyUnicode_DATA(word)
+    cdef Py_ssize_t n = len(word)
+    if kind == PyUnicode_1BYTE_KIND:
+        return dash_digit_in(<const Py_UCS1*> data, n)
+    if kind == PyUnicode_2BYTE_KIND:
+        return dash_digit_in(<const Py_UCS2*> data, n)
+    return dash_digit_in(<const Py_UCS4*> data, n)
 
 
 def designator_words(segments):
@@ -34,7 +88,7 @@ def designator_words(segments):
         if not isinstance(segment, tuple):
             raise TypeError("segments: tuples (scan.Segment)")
         raw = (<tuple> segment)[3]
-        if PyUnicode_FindChar(raw, 45, 0, len(raw), 1) < 0:
+        if not holds_hyphen(raw):
             continue
         for word in <tuple> (<tuple> segment)[2]:
             if has_dash_digit(word):
