@@ -37,6 +37,8 @@ __all__ = [
     "hits_of_kind_python",
     "is_place_word",
     "iter_marked_places",
+    "lone_words",
+    "lone_words_python",
     "names_before",
     "places_after_prepositions",
     "places_at_nouns",
@@ -172,9 +174,29 @@ def places_at_nouns(text: str, offsets: Iterable[int]) -> Iterator[tuple[int, st
                 yield position, name
 
 
-def places_after_prepositions(
-    text: str, words: Iterable[tuple[int, int]]
-) -> Iterator[tuple[int, str]]:
+def lone_words_python(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """(start, word) of the word ``spans`` not followed by a whitespace character and an
+    upper-case letter (not ``New`` of ``New York``): the reference for the compiled
+    picker (``geo_hits_c``).
+
+    >>> lone_words_python("in Daykundi, in New York", [(3, 11), (16, 19)])
+    [(3, 'Daykundi')]
+    """
+    found = []
+    for start, end in spans:
+        rest = text[end : end + 2]
+        if not (rest[:1].isspace() and rest[1:2].isupper()):
+            found.append((start, text[start:end]))
+    return found
+
+
+try:  # the compiled picker, built by ``pip install`` (geo_hits_c.pyx); same results
+    from loaders.entities.geo_hits_c import lone_words
+except ImportError:  # pragma: no cover - a checkout that was never built
+    lone_words = lone_words_python
+
+
+def places_after_prepositions(text: str, words: list[tuple[int, int]]) -> list[tuple[int, str]]:
     """(offset, word) of the lone unknown capitalised words at the spans ``words`` (just
     past a preposition): not ``June``, not ``New`` of ``New York``.
 
@@ -182,13 +204,8 @@ def places_after_prepositions(
     ...                                                 [(3, 11), (16, 20), (25, 28)])]
     ['Daykundi']
     """
-    for start, end in words:
-        rest = text[end : end + 2]
-        if rest[:1].isspace() and rest[1:2].isupper():
-            continue  # the first word of a longer name; tested first, as it is cheaper
-        word = text[start:end]
-        if is_place_word(word):
-            yield start, word
+    # the cheap 'longer name' test first: fewer new words looked up
+    return [(start, word) for start, word in lone_words(text, words) if is_place_word(word)]
 
 
 def iter_marked_places(text: str) -> Iterator[tuple[int, str]]:
@@ -212,7 +229,9 @@ def find_places(text: str, hits: Iterable[Hit]) -> tuple[str, ...]:
     nouns, words = offsets_and_capitalised_after(text, _NOUN_MARKS, _PREPOSITIONS)
     if not words and not nouns:  # as iter_marked_places, without its generators
         return tuple(dict.fromkeys(known))
-    marked = [*places_at_nouns(text, nouns), *places_after_prepositions(text, words)]
+    marked = places_after_prepositions(text, words)
+    if nouns:
+        marked += places_at_nouns(text, nouns)
     marked.sort()
     return tuple(dict.fromkeys([*known, *[name for _, name in marked]]))
 

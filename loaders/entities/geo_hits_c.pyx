@@ -45,3 +45,27 @@ def entries_of_kind(hits, kind):
         elif seen is not entry and seen != entry and entry not in found:
             found.append(entry)  # another entry with the same key (not in the lexicon)
     return found
+
+
+cdef extern from "Python.h":
+    bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
+    bint Py_UNICODE_ISUPPER(Py_UCS4 ch)
+
+
+def lone_words(str text, list spans):
+    """(start, word) of the word spans not followed by a whitespace character and an
+    upper-case letter (not the first word of a longer name: ``New`` of ``New York``), in
+    order: as ``geo.lone_words_python``."""
+    cdef list found = []
+    cdef object span
+    cdef Py_ssize_t start, end, n = len(text)
+    for span in spans:
+        if not isinstance(span, tuple) or len(<tuple> span) != 2:
+            raise TypeError("spans: (start, end) tuples")
+        start, end = (<tuple> span)[0], (<tuple> span)[1]
+        if not 0 <= start <= end <= n:
+            raise ValueError("spans: inside the text")
+        if end + 1 < n and Py_UNICODE_ISSPACE(text[end]) and Py_UNICODE_ISUPPER(text[end + 1]):
+            continue
+        found.append(((<tuple> span)[0], text[start:end]))
+    return found

@@ -73,3 +73,40 @@ def test_find_places_reads_as_iter_marked_places_on_the_corpus() -> None:
         known = [hit.entry.name for hit in hits if hit.entry.kind is EntryKind.PLACE]
         marked = [name for _, name in sorted(geo.iter_marked_places(text))]
         assert geo.find_places(text, hits) == tuple(dict.fromkeys([*known, *marked]))
+
+
+LONE_PIECES = (
+    "in", " ", "\n", "\u2003", "\x1c", "Kabul", "K", "a", "É", "é", "İ", "ǅ", "\u0101",
+    "\U0001f600", "New", "York", ",", "x",
+)  # fmt: skip
+
+
+@needs_compiled
+def test_lone_words_compiled_equals_python_on_the_corpus() -> None:
+    from loaders.entities.occurrences import capitalised_after
+
+    for body in corpus_bodies().values():
+        text = strip_header(body)
+        spans = capitalised_after(text, (" in ", "\nin ", " near "))
+        assert geo.lone_words(text, spans) == geo.lone_words_python(text, spans)
+
+
+@needs_compiled
+@pytest.mark.parametrize("seed", range(3))
+def test_lone_words_compiled_equals_python_on_generated_text(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(3000):
+        text = "".join(rng.choice(LONE_PIECES) for _ in range(rng.randint(0, 20)))
+        spans = []
+        for _ in range(rng.randint(0, 5)):
+            start = rng.randint(0, len(text))
+            spans.append((start, rng.randint(start, len(text))))
+        assert geo.lone_words(text, spans) == geo.lone_words_python(text, spans), text
+
+
+@needs_compiled
+def test_lone_words_refuses_spans_outside_the_text() -> None:
+    with pytest.raises(ValueError):
+        geo.lone_words("in Kabul", [(3, 9)])
+    with pytest.raises(TypeError):
+        geo.lone_words("in Kabul", [(3,)])  # type: ignore[list-item]
