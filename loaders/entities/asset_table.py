@@ -85,15 +85,5 @@ Mirage|Mirage|aircraft
 JSF|F-35|aircraft
 Joint Strike Fighter|F-35|aircraft
 """
-#: Substrings that must occur before a lower-case capability form is looked for.
-CAPABILITY_STEMS: Final = (
-    "lift",
-    "medevac",
-    "refuel",
-    "close air",
-    "counter-IED",
-    "missile d",
-    "reconnaissance",
-)
 #: Named forms that only count when followed by one of these words (Patriot Act ...).
 NEEDS_CONTEXT: Final = frozenset({"Patriot", "Predator", "Reaper", "Hercules", "Mirage"})

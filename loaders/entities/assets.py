@@ -15,7 +15,6 @@ from typing import Final
 
 from loaders.entities.asset_table import (
     AIRCRAFT_PREFIXES,
-    CAPABILITY_STEMS,
     LONG_NUMBER_PREFIXES,
     NAMED_ROWS,
     NEEDS_CONTEXT,
@@ -26,6 +25,7 @@ from loaders.entities.asset_table import (
     VESSEL_PREFIXES,
     WEAPON_PREFIXES,
 )
+from loaders.entities.geo import hits_of_kind
 from loaders.entities.lexicon import EntryKind, Hit, collect_hits
 from loaders.entities.scan import Segment, bare_word, scan_segments
 from loaders.entities.segment_filters import words_holding
@@ -33,6 +33,9 @@ from loaders.entities.substrings import NeedleSet
 from loaders.record import Asset
 
 _DESIGNATOR: Final = re.compile(r"([A-Za-z]{1,8})-(\d{1,4})([A-Z]{0,2})(?:/[A-Z])?s?")
+#: What every designator word holds (its marks stripped or not): most hyphenated words
+#: (``NATO-led``, ``follow-up``) do not, and are not parsed (nor cached) at all.
+_DASH_DIGIT: Final = re.compile(r"-\d")
 _CANONICAL_PREFIX: Final = {
     prefix.upper(): prefix
     for prefix in [
@@ -60,22 +63,8 @@ _LOWER_CAPABILITIES: Final = tuple(
     for form, name, kind in (row.split("|") for row in NAMED_ROWS.strip().splitlines())
     if form[0].islower()
 )
-#: Every lower-case form holds a stem: a form found in the text is a stem found, so the
-#: forms alone are looked for (the longer the shortest needle, the faster the search).
-FORMS_HOLD_STEMS: Final = all(
-    any(stem in form for stem in CAPABILITY_STEMS) for form, _, _ in _LOWER_CAPABILITIES
-)
-#: What :func:`iter_named_assets` looks for in the text: the forms (the stems first,
-#: should a form without a stem be added).
-CAPABILITY_NEEDLES: Final = tuple(
-    dict.fromkeys(
-        [
-            *(() if FORMS_HOLD_STEMS else CAPABILITY_STEMS),
-            *(form for form, _, _ in _LOWER_CAPABILITIES),
-        ]
-    )
-)
-_STEMS: Final = frozenset(CAPABILITY_STEMS)
+#: What :func:`iter_named_assets` looks for in the text: the lower-case forms.
+CAPABILITY_NEEDLES: Final = tuple(dict.fromkeys(form for form, _, _ in _LOWER_CAPABILITIES))
 _SEARCH: Final = NeedleSet(CAPABILITY_NEEDLES)  # one pass over the text for all of them
 _ASSET: Final = EntryKind.ASSET  # read once: an enum member read from its class is slow
 _CONTEXT_WORDS: Final = frozenset(
@@ -137,13 +126,32 @@ def parse_designator(word: str) -> Asset | None:
     return Asset(name=name, kind=kind)
 
 
+def designator_words_python(segments: Iterable[Segment]) -> list[str]:
+    """The words of the segments that could be designators (a hyphen and a digit), in
+    order: the reference for the compiled picker (``assets_c``).
+
+    >>> designator_words_python(scan_segments("The NATO-led ISAF flies CH-47s and C-130s"))
+    ['CH-47s', 'C-130s']
+    """
+    return [word for word in words_holding(segments, "-") if _DASH_DIGIT.search(word)]
+
+
+try:  # the compiled picker, built by ``pip install`` (assets_c.pyx); same results
+    from loaders.entities.assets_c import designator_words
+except ImportError:  # pragma: no cover - a checkout that was never built
+    designator_words = designator_words_python
+
+#: True when the compiled picker (``assets_c``) is in use.
+COMPILED: Final = designator_words is not designator_words_python
+
+
 def iter_designators(segments: Iterable[Segment]) -> Iterator[Asset]:
     """Designator assets in the scanned segments.
 
     >>> list(iter_designators(scan_segments("fixed-wing (C-130) and CH-47s")))
     [Asset(name='C-130', kind='aircraft'), Asset(name='CH-47', kind='aircraft')]
     """
-    for word in words_holding(segments, "-"):
+    for word in designator_words(segments):
         if (asset := designator_in(word)) is not None:
             yield asset
 
@@ -165,12 +173,12 @@ def iter_named_assets(text: str, hits: Iterable[Hit]) -> Iterator[Asset]:
     >>> list(iter_named_assets("Patriot Act; medevac and ISR", []))
     [Asset(name='MEDEVAC', kind='capability')]
     """
-    for hit in hits:
+    for hit in hits_of_kind(hits, _ASSET):
         entry = hit[0]
-        if entry[0] is _ASSET and has_context(text, hit):
+        if has_context(text, hit):
             yield Asset(name=entry[1], kind=entry[2])
     present = _SEARCH.occurring(text)
-    if present and (FORMS_HOLD_STEMS or not _STEMS.isdisjoint(present)):
+    if present:
         for form, name, kind in _LOWER_CAPABILITIES:
             if form in present:
                 yield Asset(name=name, kind=kind)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from operator import itemgetter
 from typing import Final
 
 from loaders.entities.common_words import COMMON_WORDS
@@ -22,6 +21,28 @@ from loaders.entities.occurrences import (
 from loaders.entities.scan import scan_segments
 from loaders.entities.title_words import NOT_NAMES
 from loaders.record import Country
+
+__all__ = [
+    "COMPILED_KINDS",
+    "NOT_PLACES",
+    "PLACE_NOUNS",
+    "PLACE_SUFFIXES",
+    "countries_from_hits",
+    "country_of",
+    "entries_of_kind",
+    "entries_of_kind_python",
+    "extract_places",
+    "find_places",
+    "hits_of_kind",
+    "hits_of_kind_python",
+    "is_place_word",
+    "iter_marked_places",
+    "lone_words",
+    "lone_words_python",
+    "names_before",
+    "places_after_prepositions",
+    "places_at_nouns",
+]
 
 #: Lower-case nouns that mark the capitalised words before them as places.
 PLACE_NOUNS: Final = (" province", " district")
@@ -41,9 +62,43 @@ NOT_PLACES: Final = frozenset(
 _LOOKBACK: Final = 80
 _CACHED_WORDS: Final = 8192
 _CACHED_COUNTRIES: Final = 1024
-_ENTRY: Final = itemgetter(0)  # a hit's entry
 _COUNTRY: Final = EntryKind.COUNTRY
 _PLACE: Final = EntryKind.PLACE
+
+
+def hits_of_kind_python(hits: Iterable[Hit], kind: EntryKind) -> list[Hit]:
+    """The hits whose entry is of ``kind``, in order: the reference for the compiled
+    picker (``geo_hits_c``), which the country, organization, place and asset
+    extractors share.
+
+    >>> from loaders.entities.scan import scan_segments
+    >>> hits = collect_hits(scan_segments("Japanese and NATO officials in Tokyo"))
+    >>> [hit.entry.key for hit in hits_of_kind_python(hits, EntryKind.ORGANIZATION)]
+    ['NATO']
+    """
+    return [hit for hit in hits if hit[0][0] is kind]  # hit.entry.kind, read by index
+
+
+def entries_of_kind_python(hits: Iterable[Hit], kind: EntryKind) -> list[Entry]:
+    """The distinct entries of the hits of ``kind``, in order of first mention: the
+    reference for the compiled picker (``geo_hits_c``).
+
+    >>> from loaders.entities.scan import scan_segments
+    >>> hits = collect_hits(scan_segments("Japanese and GOJ officials, the French"))
+    >>> [entry.key for entry in entries_of_kind_python(hits, EntryKind.COUNTRY)]
+    ['JA', 'FR']
+    """
+    return list(dict.fromkeys([hit[0] for hit in hits if hit[0][0] is kind]))
+
+
+try:  # the compiled pickers, built by ``pip install`` (geo_hits_c.pyx); same results
+    from loaders.entities.geo_hits_c import entries_of_kind, hits_of_kind
+except ImportError:  # pragma: no cover - a checkout that was never built
+    entries_of_kind = entries_of_kind_python
+    hits_of_kind = hits_of_kind_python
+
+#: True when the compiled picker (``geo_hits_c``) is in use.
+COMPILED_KINDS: Final = hits_of_kind is not hits_of_kind_python
 
 
 def countries_from_hits(hits: Iterable[Hit]) -> tuple[Country, ...]:
@@ -53,8 +108,8 @@ def countries_from_hits(hits: Iterable[Hit]) -> tuple[Country, ...]:
     >>> countries_from_hits(collect_hits(scan_segments("Japanese and GOJ officials in Tokyo")))
     (Country(code='JA', name='Japan'),)
     """
-    entries = dict.fromkeys([entry for entry in map(_ENTRY, hits) if entry[0] is _COUNTRY])
-    return tuple(map(country_of, entries))  # one entry per country code: unique by code
+    # one entry per country code: unique by code
+    return tuple(map(country_of, entries_of_kind(hits, _COUNTRY)))
 
 
 @lru_cache(maxsize=_CACHED_COUNTRIES)
@@ -119,9 +174,29 @@ def places_at_nouns(text: str, offsets: Iterable[int]) -> Iterator[tuple[int, st
                 yield position, name
 
 
-def places_after_prepositions(
-    text: str, words: Iterable[tuple[int, int]]
-) -> Iterator[tuple[int, str]]:
+def lone_words_python(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """(start, word) of the word ``spans`` not followed by a whitespace character and an
+    upper-case letter (not ``New`` of ``New York``): the reference for the compiled
+    picker (``geo_hits_c``).
+
+    >>> lone_words_python("in Daykundi, in New York", [(3, 11), (16, 19)])
+    [(3, 'Daykundi')]
+    """
+    found = []
+    for start, end in spans:
+        rest = text[end : end + 2]
+        if not (rest[:1].isspace() and rest[1:2].isupper()):
+            found.append((start, text[start:end]))
+    return found
+
+
+try:  # the compiled picker, built by ``pip install`` (geo_hits_c.pyx); same results
+    from loaders.entities.geo_hits_c import lone_words
+except ImportError:  # pragma: no cover - a checkout that was never built
+    lone_words = lone_words_python
+
+
+def places_after_prepositions(text: str, words: list[tuple[int, int]]) -> list[tuple[int, str]]:
     """(offset, word) of the lone unknown capitalised words at the spans ``words`` (just
     past a preposition): not ``June``, not ``New`` of ``New York``.
 
@@ -129,12 +204,8 @@ def places_after_prepositions(
     ...                                                 [(3, 11), (16, 20), (25, 28)])]
     ['Daykundi']
     """
-    for start, end in words:
-        word = text[start:end]
-        if is_place_word(word):
-            rest = text[end : end + 2]
-            if not (rest[:1].isspace() and rest[1:2].isupper()):
-                yield start, word
+    # the cheap 'longer name' test first: fewer new words looked up
+    return [(start, word) for start, word in lone_words(text, words) if is_place_word(word)]
 
 
 def iter_marked_places(text: str) -> Iterator[tuple[int, str]]:
@@ -154,9 +225,15 @@ def iter_marked_places(text: str) -> Iterator[tuple[int, str]]:
 
 def find_places(text: str, hits: Iterable[Hit]) -> tuple[str, ...]:
     """Known places from the lexicon hits, then places the text marks, by first mention."""
-    known = [entry[2] for entry in map(_ENTRY, hits) if entry[0] is _PLACE]
-    marked = sorted(iter_marked_places(text))
-    return tuple(dict.fromkeys([*known, *(name for _, name in marked)]))
+    known = [hit[0][2] for hit in hits_of_kind(hits, _PLACE)]  # hit.entry.name
+    nouns, words = offsets_and_capitalised_after(text, _NOUN_MARKS, _PREPOSITIONS)
+    if not words and not nouns:  # as iter_marked_places, without its generators
+        return tuple(dict.fromkeys(known))
+    marked = places_after_prepositions(text, words)
+    if nouns:
+        marked += places_at_nouns(text, nouns)
+    marked.sort()
+    return tuple(dict.fromkeys([*known, *[name for _, name in marked]]))
 
 
 def extract_places(text: str) -> tuple[str, ...]:

@@ -15,10 +15,20 @@ windows start no needle and cost one look-up. Texts of 1- and 2-byte units are f
 read 16 bytes at a time with SSE2 (``occurrences_c.pxd``; elsewhere the plain walk):
 only where one of the needles' first characters is followed by one of their second
 characters is the window looked up.
+
+When every needle holds a pair of characters rare in English text (``request`` its
+``qu``, ``invited`` its ``nv``; see ``substrings_c.pair_rarity``), the walk looks for
+those exact pairs instead (16 bytes at a time, ``occ_anchors``): the common pairs the
+needles start with (``re``, ``in``, ``as``) no longer stop it every few characters. A
+needle's occurrences are then found in order, the needles' found out of order and sorted.
+When a needle has no rare pair but every needle has four characters or more (`` in ``,
+`` province``), each is anchored on its rarest four characters instead (``occ_quads``).
 """
 
 from libc.stdlib cimport free, malloc
 from libc.string cimport memset
+
+from loaders.entities.substrings_c import anchor_of, pair_rarity
 
 
 cdef extern from "Python.h":
@@ -44,6 +54,7 @@ cdef enum:
     KEY_MASK = (1 << KEY_BITS) - 1
     MAX_TABLES = 64  # needle tables kept
     MAX_SET = 16  # OCC_MAX_SET: at most this many distinct first (second) characters
+    RARE_PAIR = 2000  # pair_rarity at most this: a needle's anchor is rare enough
 
 
 cdef inline Py_UCS4 folded(unsigned int c) noexcept:
@@ -57,6 +68,10 @@ cdef struct Needle:
     Py_ssize_t ready  # where this needle's next occurrence may start
     bint capital  # report the end of occurrences followed by [A-Z][a-z], not offsets
     int next  # the next needle with the same first character, or NONE
+    Py_ssize_t anchor  # the offset of its rare pair (anchored walk)
+    int anext  # the next needle anchored on the same pair, or NONE
+    Py_ssize_t quad  # the offset of its rarest four characters (quad walk)
+    int qnext  # the next needle anchored on the same four, or NONE
 
 
 cdef inline unsigned int key_of(unsigned int a, unsigned int b, unsigned int c) noexcept:
@@ -89,6 +104,14 @@ cdef class _Needles:
     cdef unsigned int firsts[MAX_SET]  # the needles' distinct first characters
     cdef unsigned int seconds[MAX_SET]  # ... and second characters
     cdef int first_count, second_count  # -1 when more than MAX_SET
+    cdef int pair_count  # distinct anchor pairs; -1: no anchored walk
+    cdef unsigned int afirsts[MAX_SET]
+    cdef unsigned int aseconds[MAX_SET]
+    cdef int achain[MAX_SET]  # the first needle anchored on each pair
+    cdef bint has_capital  # a needle reports the words after it
+    cdef int quad_count  # distinct anchor quads; -1: no quad walk
+    cdef unsigned int aquads[MAX_SET * 4]
+    cdef int qchain[MAX_SET]  # the first needle anchored on each quad
 
     def __cinit__(self, tuple offsets_of, tuple capitalised_after):
         cdef int j, count = len(offsets_of) + len(capitalised_after)
@@ -128,6 +151,74 @@ cdef class _Needles:
                 item.next, self.heads[c] = self.heads[c], j
             else:
                 item.next, self.wide = self.wide, j
+        self.has_capital = len(capitalised_after) > 0
+        self.pair_count = self.anchor_pairs((*offsets_of, *capitalised_after))
+        self.quad_count = -1
+        if self.pair_count < 0:
+            self.quad_count = self.anchor_quads((*offsets_of, *capitalised_after))
+
+    cdef int anchor_quads(self, tuple needles) except -2:
+        """Anchor each needle on its rarest four characters: the number of distinct
+        quads, or -1 when a needle is shorter or there are too many quads."""
+        cdef int j, p, t, count = 0
+        cdef str needle
+        cdef Needle* item
+        if not needles or any(len(needle) < 4 for needle in needles):
+            return -1
+        for j in reversed(range(len(needles))):  # each chain keeps the needles' order
+            needle = needles[j]
+            item = &self.items[j]
+            item.quad = min(
+                range(len(needle) - 3),
+                key=lambda k: pair_rarity(needle, k) * pair_rarity(needle, k + 2),
+            )
+            for p in range(count):
+                for t in range(4):
+                    if self.aquads[4 * p + t] != item.chars[item.quad + t]:
+                        break
+                else:
+                    break
+            else:
+                if count == MAX_SET:
+                    return -1
+                p = count
+                count += 1
+                for t in range(4):
+                    self.aquads[4 * p + t] = item.chars[item.quad + t]
+                self.qchain[p] = NONE
+            item.qnext, self.qchain[p] = self.qchain[p], j
+        return count
+
+    cdef int anchor_pairs(self, tuple needles) except -2:
+        """Anchor each needle on its rarest pair: the number of distinct pairs, or -1
+        when a needle has no pair, none rare enough, or there are too many pairs."""
+        cdef int j, p, count = 0
+        cdef str needle
+        cdef Needle* item
+        if not needles or any(len(needle) < 2 for needle in needles):
+            return -1
+        for j in reversed(range(len(needles))):  # each chain keeps the needles' order
+            needle = needles[j]
+            item = &self.items[j]
+            item.anchor = anchor_of(needle)
+            if pair_rarity(needle, item.anchor) > RARE_PAIR:
+                return -1
+            for p in range(count):
+                if (
+                    self.afirsts[p] == item.chars[item.anchor]
+                    and self.aseconds[p] == item.chars[item.anchor + 1]
+                ):
+                    break
+            else:
+                if count == MAX_SET:
+                    return -1
+                p = count
+                count += 1
+                self.afirsts[p] = item.chars[item.anchor]
+                self.aseconds[p] = item.chars[item.anchor + 1]
+                self.achain[p] = NONE
+            item.anext, self.achain[p] = self.achain[p], j
+        return count
 
     def __dealloc__(self):
         free(self.items)
@@ -206,26 +297,44 @@ cdef inline bint starts_a_needle(const unit* s, Py_ssize_t n, Py_ssize_t i, _Nee
     return table.starts[key >> 3] & (1 << (key & 7))
 
 
+cdef inline bint all_below(const unsigned int* chars, int count, unsigned int limit) noexcept:
+    cdef int k
+    for k in range(count):
+        if chars[k] >= limit:
+            return False
+    return True
+
+
 cdef Py_ssize_t walk_blocks(
     const unit* s, Py_ssize_t n, _Needles table, list offsets, list ends
 ) except -1:
     """Walk 16 bytes at a time where the CPU compares them at once (SSE2): only where a
     first character of a needle is followed by a second one are needles looked for.
-    The offset where the character-by-character walk is to go on."""
+    2-byte units are packed to bytes, 16 at a time, when those characters are all below
+    256 (those of the text keep their value). The offset where the character-by-character
+    walk is to go on."""
     cdef occ_pairs pairs
     cdef Py_ssize_t i = 0, at
     cdef unsigned int mask
-    cdef int width = 16 if unit is Py_UCS1 else 8
+    cdef bint packed
+    cdef int width
     if not OCC_SIMD or table.first_count <= 0 or table.second_count <= 0:
         return 0
     occ_pairs_init(&pairs, table.firsts, table.first_count, table.seconds, table.second_count)
+    packed = unit is Py_UCS1 or (
+        all_below(table.firsts, table.first_count, 256)
+        and all_below(table.seconds, table.second_count, 256)
+    )
+    width = 16 if packed else 8
     while i + width < n:  # s[i + width] is read too: the second character of the last one
         if unit is Py_UCS1:
             mask = occ_mask8(&pairs, <const unsigned char*> (s + i))
+        elif packed:
+            mask = occ_mask16p(&pairs, <const unsigned short*> (s + i))
         else:
             mask = occ_mask16(&pairs, <const unsigned short*> (s + i))
         while mask:
-            at = i + (occ_lowest_bit(mask) if unit is Py_UCS1 else occ_lowest_bit(mask) >> 1)
+            at = i + (occ_lowest_bit(mask) if packed else occ_lowest_bit(mask) >> 1)
             mask &= mask - 1
             if starts_a_needle(s, n, at, table):
                 match_at(s, n, at, table, offsets, ends)
@@ -233,8 +342,154 @@ cdef Py_ssize_t walk_blocks(
     return i
 
 
+cdef int anchored_at(
+    const unit* s, Py_ssize_t n, Py_ssize_t at, _Needles table, list offsets, list found
+) except -1:
+    """Record the needles anchored on the pair at ``at`` that occur there; the words
+    after a capital needle go to ``found`` as (offset, needle, span), to be sorted."""
+    cdef int p, j = NONE
+    cdef Py_ssize_t k, start
+    cdef Needle* needle
+    for p in range(table.pair_count):
+        if s[at] == table.afirsts[p] and s[at + 1] == table.aseconds[p]:
+            j = table.achain[p]
+            break
+    while j != NONE:
+        needle = &table.items[j]
+        start = at - needle.anchor
+        if start >= needle.ready and start >= 0 and start + needle.size <= n:
+            for k in range(needle.size):
+                if s[start + k] != needle.chars[k]:
+                    break
+            else:
+                needle.ready = start + needle.size
+                if not needle.capital:
+                    offsets.append(start)
+                elif is_capital_word(s, n, needle.ready):
+                    found.append(
+                        (start, j, (needle.ready, word_end(s, n, needle.ready + 2)))
+                    )
+        j = needle.anext
+    return 0
+
+
+cdef int walk_anchored(
+    const unit* s, Py_ssize_t n, _Needles table, list offsets, list ends
+) except -1:
+    """Walk 16 bytes at a time (SSE2, 2-byte units packed to bytes when every pair is of
+    characters below 256): only where an anchor pair occurs are its needles compared."""
+    cdef occ_anchors anchors
+    cdef Py_ssize_t i = 0, at
+    cdef unsigned int mask
+    cdef bint packed
+    cdef int width
+    cdef list found = []
+    occ_anchors_init(&anchors, table.afirsts, table.aseconds, table.pair_count)
+    packed = unit is Py_UCS1 or anchors.n8 == table.pair_count
+    width = 16 if packed else 8
+    while i + width < n:  # s[i + width] is read too: the second of the last pair
+        if unit is Py_UCS1:
+            mask = occ_anchor_mask8(&anchors, <const unsigned char*> (s + i))
+        elif packed:
+            mask = occ_anchor_mask16p(&anchors, <const unsigned short*> (s + i))
+        else:
+            mask = occ_anchor_mask16(&anchors, <const unsigned short*> (s + i))
+        while mask:
+            at = i + (occ_lowest_bit(mask) if packed else occ_lowest_bit(mask) >> 1)
+            mask &= mask - 1
+            anchored_at(s, n, at, table, offsets, found)
+        i += width
+    while i + 1 < n:
+        anchored_at(s, n, i, table, offsets, found)
+        i += 1
+    offsets.sort()
+    if found:
+        found.sort()
+        ends.extend([span for _, _, span in found])
+    return 0
+
+
+cdef int quad_at(
+    const unit* s, Py_ssize_t n, Py_ssize_t at, _Needles table, list offsets, list found
+) except -1:
+    """Record the needles anchored on the four characters at ``at`` that occur there (as
+    :func:`anchored_at`)."""
+    cdef int p, t, j = NONE
+    cdef Py_ssize_t k, start
+    cdef Needle* needle
+    for p in range(table.quad_count):
+        for t in range(4):
+            if s[at + t] != table.aquads[4 * p + t]:
+                break
+        else:
+            j = table.qchain[p]
+            break
+    while j != NONE:
+        needle = &table.items[j]
+        start = at - needle.quad
+        if start >= needle.ready and start >= 0 and start + needle.size <= n:
+            for k in range(needle.size):
+                if s[start + k] != needle.chars[k]:
+                    break
+            else:
+                needle.ready = start + needle.size
+                if not needle.capital:
+                    offsets.append(start)
+                elif is_capital_word(s, n, needle.ready):
+                    found.append(
+                        (start, j, (needle.ready, word_end(s, n, needle.ready + 2)))
+                    )
+        j = needle.qnext
+    return 0
+
+
+cdef int walk_quads(
+    const unit* s, Py_ssize_t n, _Needles table, list offsets, list ends
+) except -1:
+    """Walk 16 units at a time (SSE2; 2-byte units packed to bytes): only where an
+    anchor quad starts are its needles compared. Every quad is of characters below 256
+    for 2-byte units (checked by the caller)."""
+    cdef occ_quads quads
+    cdef Py_ssize_t i = 0, at
+    cdef unsigned int mask
+    cdef list found = []
+    occ_quads_init(&quads, table.aquads, table.quad_count)
+    while i + 18 < n:  # s[i + 18] is read too: the last of the last quad
+        if unit is Py_UCS1:
+            mask = occ_quad_mask8(&quads, <const unsigned char*> (s + i))
+        else:
+            mask = occ_quad_mask16p(&quads, <const unsigned short*> (s + i))
+        while mask:
+            at = i + occ_lowest_bit(mask)
+            mask &= mask - 1
+            quad_at(s, n, at, table, offsets, found)
+        i += 16
+    while i + 3 < n:
+        quad_at(s, n, i, table, offsets, found)
+        i += 1
+    offsets.sort()
+    if found:
+        found.sort()
+        ends.extend([span for _, _, span in found])
+    return 0
+
+
+cdef inline bint quads_fit(_Needles table, int width) noexcept:
+    """Can the quad walk read text of this width (its quads' characters all fit)?"""
+    return width == 1 or all_below(table.aquads, 4 * table.quad_count, 256)
+
+
 cdef int walk(const unit* s, Py_ssize_t n, _Needles table, list offsets, list ends) except -1:
     cdef Py_ssize_t i, start
+    if unit is not Py_UCS4 and OCC_SIMD and table.pair_count > 0:
+        return walk_anchored(s, n, table, offsets, ends)
+    if (
+        unit is not Py_UCS4
+        and OCC_SIMD
+        and table.quad_count > 0
+        and quads_fit(table, 1 if unit is Py_UCS1 else 2)
+    ):
+        return walk_quads(s, n, table, offsets, ends)
     if not table.all_long:
         for i in range(n):
             match_at(s, n, i, table, offsets, ends)
@@ -299,3 +554,14 @@ def occurs_folded(str text, tuple needles, Py_ssize_t start, Py_ssize_t end):
     if kind == PyUnicode_2BYTE_KIND:
         return any_folded_at(<const Py_UCS2*> data, start, end, table)
     return any_folded_at(<const Py_UCS4*> data, start, end, table)
+
+
+def anchor_pair_count(tuple offsets_of, tuple capitalised_after):
+    """How many rare pairs the anchored walk looks for with these needles; -1 when it is
+    not used (tests tell the walks apart with it)."""
+    return table_of(offsets_of, capitalised_after).pair_count
+
+
+def anchor_quad_count(tuple offsets_of, tuple capitalised_after):
+    """How many runs of four characters the quad walk looks for; -1 when it is not used."""
+    return table_of(offsets_of, capitalised_after).quad_count

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
+from loaders.entities.geo import hits_of_kind
 from loaders.entities.lexicon import EntryKind, Hit, iter_hits
 from loaders.entities.org_table import AMBIGUOUS_IN_CAPS
 from loaders.entities.scan import scan_segments
@@ -26,13 +27,10 @@ def organizations_from_hits(hits: Iterable[Hit], all_caps: bool = False) -> tupl
     ('NATO',)
     """
     found: dict[str, None] = {}
-    for hit in hits:
-        entry = hit[0]  # hit.entry, entry.kind: indexed (hits are read by the dozen)
-        if entry[0] is not _ORGANIZATION:
-            continue
+    for hit in hits_of_kind(hits, _ORGANIZATION):
         if all_caps and hit.segment.words[hit.first] in AMBIGUOUS_IN_CAPS:
             continue
-        found.setdefault(entry[1], None)
+        found.setdefault(hit[0][1], None)  # hit.entry.key
     return tuple(found)
 
 

@@ -122,12 +122,22 @@ def names_a_subject(text: str, position: int) -> bool:
     )
 
 
-def search_generic(text: str, start: int, end: int) -> re.Match[str] | None:
+def subject_cues_python(text: str, cues: list[int]) -> list[int]:
+    """The cues that :func:`names_a_subject` lets through, in order: the reference for
+    the compiled test (``requests_c.Subjects``).
+
+    >>> subject_cues_python("The GOJ requested help. Posts are requested to act.", [8, 34])
+    [34]
+    """
+    return [position for position in cues if names_a_subject(text, position)]
+
+
+def search_generic_python(text: str, start: int, end: int) -> re.Match[str] | None:
     """``_GENERIC.search(text, start, end)``, tried only where a word starts with two
     letters a generic request can start with (the pattern tried at every offset costs
-    20 µs a window).
+    20 µs a window): the reference for the compiled search (``requests_c``).
 
-    >>> search_generic("The GOJ asked. Posts are requested to act.", 0, 40).group()
+    >>> search_generic_python("The GOJ asked. Posts are requested to act.", 0, 40).group()
     'Posts are requested'
     """
     for word in _GENERIC_START.finditer(text, start, end):
@@ -137,6 +147,41 @@ def search_generic(text: str, start: int, end: int) -> re.Match[str] | None:
             if match is not None:
                 return match
     return None
+
+
+try:  # the compiled tests, built by ``pip install`` (requests_c.pyx); same results
+    from loaders.entities.requests_c import PairStarts, Subjects
+except ImportError:  # pragma: no cover - a checkout that was never built
+    PairStarts = Subjects = None  # type: ignore[assignment,misc]
+
+_PAIR_STARTS: Final = None if PairStarts is None else PairStarts(_GENERIC_PAIRS)
+_NAMING: Final = None if Subjects is None else Subjects(_SUBJECTS, _WINDOW, "Please")
+#: True when the compiled tests (``requests_c``) are in use.
+COMPILED: Final = _PAIR_STARTS is not None and _NAMING is not None
+
+
+def subject_cues(text: str, cues: list[int]) -> list[int]:
+    """The cues that could close a request (:func:`names_a_subject`), in order, tested
+    in one call (compiled when built).
+
+    >>> subject_cues("The GOJ requested help. Posts are requested to act.", [8, 34])
+    [34]
+    """
+    if _NAMING is None:  # pragma: no cover - a checkout that was never built
+        return subject_cues_python(text, cues)
+    return _NAMING.naming(text, cues)
+
+
+def search_generic(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_GENERIC.search(text, start, end)``, tried only at the words starting with a
+    pair of ``_GENERIC_PAIRS`` (compiled when built).
+
+    >>> search_generic("The GOJ asked. Posts are requested to act.", 0, 40).group()
+    'Posts are requested'
+    """
+    if _PAIR_STARTS is None:  # pragma: no cover - a checkout that was never built
+        return search_generic_python(text, start, end)
+    return _PAIR_STARTS.search(text, start, end, _GENERIC)
 
 
 def generic_asks(text: str, cues: Sequence[int], cable_date: str | None) -> Iterator[Ask]:
@@ -149,8 +194,8 @@ def generic_asks(text: str, cues: Sequence[int], cable_date: str | None) -> Iter
     [(None, '2008-06-25')]
     """
     covered = -1  # end of the last request sentence: cues inside it are not read again
-    for position in cues[:_MAX_CUES]:
-        if position < covered or not names_a_subject(text, position):
+    for position in subject_cues(text, list(cues[:_MAX_CUES])):
+        if position < covered:
             continue
         match = search_generic(text, max(0, position - _WINDOW), position + 40)
         if match is None or match.start() < covered:

@@ -7,10 +7,27 @@ The pass is Wu-Manber's: a window as long as the shortest needle slides over the
 and its last two characters (hashed) say how far it may jump; only where they end the
 prefix of some needle are those needles compared. ``substrings.PythonNeedleSet`` is
 the reference (``tests/loaders/test_mentions_substrings.py`` compares them).
+
+Texts of 1- and 2-byte characters are read 16 bytes at a time instead (SSE2, see
+``occurrences_c.pxd``): each needle is anchored on its rarest pair of characters (by
+the letters' frequency in English text: ``airlift`` on ``if``, ``medevac`` on ``va``)
+and only where one of those pairs occurs are its needles compared. English text is full
+of the common pairs that cut Wu-Manber's jumps short; the rare pairs barely occur.
 """
 
 from libc.stdint cimport uint8_t, uint64_t
 from libc.string cimport memset
+
+from loaders.entities.occurrences_c cimport (
+    OCC_MAX_SET,
+    OCC_SIMD,
+    occ_anchor_mask8,
+    occ_anchor_mask16,
+    occ_anchor_mask16p,
+    occ_anchors,
+    occ_anchors_init,
+    occ_lowest_bit,
+)
 
 cdef extern from "Python.h":
     ctypedef unsigned char Py_UCS1
@@ -30,6 +47,29 @@ cdef enum:
     MOST_NEEDLES = 64
     LONGEST = 64  # characters of one needle
     BUCKETS = 1 << 14  # hashed pairs of characters
+    MAX_PAIRS = 16  # anchor pairs: OCC_MAX_SET of occurrences_c.pxd
+
+if OCC_MAX_SET != MAX_PAIRS:  # pragma: no cover - the two headers disagree
+    raise ImportError("substrings_c: MAX_PAIRS is not OCC_MAX_SET")
+
+
+#: How common a character is in English text (per mille, space included); any other
+#: character (capitals, digits, marks) counts as rare. Only the speed depends on it.
+_FREQUENCY = dict(zip(
+    " etaoinsrhldcumfpgwybvkxjqz\n",
+    (180, 100, 75, 65, 62, 57, 57, 52, 50, 42, 33, 32, 23, 23, 20, 18, 16, 16, 15, 14, 12, 8,
+     6, 1.5, 1, 1, 0.7, 15),
+))
+
+
+def pair_rarity(str needle, Py_ssize_t k):
+    """How likely the pair of characters at ``needle[k]`` is in English text."""
+    return _FREQUENCY.get(needle[k], 3) * _FREQUENCY.get(needle[k + 1], 3)
+
+
+def anchor_of(str needle):
+    """The offset of the pair of characters of ``needle`` least likely in English text."""
+    return min(range(len(needle) - 1), key=lambda k: pair_rarity(needle, k))
 
 
 cdef inline Py_ssize_t pair(Py_UCS4 first, Py_UCS4 second) noexcept nogil:
@@ -46,6 +86,11 @@ cdef class NeedleSet:
     cdef uint8_t shift[BUCKETS]
     cdef uint64_t ends[BUCKETS]  # bit k: needle k's window ends with this pair
     cdef uint64_t every
+    cdef Py_ssize_t anchors[MOST_NEEDLES]  # offset of each needle's anchor pair
+    cdef unsigned int firsts[MAX_PAIRS]  # the distinct anchor pairs
+    cdef unsigned int seconds[MAX_PAIRS]
+    cdef uint64_t anchored[MAX_PAIRS]  # bit k: needle k is anchored on pair j
+    cdef int pair_count  # -1: too many distinct pairs, Wu-Manber only
 
     def __init__(self, needles):
         cdef Py_ssize_t k, j, q
@@ -73,6 +118,26 @@ cdef class NeedleSet:
             self.ends[pair(needle[self.window - 2], needle[self.window - 1])] |= (
                 (<uint64_t> 1) << k
             )
+        self.pair_count = 0
+        for k in range(count):
+            needle = self.needles[k]
+            self.anchors[k] = anchor_of(needle)
+            self.add_anchor(needle[self.anchors[k]], needle[self.anchors[k] + 1], k)
+
+    cdef void add_anchor(self, Py_UCS4 first, Py_UCS4 second, Py_ssize_t k) noexcept:
+        cdef int j
+        if self.pair_count < 0:
+            return
+        for j in range(self.pair_count):
+            if self.firsts[j] == first and self.seconds[j] == second:
+                self.anchored[j] |= (<uint64_t> 1) << k
+                return
+        if self.pair_count == MAX_PAIRS:
+            self.pair_count = -1
+            return
+        self.firsts[self.pair_count], self.seconds[self.pair_count] = first, second
+        self.anchored[self.pair_count] = (<uint64_t> 1) << k
+        self.pair_count += 1
 
     def occurring(self, str text):
         """The needles that occur in ``text``, in order."""
@@ -82,7 +147,11 @@ cdef class NeedleSet:
         cdef Py_ssize_t k
         if self.needles is None:
             raise ValueError("NeedleSet: not initialised")
-        if kind == 1:
+        if OCC_SIMD and self.pair_count > 0 and kind == 1:
+            found = self.search_anchored(<const Py_UCS1*> data, len(text))
+        elif OCC_SIMD and self.pair_count > 0 and kind == 2:
+            found = self.search_anchored(<const Py_UCS2*> data, len(text))
+        elif kind == 1:
             found = self.search(<const Py_UCS1*> data, len(text))
         elif kind == 2:
             found = self.search(<const Py_UCS2*> data, len(text))
@@ -117,4 +186,64 @@ cdef class NeedleSet:
                     if found == self.every:
                         return found
             end += 1
+        return found
+
+    cdef uint64_t found_at(
+        self, const chars* data, Py_ssize_t n, Py_ssize_t at, uint64_t found
+    ) noexcept nogil:
+        """``found`` with the needles anchored on the pair at ``at`` that occur there."""
+        cdef int j
+        cdef uint64_t candidates = 0
+        cdef Py_ssize_t k, start, j2, size
+        cdef const Py_UCS4* needle
+        for j in range(self.pair_count):
+            if data[at] == self.firsts[j] and data[at + 1] == self.seconds[j]:
+                candidates = self.anchored[j] & ~found
+                break
+        while candidates:
+            k = ctz64(candidates)
+            candidates &= candidates - 1
+            start = at - self.anchors[k]
+            size = self.sizes[k]
+            if start < 0 or size > n - start:
+                continue
+            needle = &self.chars[LONGEST * k]
+            j2 = 0
+            while j2 < size and data[start + j2] == needle[j2]:
+                j2 += 1
+            if j2 == size:
+                found |= (<uint64_t> 1) << k
+        return found
+
+    cdef uint64_t search_anchored(self, const chars* data, Py_ssize_t n) noexcept nogil:
+        """The bit set of the needles found in ``data[:n]`` (1- or 2-byte units), looked
+        for only where their anchor pairs occur."""
+        cdef occ_anchors anchors
+        cdef uint64_t found = 0
+        cdef unsigned int mask
+        cdef Py_ssize_t i = 0, at
+        cdef bint packed  # 2-byte units packed to bytes: every pair is of 1-byte characters
+        cdef int width
+        occ_anchors_init(&anchors, self.firsts, self.seconds, self.pair_count)
+        packed = chars is Py_UCS1 or anchors.n8 == self.pair_count
+        width = 16 if packed else 8
+        while i + width < n:  # data[i + width] is read too: the second of the last pair
+            if chars is Py_UCS1:
+                mask = occ_anchor_mask8(&anchors, <const unsigned char*> (data + i))
+            elif packed:
+                mask = occ_anchor_mask16p(&anchors, <const unsigned short*> (data + i))
+            else:
+                mask = occ_anchor_mask16(&anchors, <const unsigned short*> (data + i))
+            while mask:
+                at = i + (occ_lowest_bit(mask) if packed else occ_lowest_bit(mask) >> 1)
+                mask &= mask - 1
+                found = self.found_at(data, n, at, found)
+                if found == self.every:
+                    return found
+            i += width
+        while i + 1 < n:
+            found = self.found_at(data, n, i, found)
+            if found == self.every:
+                return found
+            i += 1
         return found

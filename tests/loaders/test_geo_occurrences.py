@@ -74,6 +74,82 @@ def test_compiled_equals_python_on_generated_text(seed: int) -> None:
         assert occurs_folded(text, lowered, start, end) == expected_found, repr(text)
 
 
+#: Pieces and needles whose rarest pairs are rare enough for the anchored walk.
+RARE_PIECES = (
+    "qu", "request", "REQUEST", "Please", "FOR ", "FOR\t", "invited", "seek", "aqua", "q",
+    "u", " ", "\n", "Kabul", "K", "x", "zz", "z", "Qu", "é", "\u0101", "\U0001f600",
+    "\u0101z", "ask", "sk", "uc", " Kq", "Kq", "Zürich", "-", "_", "ab", "QUQU", "ququ",
+)  # fmt: skip
+RARE_NEEDLES = (
+    "qu", "request", "REQUEST", "FOR ", "Please", "invited", "seek", "ask", "zz", "ququ",
+    "uqu", "\u0101z", "\U0001f600z", "Kq", " Kq", "QUQU", "FOR\t",
+)  # fmt: skip
+
+
+@needs_compiled
+def test_the_request_verbs_take_the_anchored_walk() -> None:
+    from loaders.entities.occurrences_c import anchor_pair_count
+
+    assert anchor_pair_count(requests._CUES_AND_FORS, ()) > 0
+    assert anchor_pair_count(("qu", "a"), ()) == -1  # a needle without a pair
+    assert anchor_pair_count(("qu", "the"), ()) == -1  # a needle without a rare pair
+
+
+@needs_compiled
+@pytest.mark.parametrize("seed", range(4))
+def test_the_anchored_walk_equals_python_on_generated_text(seed: int) -> None:
+    from loaders.entities.occurrences_c import anchor_pair_count
+
+    rng = random.Random(seed)
+    anchored = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(RARE_PIECES) for _ in range(rng.randint(0, 40)))
+        offsets_of = tuple(rng.choice(RARE_NEEDLES) for _ in range(rng.randint(0, 5)))
+        after = tuple(rng.choice(RARE_NEEDLES) for _ in range(rng.randint(0, 3)))
+        expected = offsets_and_capitalised_after_python(text, offsets_of, after)
+        assert offsets_and_capitalised_after(text, offsets_of, after) == expected, repr(text)
+        anchored += anchor_pair_count(offsets_of, after) > 0
+    assert anchored > 3000
+
+
+#: Pieces and needles of four characters or more, most without a rare pair.
+QUAD_PIECES = (
+    " in ", "in ", " in", "\nin ", " near ", " province", " Province", "s", " ", "\n",
+    "Kabul", "K", "a", "NATO", " inin ", "É", "\u0101", "\U0001f600", " \u0101n ", "x",
+    "-", " the ", "the", " ", "Ka-", "e", " th",
+)  # fmt: skip
+QUAD_NEEDLES = (
+    " in ", "\nin ", " near ", " province", " Province", " inin", "in i", " the ", "the ",
+    " \u0101n ", "\U0001f600 in", "e th",
+)  # fmt: skip
+
+
+@needs_compiled
+def test_the_place_nouns_take_the_quad_walk() -> None:
+    from loaders.entities.occurrences_c import anchor_pair_count, anchor_quad_count
+
+    assert anchor_pair_count(geo._NOUN_MARKS, geo._PREPOSITIONS) == -1
+    assert anchor_quad_count(geo._NOUN_MARKS, geo._PREPOSITIONS) > 0
+    assert anchor_quad_count((" in ", "in"), ()) == -1  # a needle of fewer than 4
+
+
+@needs_compiled
+@pytest.mark.parametrize("seed", range(4))
+def test_the_quad_walk_equals_python_on_generated_text(seed: int) -> None:
+    from loaders.entities.occurrences_c import anchor_quad_count
+
+    rng = random.Random(seed)
+    quads = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(QUAD_PIECES) for _ in range(rng.randint(0, 40)))
+        offsets_of = tuple(rng.choice(QUAD_NEEDLES) for _ in range(rng.randint(0, 4)))
+        after = tuple(rng.choice(QUAD_NEEDLES) for _ in range(rng.randint(0, 3)))
+        expected = offsets_and_capitalised_after_python(text, offsets_of, after)
+        assert offsets_and_capitalised_after(text, offsets_of, after) == expected, repr(text)
+        quads += anchor_quad_count(offsets_of, after) > 0
+    assert quads > 2000
+
+
 def test_the_helpers_read_one_kind_each() -> None:
     text = "FOR PARIS: Posts in Kabul are requested"
     assert occurrence_offsets(text, ("requested", "FOR ")) == [0, 30]

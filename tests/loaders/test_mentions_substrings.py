@@ -61,3 +61,25 @@ def test_needles_out_of_range_are_refused(needles: list[str]) -> None:
 def test_a_needle_set_never_initialised_is_refused() -> None:
     with pytest.raises(ValueError):
         NeedleSet.__new__(NeedleSet).occurring("an airlift")
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_more_anchor_pairs_than_the_block_search_holds(seed: int) -> None:
+    # 20 needles on 20 distinct pairs: the compiled search falls back to Wu-Manber.
+    rng = random.Random(seed)
+    needles = [f"q{chr(97 + k)}" for k in range(20)]
+    for _ in range(500):
+        pieces = [*needles, "x", "q", " ", "é", "\u2019", "\U0001f600"]
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        assert NeedleSet(needles).occurring(text) == PythonNeedleSet(needles).occurring(text)
+
+
+@pytest.mark.parametrize("wide", ["", "\u0101", "\u2019", "\uffff", "\U0001f600"])
+def test_needles_at_every_offset_of_every_width(wide: str) -> None:
+    # Each needle at every offset of a text wider than one block, around each width.
+    for needle in CAPABILITY_NEEDLES:
+        for at in range(0, 70):
+            text = "x" * at + needle + "y" * (40 - at % 40) + wide
+            expected = PythonNeedleSet(CAPABILITY_NEEDLES).occurring(text)
+            assert NeedleSet(CAPABILITY_NEEDLES).occurring(text) == expected, (needle, at)
+            assert needle in expected

@@ -9,6 +9,7 @@ import random
 import re
 import string
 import sys
+from collections.abc import Callable
 
 import pytest
 
@@ -17,8 +18,10 @@ from loaders.entities.requests import (
     _GENERIC,
     _GENERIC_PAIRS,
     _WINDOW,
+    COMPILED,
     cue_offsets,
     search_generic,
+    search_generic_python,
 )
 from loaders.entities.text import strip_header
 from tests.loaders.test_entities_corpus import corpus_bodies
@@ -32,7 +35,12 @@ PIECES = (
     "Posts are requested", "Embassy Astana is requested", "We request Washington guidance",
     "USNATO is asked", ". Please report", "\nPlease also advise", "MİSSİON İS REQUESTED",
     "Department requests that posts", "uſnato is instructed", "All posts are hereby asked",
+    "\U0001f600", "ſ", "ı", "٣", "e", "Em", "1", "a_",
 )  # fmt: skip
+SEARCHES = (search_generic, search_generic_python)
+
+
+Searcher = Callable[[str, int, int], "re.Match[str] | None"]
 
 
 def found(match: re.Match[str] | None) -> object:
@@ -47,27 +55,31 @@ def test_only_i_and_s_have_other_letters_under_ignorecase() -> None:
     assert others == {other for cases in _CASES.values() for other in cases[2:]}
 
 
-def test_in_every_request_verb_window_of_the_corpus() -> None:
+def test_the_compiled_search_is_built() -> None:
+    assert COMPILED
+
+
+@pytest.mark.parametrize("search", SEARCHES)
+def test_in_every_request_verb_window_of_the_corpus(search: Searcher) -> None:
     checked = 0
     for body in corpus_bodies().values():
         text = strip_header(body)
         for position in cue_offsets(text, all_caps=True):
             start, end = max(0, position - _WINDOW), position + 40
-            assert found(search_generic(text, start, end)) == found(
-                _GENERIC.search(text, start, end)
-            )
+            assert found(search(text, start, end)) == found(_GENERIC.search(text, start, end))
             checked += 1
     assert checked > 1000
 
 
+@pytest.mark.parametrize("search", SEARCHES)
 @pytest.mark.parametrize("seed", range(3))
-def test_on_generated_text(seed: int) -> None:
+def test_on_generated_text(search: Searcher, seed: int) -> None:
     rng = random.Random(seed)
     matched = 0
     for _ in range(3000):
         text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 30)))
-        start, end = rng.randint(0, len(text) // 4), rng.randint(len(text) // 2, len(text) + 5)
+        start, end = rng.randint(-3, len(text) // 4), rng.randint(len(text) // 2, len(text) + 5)
         expected = _GENERIC.search(text, start, end)
-        assert found(search_generic(text, start, end)) == found(expected), (text, start, end)
+        assert found(search(text, start, end)) == found(expected), (text, start, end)
         matched += expected is not None
     assert matched > 300

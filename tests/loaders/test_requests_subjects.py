@@ -9,7 +9,16 @@ import random
 
 import pytest
 
-from loaders.entities.requests import _SUBJECTS, _WINDOW, cue_offsets, names_a_subject
+from loaders.entities.requests import (
+    _SUBJECTS,
+    _WINDOW,
+    COMPILED,
+    cue_offsets,
+    names_a_subject,
+    subject_cues,
+    subject_cues_python,
+)
+from loaders.entities.requests_c import Subjects
 from loaders.entities.text import strip_header
 from tests.loaders.test_entities_corpus import corpus_bodies
 
@@ -17,7 +26,7 @@ PIECES = (
     "Post", "POST", "post", "Posts are ", "EMBASSY", "embassy", "Mission", "MİSSION", "mİssion",
     "WASHİNGTON", "Washington", "we ", "We ", "WE ", "\u212a", "İ", "USNATO", "usun", "USEU",
     " ", "\n", "requested", "REQUESTED", "Please", "asked", "x", "É", "\U0001f600", "Dept",
-    "department", "ADDRESSEE", "consulate",
+    "department", "ADDRESSEE", "consulate", "\u2019", "a\u0101", "Pleas", "ADDRESSEEİ",
 )  # fmt: skip
 
 
@@ -38,10 +47,41 @@ def test_at_every_request_verb_of_the_corpus() -> None:
     checked = 0
     for body in corpus_bodies().values():
         text = strip_header(body)
-        for position in cue_offsets(text, all_caps=True):
+        cues = cue_offsets(text, all_caps=True)
+        for position in cues:
             assert names_a_subject(text, position) == names_a_subject_lowered(text, position)
             checked += 1
+        assert subject_cues(text, cues) == subject_cues_python(text, cues)
+        every = list(range(0, len(text) + 1, 13))
+        assert subject_cues(text, every) == subject_cues_python(text, every)
     assert checked > 1000
+
+
+def test_the_compiled_test_is_built() -> None:
+    assert COMPILED
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_compiled_equals_python_on_generated_text(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(4000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 40)))
+        cues = list(range(0, len(text) + 1, rng.randint(1, 9)))
+        assert subject_cues(text, cues) == subject_cues_python(text, cues), text
+
+
+@pytest.mark.parametrize(
+    ("subjects", "window", "prefix"),
+    [(["Post"], 120, ""), (["p"], 120, ""), (["x" * 33], 120, ""), (["post"], -1, "")],
+)
+def test_subjects_out_of_range_are_refused(subjects: list[str], window: int, prefix: str) -> None:
+    with pytest.raises(ValueError):
+        Subjects(subjects, window, prefix)
+
+
+def test_cues_outside_the_text_are_refused() -> None:
+    with pytest.raises(ValueError):
+        Subjects(["post"], 120, "Please").naming("post", [5])
 
 
 @pytest.mark.parametrize("seed", range(3))
