@@ -158,11 +158,15 @@ def find_fields(upper: str) -> list[tuple[int, int, str]]:
     """
     found: list[tuple[int, int, str]] = []
     for kind, pattern, line_start in _FIELDS:
-        for match in pattern.finditer(upper):
+        # searched on from each rejected match (no keyword matches empty): what finditer
+        # gives, without an iterator per field
+        match = pattern.search(upper)
+        while match is not None:
             start = match.start()
-            if start and upper[start - 1].isalpha():
-                continue
-            if line_start and not match[1] and not opens_line(upper, start):
+            if (start and upper[start - 1].isalpha()) or (
+                line_start and not match[1] and not opens_line(upper, start)
+            ):
+                match = pattern.search(upper, match.end())
                 continue
             found.append((start, match.end(), kind))
             break
