@@ -11,7 +11,7 @@ import random
 import pytest
 
 from loaders.header.authority import _CUT_RE, cut_start
-from loaders.header.preamble import split_preamble
+from loaders.header.preamble import _REASON_DIGITS_RE, _REASON_RE, split_preamble
 from loaders.header.references import (
     _KIND_WORDS,
     _NOT_CABLE_RE,
@@ -85,3 +85,10 @@ def test_literal_checks_before_boundary_patterns(seed: int) -> None:
             assert _REF_BULLET_RE.search(text) is None, repr(text)
         if "FA" not in text and "IMSWM" not in text:
             assert _NOT_CABLE_RE.search(text) is None, repr(text)
+
+
+def test_reason_digits_are_a_reason() -> None:
+    # the preamble tries the digits branch of its reason pattern first
+    for text in [*generated_texts(11, 20000), "1.4", "1 . 5", "reasons"]:
+        if _REASON_DIGITS_RE.search(text):
+            assert _REASON_RE.search(text), repr(text)
