@@ -23,7 +23,7 @@ from loaders.header.markings import banner_level, find_caveats, merge_caveats, s
 from loaders.header.preamble import Preamble, split_preamble
 from loaders.header.references import parse_references
 from loaders.header.repair import repair_text
-from loaders.header.routing import read_routing
+from loaders.header.routing import AddresseeRow, read_routing
 from loaders.header.stations import canonical_station, normalize_cable_id, station_of
 from loaders.header.tables import geo_aliases, route_names
 from loaders.header.tags import parse_tags
@@ -41,12 +41,29 @@ from loaders.record import (
     Tag,
 )
 
+try:  # the same parsers built compiled (loaders/header/<name>_c.pyx includes <name>.py)
+    from loaders.header.authority_c import (
+        parse_classified_by,
+        parse_declassify,
+        parse_reasons,
+        parse_signers,
+    )
+    from loaders.header.preamble_c import split_preamble
+    from loaders.header.references_c import parse_references
+    from loaders.header.routing_c import read_routing
+    from loaders.header.tags_c import parse_tags
+
+    #: True when the compiled header parsers are in use.
+    COMPILED_HEADER = True
+except ImportError:  # not built: the modules' own functions
+    COMPILED_HEADER = False
+
 #: The body entities of a record read without them (:func:`read_structure`).
 NO_ENTITIES = BodyEntities(
     summary=None, paragraphs=(), officials=(), countries=(), organizations=(), places=(),
     assets=(), requests=(),
 )  # fmt: skip
-#: Distinct addressees (name, route, precedence, MCN, role) kept made into recipients.
+#: Distinct addressees (name, route, precedence, role) kept made into recipients.
 RECIPIENT_CACHE = 16384
 
 
@@ -67,16 +84,31 @@ def clear_caches() -> None:
 
 
 @lru_cache(maxsize=RECIPIENT_CACHE)
-def recipient_of(
-    name: str, route: str | None, precedence: str | None, mcn: str | None, role: Role
-) -> Recipient:
-    """The recipient of one addressee's fields (cached: addressees recur across cables).
+def recipient_of(name: str, route: str | None, precedence: str | None, role: Role) -> Recipient:
+    """The recipient of one addressee's fields but its MCN (cached: addressees recur
+    across cables, each time with another MCN).
 
-    >>> recipient_of("AMEMBASSY TOKYO", None, "PRIORITY", None, Role.INFO).route
+    >>> recipient_of("AMEMBASSY TOKYO", None, "PRIORITY", Role.INFO).route
     'RUEHKO'
     """
     key = canonical_station(name)
-    return Recipient(name, key, route or routes_by_key().get(key), precedence, mcn, role)
+    return Recipient(name, key, route or routes_by_key().get(key), precedence, None, role)
+
+
+def make_recipients(rows: Sequence[AddresseeRow]) -> tuple[Recipient, ...]:
+    """The recipients of the routing's addressee rows: a cached recipient for an
+    addressee without an MCN, the cached one's station and route for one with it.
+
+    >>> [r.mcn for r in make_recipients([("SECSTATE WASHDC", "RUEHC", None, "7906", Role.ACTION)])]
+    ['7906']
+    """
+    made = []
+    for name, route, precedence, mcn, role in rows:
+        known = recipient_of(name, route, precedence, role)
+        if mcn is not None:
+            known = Recipient(name, known.key, known.route, precedence, mcn, role)
+        made.append(known)
+    return tuple(made)
 
 
 def cable_date(raw: RawCable, dtg: str | None) -> str | None:
@@ -225,7 +257,7 @@ def read_header(raw: RawCable, cable_id: str, body: str) -> Header:
         precedence=precedence,
         subject=clean_subject(preamble, raw.subject_hint),
         origin=make_origin(cable_id, origin, raw.office),
-        recipients=tuple(recipient_of(*row) for row in rows),
+        recipients=make_recipients(rows),
         references=merge_references(refs, raw.cited_ids, cable_id),
         tags=parse_tags(preamble.tags),
         classified_by=parse_classified_by(cby) if cby else None,

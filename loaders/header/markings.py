@@ -81,14 +81,32 @@ def banner_level(text: str) -> Level | None:
     >>> banner_level("UNCLAS STATE 001234")
     'UNCLASSIFIED'
     """
-    match = _BANNER_RE.search(text)
+    # every spaced banner holds " E " (ignoring case, only "E" and "e" match E and only
+    # " " matches a space): a body without one is not scanned
+    match = _BANNER_RE.search(text) if " E " in text or " e " in text else None
     if match:
         return _SPACED[match[1].upper()]
-    for line in text.splitlines()[:3]:
+    for line in first_lines(text, 3):
         plain = _PLAIN_BANNER_RE.match(line.upper())
         if plain:
             return "UNCLASSIFIED" if plain[1].startswith("UNCLAS") else plain[1]
     return None
+
+
+def first_lines(text: str, count: int) -> list[str]:
+    """``text.splitlines()[:count]`` without splitting the whole text: the lines of a
+    growing prefix, once it holds more than ``count`` lines (the first ``count`` then end
+    inside it) or is the whole text.
+
+    >>> first_lines("a\\r\\nb\\n\\nc\\x0bd" + "x" * 900, 3)
+    ['a', 'b', '']
+    """
+    size = 256
+    while True:
+        lines = text[:size].splitlines()
+        if len(lines) > count or size >= len(text):
+            return lines[:count]
+        size *= 4
 
 
 def find_caveats(lines: Iterable[str]) -> Caveats:

@@ -11,8 +11,6 @@ sometimes run together on one line, sometimes lower case).
 'DECL: 06/19/2018'
 """
 
-from __future__ import annotations
-
 import re
 from dataclasses import dataclass
 
@@ -47,6 +45,10 @@ _FIRST_PARA_AT_START_RE = re.compile(r"\s*(?:¶\s*)?1\s*\.(?=\s|\()|\s*¶\s*1\b"
 _FIRST_PARA_LINE_RE = re.compile(r"\n(?=\s*(?:¶\s*)?1\s*\.(?=\s|\()|\s*¶\s*1\b)")
 _FIRST_PARA_MID_RE = re.compile(r"¶(?<=\s¶)\s*1\s*\.\s*\(")
 _REASON_RE = re.compile(r"1\s?\.\s?[4-7]|REASON|N/A", re.IGNORECASE)
+#: ``_REASON_RE``'s first branch alone, tried first: it opens with a literal (fast to scan
+#: for), and most classified-by values name a reason so (``_REASON_RE``, ignoring case,
+#: is tried at every position).
+_REASON_DIGITS_RE = re.compile(r"1\s?\.\s?[4-7]")
 _PAGE_MARK_RE = re.compile(
     r"(?:\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s+)?\bPAGE\s+\d{2,3}\s+[A-Z][A-Z ]*?\s+\d{2,6}"
     r"(?:\s+\d{2}\s+OF\s+\d{2})?\s+\d{6}Z"
@@ -160,11 +162,15 @@ def find_fields(upper: str) -> list[tuple[int, int, str]]:
     """
     found: list[tuple[int, int, str]] = []
     for kind, pattern, line_start in _FIELDS:
-        for match in pattern.finditer(upper):
+        # searched on from each rejected match (no keyword matches empty): what finditer
+        # gives, without an iterator per field
+        match = pattern.search(upper)
+        while match is not None:
             start = match.start()
-            if start and upper[start - 1].isalpha():
-                continue
-            if line_start and not match[1] and not opens_line(upper, start):
+            if (start and upper[start - 1].isalpha()) or (
+                line_start and not match[1] and not opens_line(upper, start)
+            ):
+                match = pattern.search(upper, match.end())
                 continue
             found.append((start, match.end(), kind))
             break
@@ -193,7 +199,7 @@ def split_preamble(body: str) -> Preamble:
             value = value[:MAX_REF].rsplit(" ", 1)[0] if len(value) > MAX_REF else value
         else:
             value = field_value(region[value_start:stop], stop_at_blank=True)
-        if kind == "cby" and not _REASON_RE.search(value):
+        if kind == "cby" and not (_REASON_DIGITS_RE.search(value) or _REASON_RE.search(value)):
             value = field_value(region[value_start:stop], stop_at_blank=False)[:300]
         values[kind] = value
     head = region[: spans[0][0]] if spans else region

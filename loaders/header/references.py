@@ -7,8 +7,6 @@
  ('D', 'cable', '08TOKYO1623'), ('E', 'cable', '08TOKYO1657')]
 """
 
-from __future__ import annotations
-
 import re
 from functools import lru_cache
 from typing import TypeAlias
@@ -67,7 +65,9 @@ def split_bullets(value: str) -> list[tuple[str | None, str]]:
     [('A', '04 STATE 274965'), ('B', 'MADRID 156')]
     """
     text = value.replace("¶", " ").strip()
-    if _REF_BULLET_RE.search(text):  # "A ... REF B ...": bullets without punctuation
+    # "A ... REF B ...": bullets without punctuation (the pattern opens with \b, tried
+    # at every position: its literal is looked for first)
+    if "REF" in text and _REF_BULLET_RE.search(text):
         text = _LEAD_LETTER_RE.sub(r"\1. ", _REF_BULLET_RE.sub(r" \1. ", text))
     parts: list[tuple[str | None, str]] = []
     bullet: str | None = None
@@ -176,7 +176,9 @@ def read_bullet(text: str) -> tuple[RefKind, tuple[Mention, ...]]:
     (<RefKind.MESSAGE: 'message'>, ())
     """
     kind = classify_other(text)
-    cited = kind is not RefKind.MESSAGE and not _NOT_CABLE_RE.search(text)
+    # the pattern opens with \b, tried at every position: its literals are looked for first
+    not_cable = ("FA" in text or "IMSWM" in text) and _NOT_CABLE_RE.search(text) is not None
+    cited = kind is not RefKind.MESSAGE and not not_cable
     return kind, tuple(cable_mentions(text)) if cited else ()
 
 

@@ -10,8 +10,6 @@ banner glued to the last addressee is cut off before the lines are read.
 [('USMISSION USNATO', 'IMMEDIATE', 'action')]
 """
 
-from __future__ import annotations
-
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -189,6 +187,62 @@ def line_addressee(text: str) -> AddresseeFields | None:
     return None if fields is None else (fields[0], fields[1], fields[2], parts[1])
 
 
+#: What a header line ending with an MCN says: its section, its text (what
+#: :func:`read_header_line` gives) and the addressee of the text (:func:`line_addressee`).
+McnLine: TypeAlias = tuple[str | None, str, AddresseeFields | None]
+
+
+def mcn_line(raw: str) -> McnLine | None:
+    """What a header line ending with an MCN says, read from the cached reading of the
+    line before it (the MCN differs from cable to cable, the rest recurs); None when the
+    MCN cannot be set aside: the line opens as a precedence line (its DTG ends with digits),
+    holds PAGE (a page-break tail ends the line), or could hold a banner only with the
+    MCN's space (`` I `` across it); see :func:`before_mcn` for the rest.
+
+    >>> section, text, addressee = mcn_line("INFO RUEHKO/AMEMBASSY TOKYO PRIORITY  7906")
+    >>> section, text, addressee[1:]
+    ('INFO', 'RUEHKO/AMEMBASSY TOKYO PRIORITY  7906', ('RUEHKO', 'PRIORITY', '7906'))
+    """
+    parts = raw.rsplit(None, 1)
+    if len(parts) < 2 or not is_mcn(parts[1]):
+        return None
+    prefix, mcn = parts
+    start = prefix.lstrip()[:2]
+    if (
+        "PAGE" in raw
+        or prefix.endswith(" I")
+        or (start[:1] in _PRECEDENCE_FIRSTS and start[1:].isspace())
+    ):
+        return None
+    known = before_mcn(prefix)
+    if known is None:
+        return None
+    section, text, fields = known
+    spaces = raw[len(prefix) : raw.index(mcn, len(prefix))]
+    addressee = None if fields is None else (fields[0], fields[1], fields[2], mcn)
+    return section, f"{text}{spaces}{mcn}", addressee
+
+
+@lru_cache(maxsize=HEADER_LINE_CACHE)
+def before_mcn(prefix: str) -> McnLine | None:
+    """:func:`mcn_line`'s reading of the line before its MCN (cached: it recurs), the
+    addressee read as :func:`line_addressee` reads the line with the MCN; None when the
+    MCN would not follow the text: a banner is cut off (the MCN with it), the text is
+    empty (a bare ``TO``: no space before the MCN), or the text is ``INFO`` (``INFO``
+    and an MCN such as ``12-34`` is a line to skip).
+
+    >>> before_mcn("TO RUEHC/SECSTATE WASHDC PRIORITY")
+    ('TO', 'RUEHC/SECSTATE WASHDC PRIORITY', ('SECSTATE WASHDC', 'RUEHC', 'PRIORITY', None))
+    """
+    line = prefix.rstrip()
+    if (" I " in line or "E C R" in line) and find_banner(line) is not None:
+        return None
+    _, section, text = read_header_line(prefix)
+    if not text or text == "INFO":
+        return None
+    return section, text, None if _SKIP_RE.match(text) else addressee_before_mcn(text)
+
+
 def parse_routing(header: str) -> Routing:
     """Precedence, DTG, origin name and addressees of a routing header. An addressee
     without a written precedence gets the one of the precedence line (``O P``: the
@@ -216,7 +270,12 @@ def read_routing(
         first = raw[:1]
         if role is None and (raw.lstrip()[:1] if first.isspace() else first) not in _LINE_FIRSTS:
             continue
-        head, section, text = read_header_line(raw)
+        # a line ending with an MCN (a digit, checked first) is read without it
+        split = mcn_line(raw) if raw.rstrip()[-1:].isdigit() else None
+        if split is None:
+            head, section, text = read_header_line(raw)
+        else:
+            head, (section, text, _) = None, split
         if head is not None and (letters is None or letters[2] is None) and origin is None:
             letters = head
             continue
@@ -225,7 +284,10 @@ def read_routing(
                 origin, role = text.strip() or None, None
                 continue
             role = Role.ACTION if section == "TO" else Role.INFO
-        if role is not None and (addressee := line_addressee(text)) is not None:
+        if role is None:
+            continue
+        addressee = line_addressee(text) if split is None else split[2]
+        if addressee is not None:
             found.append((addressee, role))
     dtg = (letters[2] if letters is not None else None) or parse_dtg(header)
     if letters is None:

@@ -10,8 +10,6 @@
 [('OVIP', 'subject'), ('STEINBERG JAMES', 'person'), ('POLITICAL PARTIES', 'subject')]
 """
 
-from __future__ import annotations
-
 import re
 from functools import cache, lru_cache
 

@@ -1,0 +1,2 @@
+# cython: language_level=3, binding=False
+include "preamble.py"

@@ -1,0 +1,1 @@
+from loaders.header.references import parse_references as parse_references

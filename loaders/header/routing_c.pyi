@@ -1,0 +1,1 @@
+from loaders.header.routing import read_routing as read_routing

@@ -1,0 +1,1 @@
+from loaders.header.tags import parse_tags as parse_tags
