@@ -41,23 +41,6 @@ from loaders.record import (
     Tag,
 )
 
-try:  # the same parsers built compiled (loaders/header/<name>_c.pyx includes <name>.py)
-    from loaders.header.authority_c import (
-        parse_classified_by,
-        parse_declassify,
-        parse_reasons,
-        parse_signers,
-    )
-    from loaders.header.preamble_c import split_preamble
-    from loaders.header.references_c import parse_references
-    from loaders.header.routing_c import read_routing
-    from loaders.header.tags_c import parse_tags
-
-    #: True when the compiled header parsers are in use.
-    COMPILED_HEADER = True
-except ImportError:  # not built: the modules' own functions
-    COMPILED_HEADER = False
-
 #: The body entities of a record read without them (:func:`read_structure`).
 NO_ENTITIES = BodyEntities(
     summary=None, paragraphs=(), officials=(), countries=(), organizations=(), places=(),

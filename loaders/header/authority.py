@@ -11,6 +11,8 @@ ClassifiedBy(name='Glyn Davies', title='EAP Acting A/S')
 ('RICE',)
 """
 
+from __future__ import annotations
+
 import re
 from functools import lru_cache
 

@@ -11,6 +11,8 @@ sometimes run together on one line, sometimes lower case).
 'DECL: 06/19/2018'
 """
 
+from __future__ import annotations
+
 import re
 from dataclasses import dataclass
 

@@ -7,6 +7,8 @@
  ('D', 'cable', '08TOKYO1623'), ('E', 'cable', '08TOKYO1657')]
 """
 
+from __future__ import annotations
+
 import re
 from functools import lru_cache
 from typing import TypeAlias

@@ -10,6 +10,8 @@ banner glued to the last addressee is cut off before the lines are read.
 [('USMISSION USNATO', 'IMMEDIATE', 'action')]
 """
 
+from __future__ import annotations
+
 import re
 from dataclasses import dataclass
 from functools import lru_cache

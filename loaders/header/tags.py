@@ -10,6 +10,8 @@
 [('OVIP', 'subject'), ('STEINBERG JAMES', 'person'), ('POLITICAL PARTIES', 'subject')]
 """
 
+from __future__ import annotations
+
 import re
 from functools import cache, lru_cache
 

@@ -1,1 +1,0 @@
-from loaders.header.references import parse_references as parse_references

@@ -1,1 +1,0 @@
-from loaders.header.routing import read_routing as read_routing

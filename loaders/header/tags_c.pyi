@@ -1,1 +1,0 @@
-from loaders.header.tags import parse_tags as parse_tags

@@ -1,2 +1,0 @@
-# cython: language_level=3, binding=False
-include "tags.py"
