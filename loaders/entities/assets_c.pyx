@@ -1,28 +1,20 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
 """Compiled core of :func:`loaders.entities.assets.designator_words`: the words of the
 scanned segments that could be designators (a hyphen followed by a decimal digit, as
-``CH-47`` or ``C-130s)``), picked in one C loop over the segments instead of collecting
-every hyphenated word and testing each with a regular expression. The pure-Python
-function in ``assets.py`` is the reference (``tests/loaders/test_assets_designators.py``
-compares them).
+``CH-47`` or ``C-130s)``): the hyphenated words of ``segment_filters_c.words_holding``,
+each tested by a C loop over its characters instead of a regular expression. The
+pure-Python function in ``assets.py`` is the reference
+(``tests/loaders/test_assets_designators.py`` compares them).
 """
 
+from cpython.unicode cimport (
+    Py_UCS1, Py_UCS2, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND,
+)
 from libc.string cimport memchr
 
+from loaders.entities.unicode_c cimport unit
 
-cdef extern from "Python.h":
-    ctypedef unsigned char Py_UCS1
-    ctypedef unsigned short Py_UCS2
-    int PyUnicode_KIND(object text)
-    void* PyUnicode_DATA(object text)
-    int PyUnicode_1BYTE_KIND
-    int PyUnicode_2BYTE_KIND
-
-
-ctypedef fused unit:
-    Py_UCS1
-    Py_UCS2
-    Py_UCS4
+from loaders.entities.segment_filters_c import words_holding
 
 
 cdef enum:
@@ -42,17 +34,6 @@ cdef inline Py_ssize_t hyphen_in(const unit* s, Py_ssize_t start, Py_ssize_t n) 
             if s[i] == HYPHEN:
                 return i
         return -1
-
-
-cdef inline bint holds_hyphen(str text) noexcept:
-    cdef int kind = PyUnicode_KIND(text)
-    cdef void* data = PyUnicode_DATA(text)
-    cdef Py_ssize_t n = len(text)
-    if kind == PyUnicode_1BYTE_KIND:
-        return hyphen_in(<const Py_UCS1*> data, 0, n) >= 0
-    if kind == PyUnicode_2BYTE_KIND:
-        return hyphen_in(<const Py_UCS2*> data, 0, n) >= 0
-    return hyphen_in(<const Py_UCS4*> data, 0, n) >= 0
 
 
 cdef inline bint dash_digit_in(const unit* s, Py_ssize_t n) noexcept:
@@ -80,17 +61,5 @@ cdef bint has_dash_digit(str word) noexcept:
 
 def designator_words(segments):
     """The words of the segments holding a hyphen followed by a decimal digit, in order
-    (only segments whose raw text holds a hyphen are read)."""
-    cdef list found = []
-    cdef object segment
-    cdef str word, raw
-    for segment in segments:
-        if not isinstance(segment, tuple):
-            raise TypeError("segments: tuples (scan.Segment)")
-        raw = (<tuple> segment)[3]
-        if not holds_hyphen(raw):
-            continue
-        for word in <tuple> (<tuple> segment)[2]:
-            if has_dash_digit(word):
-                found.append(word)
-    return found
+    (only segments whose raw text holds a hyphen are read: ``words_holding``)."""
+    return [word for word in words_holding(segments, "-") if has_dash_digit(word)]

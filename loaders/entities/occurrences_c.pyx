@@ -25,25 +25,15 @@ When a needle has no rare pair but every needle has four characters or more (`` 
 `` province``), each is anchored on its rarest four characters instead (``occ_quads``).
 """
 
+from cpython.unicode cimport (
+    Py_UCS1, Py_UCS2, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND,
+)
 from libc.stdlib cimport free, malloc
 from libc.string cimport memset
 
+from loaders.entities.unicode_c cimport folded, is_word, unit
+
 from loaders.entities.substrings_c import anchor_of, pair_rarity
-
-
-cdef extern from "Python.h":
-    ctypedef unsigned char Py_UCS1
-    ctypedef unsigned short Py_UCS2
-    int PyUnicode_KIND(object text)
-    void* PyUnicode_DATA(object text)
-    int PyUnicode_1BYTE_KIND
-    int PyUnicode_2BYTE_KIND
-
-
-ctypedef fused unit:
-    Py_UCS1
-    Py_UCS2
-    Py_UCS4
 
 
 cdef enum:
@@ -55,11 +45,6 @@ cdef enum:
     MAX_TABLES = 64  # needle tables kept
     MAX_SET = 16  # OCC_MAX_SET: at most this many distinct first (second) characters
     RARE_PAIR = 2000  # pair_rarity at most this: a needle's anchor is rare enough
-
-
-cdef inline Py_UCS4 folded(unsigned int c) noexcept:
-    """An ASCII capital in lower case; any other character as it is."""
-    return <Py_UCS4> (c + 32 if 65 <= c <= 90 else c)
 
 
 cdef struct Needle:
@@ -252,12 +237,7 @@ cdef inline Py_ssize_t word_end(const unit* s, Py_ssize_t n, Py_ssize_t i) noexc
     cdef Py_UCS4 c
     while i < n:
         c = s[i]
-        if c < ASCII:
-            if not (
-                97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57 or c == 95 or c == 45
-            ):
-                break
-        elif not c.isalnum():
+        if not (is_word(c) or c == 45):
             break
         i += 1
     return i

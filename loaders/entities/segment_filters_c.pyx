@@ -5,9 +5,7 @@ every segment. The pure-Python functions there are the reference
 (``tests/loaders/test_mentions_segment_filters.py`` compares them).
 """
 
-cdef extern from "Python.h":
-    Py_ssize_t PyUnicode_FindChar(object text, Py_UCS4 ch, Py_ssize_t start,
-                                  Py_ssize_t end, int direction) except -2
+from cpython.unicode cimport PyUnicode_FindChar
 
 
 def indices_naming_any(segments, frozenset words):

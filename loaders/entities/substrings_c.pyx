@@ -15,6 +15,7 @@ and only where one of those pairs occurs are its needles compared. English text 
 of the common pairs that cut Wu-Manber's jumps short; the rare pairs barely occur.
 """
 
+from cpython.unicode cimport Py_UCS1, Py_UCS2, PyUnicode_DATA, PyUnicode_KIND
 from libc.stdint cimport uint8_t, uint64_t
 from libc.string cimport memset
 
@@ -28,12 +29,6 @@ from loaders.entities.occurrences_c cimport (
     occ_anchors_init,
     occ_lowest_bit,
 )
-
-cdef extern from "Python.h":
-    ctypedef unsigned char Py_UCS1
-    ctypedef unsigned short Py_UCS2
-    int PyUnicode_KIND(object text)
-    void* PyUnicode_DATA(object text)
 
 cdef extern from *:
     int ctz64 "__builtin_ctzll"(unsigned long long x) nogil
