@@ -43,6 +43,28 @@ cdef struct Needles:
     int achain[MAX_SET]  # the first needle anchored on each run
 
 
+cdef inline int add_to_set(unsigned int* chars, int count, unsigned int c) noexcept:
+    """Add ``c`` to the set ``chars[:count]``: the new count (-1: the set overflowed)."""
+    cdef int k
+    if count < 0:
+        return count
+    for k in range(count):
+        if chars[k] == c:
+            return count
+    if count == MAX_SET:
+        return -1
+    chars[count] = c
+    return count + 1
+
+
+cdef inline bint all_below(const unsigned int* chars, int count, unsigned int limit) noexcept:
+    cdef int k
+    for k in range(count):
+        if chars[k] >= limit:
+            return False
+    return True
+
+
 cdef inline unsigned int key_of(unsigned int a, unsigned int b, unsigned int c) noexcept:
     return ((a & 31) << 10) | ((b & 31) << 5) | (c & 31)
 
@@ -72,35 +94,3 @@ cdef inline int record(
         span = (needle.ready, word_end(s, n, needle.ready + 2))
         ends.append(span if j == NONE else (start, j, span))
     return 0
-
-
-cdef inline int match_at(
-    const unit* s, Py_ssize_t n, Py_ssize_t i, Needles* table, list offsets, list ends
-) except -1:
-    """Record the needles occurring at ``i``."""
-    cdef Py_UCS4 c = s[i]
-    cdef int j = table.heads[c] if c < ASCII else table.wide
-    cdef Py_ssize_t k
-    cdef Needle* needle
-    while j != NONE:
-        needle = &table.items[j]
-        j = needle.next
-        if i < needle.ready or needle.chars[0] != c or i + needle.size > n:
-            continue
-        for k in range(1, needle.size):
-            if s[i + k] != needle.chars[k]:
-                break
-        else:
-            record(s, n, i, needle, NONE, offsets, ends)
-    return 0
-
-
-cdef inline bint starts_a_needle(
-    const unit* s, Py_ssize_t n, Py_ssize_t i, Needles* table
-) noexcept:
-    """Do the three characters at ``i`` start a needle, by the filter?"""
-    cdef unsigned int key
-    if i + 2 >= n:
-        return False
-    key = key_of(s[i], s[i + 1], s[i + 2])
-    return table.starts[key >> 3] & (1 << (key & 7))

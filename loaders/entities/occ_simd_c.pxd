@@ -56,9 +56,13 @@ cdef extern from *:
     #endif
     }
 
+    /* Is a block of units of this width read as 16 bytes (1-byte units always are:
+       ``unit`` is a constant of each specialisation, so the test folds away)? */
+    #define OCC_BYTES(unit, width) ((unit) == 1 || (width) == 16)
+
     /* The unit of a block of this width where the mask's lowest bit lies. */
-    static inline int occ_block_unit(unsigned int mask, int width) {
-        return width == 16 ? occ_lowest_bit(mask) : occ_lowest_bit(mask) >> 1;
+    static inline int occ_block_unit(unsigned int mask, int unit, int width) {
+        return OCC_BYTES(unit, width) ? occ_lowest_bit(mask) : occ_lowest_bit(mask) >> 1;
     }
 
     static inline int occ_below_256(const unsigned int* chars, int count) {
@@ -77,7 +81,7 @@ cdef extern from *:
     static inline void occ_units(const void* s, int unit, int width, __m128i* a, __m128i* b) {
         if (unit == 1) {
             *a = occ_load(s); *b = occ_load((const unsigned char*) s + 1);
-        } else if (width == 16) {
+        } else if (OCC_BYTES(unit, width)) {
             *a = occ_packed((const unsigned short*) s);
             *b = occ_packed((const unsigned short*) s + 1);
         } else {
@@ -85,7 +89,7 @@ cdef extern from *:
         }
     }
 
-    static int occ_pairs_init(occ_pairs* p, const unsigned int* firsts, int nf,
+    static inline int occ_pairs_init(occ_pairs* p, const unsigned int* firsts, int nf,
                               const unsigned int* seconds, int ns, int unit) {
         int k;
         p->nf = nf;
@@ -107,7 +111,7 @@ cdef extern from *:
         int k;
         __m128i a, b, fa, sb;
         occ_units(s, unit, width, &a, &b);
-        if (width == 16) {
+        if (OCC_BYTES(unit, width)) {
             fa = _mm_cmpeq_epi8(a, p->f8[0]), sb = _mm_cmpeq_epi8(b, p->s8[0]);
             for (k = 1; k < p->nf; k++) fa = _mm_or_si128(fa, _mm_cmpeq_epi8(a, p->f8[k]));
             for (k = 1; k < p->ns; k++) sb = _mm_or_si128(sb, _mm_cmpeq_epi8(b, p->s8[k]));
@@ -121,7 +125,7 @@ cdef extern from *:
 
     /* The pairs firsts[k], seconds[k]: those of 1-byte (2-byte) characters only are looked
        for in text of that width (the others cannot occur there). */
-    static int occ_anchors_init(occ_anchors* p, const unsigned int* firsts,
+    static inline int occ_anchors_init(occ_anchors* p, const unsigned int* firsts,
                                 const unsigned int* seconds, int count, int unit) {
         int k;
         p->n8 = p->n16 = 0;
@@ -140,7 +144,7 @@ cdef extern from *:
         int k;
         __m128i a, b, lo, hi, ml = _mm_setzero_si128(), mh = _mm_setzero_si128();
         occ_units(s, unit, width, &a, &b);
-        if (width == 16) {
+        if (OCC_BYTES(unit, width)) {
             lo = _mm_unpacklo_epi8(a, b), hi = _mm_unpackhi_epi8(a, b);
             for (k = 0; k < p->n8; k++) {
                 ml = _mm_or_si128(ml, _mm_cmpeq_epi16(lo, p->p8[k]));
@@ -158,7 +162,7 @@ cdef extern from *:
 
     /* chars[4k .. 4k + 3]: quad k (all below 256 for 2-byte units: the caller checks);
        blocks of 16 units. */
-    static int occ_quads_init(occ_quads* p, const unsigned int* chars, int count) {
+    static inline int occ_quads_init(occ_quads* p, const unsigned int* chars, int count) {
         int k, t;
         p->n8 = 0;
         for (k = 0; k < count; k++) {
@@ -172,35 +176,38 @@ cdef extern from *:
 
     /* Bit k: one of the quads starts at unit k (reads s[18]). */
     static inline unsigned int occ_quads_block(const occ_quads* p, const void* s, int unit) {
-        int k, t;
-        __m128i v[4], acc = _mm_setzero_si128();
-        for (t = 0; t < 4; t++)
-            v[t] = unit == 1 ? occ_load((const unsigned char*) s + t)
-                             : occ_packed((const unsigned short*) s + t);
+        int k;
+        const unsigned short* w = (const unsigned short*) s;
+        const unsigned char* b = (const unsigned char*) s;
+        __m128i v0 = unit == 1 ? occ_load(b) : occ_packed(w);
+        __m128i v1 = unit == 1 ? occ_load(b + 1) : occ_packed(w + 1);
+        __m128i v2 = unit == 1 ? occ_load(b + 2) : occ_packed(w + 2);
+        __m128i v3 = unit == 1 ? occ_load(b + 3) : occ_packed(w + 3);
+        __m128i acc = _mm_setzero_si128();
         for (k = 0; k < p->n8; k++) {
-            __m128i m = _mm_and_si128(_mm_cmpeq_epi8(v[0], p->q8[k][0]),
-                                      _mm_cmpeq_epi8(v[1], p->q8[k][1]));
-            m = _mm_and_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v[2], p->q8[k][2]),
-                                               _mm_cmpeq_epi8(v[3], p->q8[k][3])));
+            __m128i m = _mm_and_si128(_mm_cmpeq_epi8(v0, p->q8[k][0]),
+                                      _mm_cmpeq_epi8(v1, p->q8[k][1]));
+            m = _mm_and_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v2, p->q8[k][2]),
+                                               _mm_cmpeq_epi8(v3, p->q8[k][3])));
             acc = _mm_or_si128(acc, m);
         }
         return (unsigned int) _mm_movemask_epi8(acc);
     }
     #else
     /* No SSE2: every offset is in the mask (the walks are not taken: OCC_SIMD is 0). */
-    static int occ_pairs_init(occ_pairs* p, const unsigned int* firsts, int nf,
+    static inline int occ_pairs_init(occ_pairs* p, const unsigned int* firsts, int nf,
                               const unsigned int* seconds, int ns, int unit) {
         (void) firsts; (void) seconds; (void) unit;
         p->nf = nf; p->ns = ns;
         return 16;
     }
-    static int occ_anchors_init(occ_anchors* p, const unsigned int* firsts,
+    static inline int occ_anchors_init(occ_anchors* p, const unsigned int* firsts,
                                 const unsigned int* seconds, int count, int unit) {
         (void) firsts; (void) seconds; (void) count; (void) unit;
         p->n8 = p->n16 = 0;
         return 16;
     }
-    static int occ_quads_init(occ_quads* p, const unsigned int* chars, int count) {
+    static inline int occ_quads_init(occ_quads* p, const unsigned int* chars, int count) {
         (void) chars; (void) count;
         p->n8 = 0;
         return 16;
@@ -220,7 +227,7 @@ cdef extern from *:
         int n16
     ctypedef struct occ_quads:
         int n8
-    int occ_block_unit(unsigned int mask, int width) noexcept nogil
+    int occ_block_unit(unsigned int mask, int unit, int width) noexcept nogil
     int occ_pairs_init(
         occ_pairs* p, const unsigned int* firsts, int nf, const unsigned int* seconds, int ns,
         int unit,

@@ -1,10 +1,8 @@
 # cython: language_level=3
-"""The block walks of ``occurrences_c`` (``cimport`` only; no module of its own): the
+"""The anchored walks of ``occurrences_c`` (``cimport`` only; no module of its own): the
 text read a block of 16 bytes at a time by the SSE2 filters of ``occ_simd_c``, needles
-compared only at the offsets a block's mask names.
+compared only around the offsets a block's mask names.
 
-- :func:`walk_blocks`: where one of the needles' first characters is followed by one of
-  their second characters (then the window filter of three characters);
 - :func:`walk_anchored`: where one of the needles' rare pairs occurs (``qu`` of
   ``request``), each needle compared around its pair;
 - :func:`walk_quads`: where one of the needles' rarest runs of four characters occurs
@@ -13,36 +11,12 @@ compared only at the offsets a block's mask names.
 The anchored walks find each needle's occurrences in order but the needles' out of
 order: the offsets and the spans are sorted at the end."""
 
-from loaders.entities.occ_needles_c cimport (
-    NONE, Needle, Needles, match_at, record, starts_a_needle,
-)
+from loaders.entities.occ_needles_c cimport NONE, Needle, Needles, record
 from loaders.entities.occ_simd_c cimport (
-    occ_anchors, occ_anchors_block, occ_anchors_init, occ_block_unit, occ_pairs,
-    occ_pairs_block, occ_pairs_init, occ_quads, occ_quads_block, occ_quads_init,
+    occ_anchors, occ_anchors_block, occ_anchors_init, occ_block_unit, occ_quads,
+    occ_quads_block, occ_quads_init,
 )
 from loaders.entities.unicode_c cimport unit
-
-
-cdef inline Py_ssize_t walk_blocks(
-    const unit* s, Py_ssize_t n, Needles* table, list offsets, list ends
-) except -1:
-    """Look for needles only where the block filter of first and second characters and
-    the window filter agree. The offset where the character-by-character walk is to go on."""
-    cdef occ_pairs pairs
-    cdef Py_ssize_t i = 0, at
-    cdef unsigned int mask
-    cdef int width = occ_pairs_init(
-        &pairs, table.firsts, table.first_count, table.seconds, table.second_count, sizeof(unit)
-    )
-    while i + width < n:  # s[i + width] is read too: the second character of the last one
-        mask = occ_pairs_block(&pairs, s + i, sizeof(unit), width)
-        while mask:
-            at = i + occ_block_unit(mask, width)
-            mask &= mask - 1
-            if starts_a_needle(s, n, at, table):
-                match_at(s, n, at, table, offsets, ends)
-        i += width
-    return i
 
 
 cdef inline int anchored_from(
@@ -106,7 +80,7 @@ cdef inline int walk_anchored(
 ) except -1:
     """Compare needles only where an anchor pair occurs (1- and 2-byte units)."""
     cdef occ_anchors anchors
-    cdef Py_ssize_t i = 0
+    cdef Py_ssize_t i = 0, at
     cdef unsigned int mask
     cdef list found = []
     cdef int width = occ_anchors_init(
@@ -115,7 +89,8 @@ cdef inline int walk_anchored(
     while i + width < n:  # s[i + width] is read too: the second of the last pair
         mask = occ_anchors_block(&anchors, s + i, sizeof(unit), width)
         while mask:
-            pair_at(s, n, i + occ_block_unit(mask, width), table, offsets, found)
+            at = i + occ_block_unit(mask, sizeof(unit), width)
+            pair_at(s, n, at, table, offsets, found)
             mask &= mask - 1
         i += width
     while i + 1 < n:
@@ -130,14 +105,15 @@ cdef inline int walk_quads(
     """Compare needles only where an anchor quad starts (1- and 2-byte units; for 2-byte
     units every quad is of characters below 256: checked by the caller)."""
     cdef occ_quads quads
-    cdef Py_ssize_t i = 0
+    cdef Py_ssize_t i = 0, at
     cdef unsigned int mask
     cdef list found = []
     occ_quads_init(&quads, table.aruns, table.quad_count)
     while i + 18 < n:  # s[i + 18] is read too: the last of the last quad
         mask = occ_quads_block(&quads, s + i, sizeof(unit))
         while mask:
-            quad_at(s, n, i + occ_block_unit(mask, 16), table, offsets, found)
+            at = i + occ_block_unit(mask, sizeof(unit), 16)
+            quad_at(s, n, at, table, offsets, found)
             mask &= mask - 1
         i += 16
     while i + 3 < n:

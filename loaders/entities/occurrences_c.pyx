@@ -32,10 +32,12 @@ from libc.stdlib cimport free, malloc
 from libc.string cimport memset
 
 from loaders.entities.occ_needles_c cimport (
-    ASCII, MAX_NEEDLE, MAX_SET, NONE, Needle, Needles, key_of, match_at, starts_a_needle,
+    ASCII, MAX_NEEDLE, MAX_SET, NONE, Needle, Needles, add_to_set, all_below, key_of, record,
 )
-from loaders.entities.occ_simd_c cimport OCC_MAX_SET, OCC_SIMD
-from loaders.entities.occ_walks_c cimport walk_anchored, walk_blocks, walk_quads
+from loaders.entities.occ_simd_c cimport (
+    OCC_MAX_SET, OCC_SIMD, occ_block_unit, occ_pairs, occ_pairs_block, occ_pairs_init,
+)
+from loaders.entities.occ_walks_c cimport walk_anchored, walk_quads
 from loaders.entities.unicode_c cimport folded, unit
 
 from loaders.entities.substrings_c import anchor_of, pair_rarity
@@ -47,28 +49,6 @@ cdef enum:
 
 if OCC_MAX_SET != MAX_SET:  # pragma: no cover - the two headers disagree
     raise ImportError("occurrences_c: MAX_SET is not OCC_MAX_SET")
-
-
-cdef int add_to_set(unsigned int* chars, int count, unsigned int c) noexcept:
-    """Add ``c`` to the set ``chars[:count]``: the new count (-1: the set overflowed)."""
-    cdef int k
-    if count < 0:
-        return count
-    for k in range(count):
-        if chars[k] == c:
-            return count
-    if count == MAX_SET:
-        return -1
-    chars[count] = c
-    return count + 1
-
-
-cdef inline bint all_below(const unsigned int* chars, int count, unsigned int limit) noexcept:
-    cdef int k
-    for k in range(count):
-        if chars[k] >= limit:
-            return False
-    return True
 
 
 cdef class _Needles:
@@ -183,6 +163,60 @@ cdef _Needles table_of(tuple offsets_of, tuple capitalised_after):
         for j in range(table.t.count):
             table.t.items[j].ready = 0
     return table
+
+
+cdef int match_at(
+    const unit* s, Py_ssize_t n, Py_ssize_t i, Needles* table, list offsets, list ends
+) except -1:
+    """Record the needles occurring at ``i``."""
+    cdef Py_UCS4 c = s[i]
+    cdef int j = table.heads[c] if c < ASCII else table.wide
+    cdef Py_ssize_t k
+    cdef Needle* needle
+    while j != NONE:
+        needle = &table.items[j]
+        j = needle.next
+        if i < needle.ready or needle.chars[0] != c or i + needle.size > n:
+            continue
+        for k in range(1, needle.size):
+            if s[i + k] != needle.chars[k]:
+                break
+        else:
+            record(s, n, i, needle, NONE, offsets, ends)
+    return 0
+
+
+cdef inline bint starts_a_needle(
+    const unit* s, Py_ssize_t n, Py_ssize_t i, Needles* table
+) noexcept:
+    """Do the three characters at ``i`` start a needle, by the filter?"""
+    cdef unsigned int key
+    if i + 2 >= n:
+        return False
+    key = key_of(s[i], s[i + 1], s[i + 2])
+    return table.starts[key >> 3] & (1 << (key & 7))
+
+
+cdef Py_ssize_t walk_blocks(
+    const unit* s, Py_ssize_t n, Needles* table, list offsets, list ends
+) except -1:
+    """Look for needles only where the block filter of first and second characters and
+    the window filter agree. The offset where the character-by-character walk is to go on."""
+    cdef occ_pairs pairs
+    cdef Py_ssize_t i = 0, at
+    cdef unsigned int mask
+    cdef int width = occ_pairs_init(
+        &pairs, table.firsts, table.first_count, table.seconds, table.second_count, sizeof(unit)
+    )
+    while i + width < n:  # s[i + width] is read too: the second character of the last one
+        mask = occ_pairs_block(&pairs, s + i, sizeof(unit), width)
+        while mask:
+            at = i + occ_block_unit(mask, sizeof(unit), width)
+            mask &= mask - 1
+            if starts_a_needle(s, n, at, table):
+                match_at(s, n, at, table, offsets, ends)
+        i += width
+    return i
 
 
 cdef int walk(const unit* s, Py_ssize_t n, Needles* table, list offsets, list ends) except -1:

@@ -201,14 +201,15 @@ cdef class NeedleSet:
         cdef occ_anchors anchors
         cdef uint64_t found = 0
         cdef unsigned int mask
-        cdef Py_ssize_t i = 0
+        cdef Py_ssize_t i = 0, at
         cdef int width = occ_anchors_init(
             &anchors, self.firsts, self.seconds, self.pair_count, sizeof(chars)
         )
         while i + width < n:  # data[i + width] is read too: the second of the last pair
             mask = occ_anchors_block(&anchors, data + i, sizeof(chars), width)
             while mask:
-                found = self.found_at(data, n, i + occ_block_unit(mask, width), found)
+                at = i + occ_block_unit(mask, sizeof(chars), width)
+                found = self.found_at(data, n, at, found)
                 if found == self.every:
                     return found
                 mask &= mask - 1
