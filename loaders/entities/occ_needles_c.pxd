@@ -94,3 +94,14 @@ cdef inline int record(
         span = (needle.ready, word_end(s, n, needle.ready + 2))
         ends.append(span if j == NONE else (start, j, span))
     return 0
+
+
+cdef inline bint starts_a_needle(
+    const unit* s, Py_ssize_t n, Py_ssize_t i, Needles* table
+) noexcept:
+    """Do the three characters at ``i`` start a needle, by the filter?"""
+    cdef unsigned int key
+    if i + 2 >= n:
+        return False
+    key = key_of(s[i], s[i + 1], s[i + 2])
+    return table.starts[key >> 3] & (1 << (key & 7))

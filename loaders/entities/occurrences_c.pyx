@@ -12,17 +12,17 @@ The walk reads the text's own code units (1, 2 or 4 bytes wide, one loop per wid
 When every needle has three characters or more, a window of three characters is first
 looked up in a bit set of the needles' first three (5 bits of each character): most
 windows start no needle and cost one look-up. Texts of 1- and 2-byte units are first
-read 16 bytes at a time with SSE2 (``occ_walks_c.pxd``; elsewhere the plain walk):
+read 16 bytes at a time with SSE2 (``occ_simd_c.pxd``; elsewhere the plain walk):
 only where one of the needles' first characters is followed by one of their second
 characters is the window looked up.
 
 When every needle holds a pair of characters rare in English text (``request`` its
 ``qu``, ``invited`` its ``nv``; see ``substrings_c.pair_rarity``), the walk looks for
-those exact pairs instead (16 bytes at a time, ``occ_anchors``): the common pairs the
+those exact pairs instead (``occ_walks_c.walk_anchored``): the common pairs the
 needles start with (``re``, ``in``, ``as``) no longer stop it every few characters. A
 needle's occurrences are then found in order, the needles' found out of order and sorted.
 When a needle has no rare pair but every needle has four characters or more (`` in ``,
-`` province``), each is anchored on its rarest four characters instead (``occ_quads``).
+`` province``), each is anchored on its rarest four characters (``walk_quads``).
 """
 
 from cpython.unicode cimport (
@@ -33,6 +33,7 @@ from libc.string cimport memset
 
 from loaders.entities.occ_needles_c cimport (
     ASCII, MAX_NEEDLE, MAX_SET, NONE, Needle, Needles, add_to_set, all_below, key_of, record,
+    starts_a_needle,
 )
 from loaders.entities.occ_simd_c cimport (
     OCC_MAX_SET, OCC_SIMD, occ_block_unit, occ_pairs, occ_pairs_block, occ_pairs_init,
@@ -184,17 +185,6 @@ cdef int match_at(
         else:
             record(s, n, i, needle, NONE, offsets, ends)
     return 0
-
-
-cdef inline bint starts_a_needle(
-    const unit* s, Py_ssize_t n, Py_ssize_t i, Needles* table
-) noexcept:
-    """Do the three characters at ``i`` start a needle, by the filter?"""
-    cdef unsigned int key
-    if i + 2 >= n:
-        return False
-    key = key_of(s[i], s[i + 1], s[i + 2])
-    return table.starts[key >> 3] & (1 << (key & 7))
 
 
 cdef Py_ssize_t walk_blocks(
