@@ -6,6 +6,8 @@ handful). The pure-Python function in ``geo.py`` is the reference
 (``tests/loaders/test_geo_hits.py`` compares them).
 """
 
+from cpython.unicode cimport Py_UNICODE_ISSPACE, Py_UNICODE_ISUPPER
+
 
 def hits_of_kind(hits, kind):
     """The hits whose entry is of ``kind`` (compared by identity), in order."""
@@ -45,11 +47,6 @@ def entries_of_kind(hits, kind):
         elif seen is not entry and seen != entry and entry not in found:
             found.append(entry)  # another entry with the same key (not in the lexicon)
     return found
-
-
-cdef extern from "Python.h":
-    bint Py_UNICODE_ISSPACE(Py_UCS4 ch)
-    bint Py_UNICODE_ISUPPER(Py_UCS4 ch)
 
 
 def lone_words(str text, list spans):

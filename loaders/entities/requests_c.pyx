@@ -18,22 +18,12 @@ A word starts at ``i`` as the pattern's ``\\b`` reads it: the character before `
 ``str.isalnum`` tells, or ``_``); the pair's second character may lie past the window.
 """
 
+from cpython.unicode cimport (
+    Py_UCS1, Py_UCS2, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND,
+)
 from libc.string cimport memset
 
-
-cdef extern from "Python.h":
-    ctypedef unsigned char Py_UCS1
-    ctypedef unsigned short Py_UCS2
-    int PyUnicode_KIND(object text)
-    void* PyUnicode_DATA(object text)
-    int PyUnicode_1BYTE_KIND
-    int PyUnicode_2BYTE_KIND
-
-
-ctypedef fused unit:
-    Py_UCS1
-    Py_UCS2
-    Py_UCS4
+from loaders.entities.unicode_c cimport folded, is_word, unit
 
 
 cdef enum:
@@ -42,13 +32,6 @@ cdef enum:
     SECONDS = ASCII + MAX_WIDE
     MAX_SUBJECTS = 32
     LONGEST_SUBJECT = 32
-
-
-cdef inline bint is_word(Py_UCS4 c) noexcept:
-    """A word character as ``re``'s ``\\w`` reads it (str patterns)."""
-    if c < ASCII:
-        return 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57 or c == 95
-    return c.isalnum()
 
 
 cdef class PairStarts:
@@ -119,11 +102,6 @@ cdef class PairStarts:
         if kind == PyUnicode_2BYTE_KIND:
             return self.first_match(<const Py_UCS2*> data, n, text, start, end, match)
         return self.first_match(<const Py_UCS4*> data, n, text, start, end, match)
-
-
-cdef inline Py_UCS4 folded(unsigned int c) noexcept:
-    """An ASCII capital in lower case; any other character as it is."""
-    return <Py_UCS4> (c + 32 if 65 <= c <= 90 else c)
 
 
 cdef class Subjects:

@@ -5,9 +5,7 @@ every segment. The pure-Python functions there are the reference
 (``tests/loaders/test_mentions_segment_filters.py`` compares them).
 """
 
-cdef extern from "Python.h":
-    Py_ssize_t PyUnicode_FindChar(object text, Py_UCS4 ch, Py_ssize_t start,
-                                  Py_ssize_t end, int direction) except -2
+from loaders.entities.unicode_c cimport holds_char
 
 
 def indices_naming_any(segments, frozenset words):
@@ -36,9 +34,9 @@ def words_holding(segments, str char):
         if not isinstance(segment, tuple):
             raise TypeError("segments: tuples (scan.Segment)")
         raw = (<tuple> segment)[3]
-        if PyUnicode_FindChar(raw, wanted, 0, len(raw), 1) < 0:
+        if not holds_char(raw, wanted):
             continue
         for word in <tuple> (<tuple> segment)[2]:
-            if PyUnicode_FindChar(word, wanted, 0, len(word), 1) >= 0:
+            if holds_char(word, wanted):
                 found.append(word)
     return found

@@ -9,45 +9,29 @@ prefix of some needle are those needles compared. ``substrings.PythonNeedleSet``
 the reference (``tests/loaders/test_mentions_substrings.py`` compares them).
 
 Texts of 1- and 2-byte characters are read 16 bytes at a time instead (SSE2, see
-``occurrences_c.pxd``): each needle is anchored on its rarest pair of characters (by
+``occ_simd_c.pxd``): each needle is anchored on its rarest pair of characters (by
 the letters' frequency in English text: ``airlift`` on ``if``, ``medevac`` on ``va``)
 and only where one of those pairs occurs are its needles compared. English text is full
 of the common pairs that cut Wu-Manber's jumps short; the rare pairs barely occur.
 """
 
+from cpython.unicode cimport Py_UCS1, Py_UCS2, PyUnicode_DATA, PyUnicode_KIND
 from libc.stdint cimport uint8_t, uint64_t
 from libc.string cimport memset
 
-from loaders.entities.occurrences_c cimport (
-    OCC_MAX_SET,
-    OCC_SIMD,
-    occ_anchor_mask8,
-    occ_anchor_mask16,
-    occ_anchor_mask16p,
-    occ_anchors,
-    occ_anchors_init,
-    occ_lowest_bit,
+from loaders.entities.occ_simd_c cimport (
+    OCC_MAX_SET, OCC_SIMD, occ_anchors, occ_anchors_block, occ_anchors_init, occ_block_unit,
 )
-
-cdef extern from "Python.h":
-    ctypedef unsigned char Py_UCS1
-    ctypedef unsigned short Py_UCS2
-    int PyUnicode_KIND(object text)
-    void* PyUnicode_DATA(object text)
+from loaders.entities.unicode_c cimport unit as chars
 
 cdef extern from *:
     int ctz64 "__builtin_ctzll"(unsigned long long x) nogil
-
-ctypedef fused chars:
-    Py_UCS1
-    Py_UCS2
-    Py_UCS4
 
 cdef enum:
     MOST_NEEDLES = 64
     LONGEST = 64  # characters of one needle
     BUCKETS = 1 << 14  # hashed pairs of characters
-    MAX_PAIRS = 16  # anchor pairs: OCC_MAX_SET of occurrences_c.pxd
+    MAX_PAIRS = 16  # anchor pairs: OCC_MAX_SET of occ_simd_c.pxd
 
 if OCC_MAX_SET != MAX_PAIRS:  # pragma: no cover - the two headers disagree
     raise ImportError("substrings_c: MAX_PAIRS is not OCC_MAX_SET")
@@ -74,6 +58,18 @@ def anchor_of(str needle):
 
 cdef inline Py_ssize_t pair(Py_UCS4 first, Py_UCS4 second) noexcept nogil:
     return ((<Py_ssize_t> first & 0x7F) << 7) | (<Py_ssize_t> second & 0x7F)
+
+
+cdef inline bint needle_at(
+    const chars* data, Py_ssize_t n, Py_ssize_t start, const Py_UCS4* needle, Py_ssize_t size
+) noexcept nogil:
+    """Does the needle of ``size`` characters occur at ``data[start]`` (``start >= 0``)?"""
+    cdef Py_ssize_t j = 0
+    if size > n - start:
+        return False
+    while j < size and data[start + j] == needle[j]:
+        j += 1
+    return j == size
 
 
 cdef class NeedleSet:
@@ -162,8 +158,7 @@ cdef class NeedleSet:
     cdef uint64_t search(self, const chars* data, Py_ssize_t n) noexcept nogil:
         """The bit set of the needles found in ``data[:n]``."""
         cdef uint64_t found = 0, candidates
-        cdef Py_ssize_t end = self.window - 1, start, k, size, j, bucket
-        cdef const Py_UCS4* needle
+        cdef Py_ssize_t end = self.window - 1, start, k, bucket
         while end < n:
             bucket = pair(data[end - 1], data[end])
             if self.shift[bucket]:
@@ -174,14 +169,7 @@ cdef class NeedleSet:
             while candidates:
                 k = ctz64(candidates)
                 candidates &= candidates - 1
-                size = self.sizes[k]
-                if size > n - start:
-                    continue
-                needle = &self.chars[LONGEST * k]
-                j = 0
-                while j < size and data[start + j] == needle[j]:
-                    j += 1
-                if j == size:
+                if needle_at(data, n, start, &self.chars[LONGEST * k], self.sizes[k]):
                     found |= (<uint64_t> 1) << k
                     if found == self.every:
                         return found
@@ -194,8 +182,7 @@ cdef class NeedleSet:
         """``found`` with the needles anchored on the pair at ``at`` that occur there."""
         cdef int j
         cdef uint64_t candidates = 0
-        cdef Py_ssize_t k, start, j2, size
-        cdef const Py_UCS4* needle
+        cdef Py_ssize_t k, start
         for j in range(self.pair_count):
             if data[at] == self.firsts[j] and data[at + 1] == self.seconds[j]:
                 candidates = self.anchored[j] & ~found
@@ -204,14 +191,7 @@ cdef class NeedleSet:
             k = ctz64(candidates)
             candidates &= candidates - 1
             start = at - self.anchors[k]
-            size = self.sizes[k]
-            if start < 0 or size > n - start:
-                continue
-            needle = &self.chars[LONGEST * k]
-            j2 = 0
-            while j2 < size and data[start + j2] == needle[j2]:
-                j2 += 1
-            if j2 == size:
+            if start >= 0 and needle_at(data, n, start, &self.chars[LONGEST * k], self.sizes[k]):
                 found |= (<uint64_t> 1) << k
         return found
 
@@ -222,24 +202,17 @@ cdef class NeedleSet:
         cdef uint64_t found = 0
         cdef unsigned int mask
         cdef Py_ssize_t i = 0, at
-        cdef bint packed  # 2-byte units packed to bytes: every pair is of 1-byte characters
-        cdef int width
-        occ_anchors_init(&anchors, self.firsts, self.seconds, self.pair_count)
-        packed = chars is Py_UCS1 or anchors.n8 == self.pair_count
-        width = 16 if packed else 8
+        cdef int width = occ_anchors_init(
+            &anchors, self.firsts, self.seconds, self.pair_count, sizeof(chars)
+        )
         while i + width < n:  # data[i + width] is read too: the second of the last pair
-            if chars is Py_UCS1:
-                mask = occ_anchor_mask8(&anchors, <const unsigned char*> (data + i))
-            elif packed:
-                mask = occ_anchor_mask16p(&anchors, <const unsigned short*> (data + i))
-            else:
-                mask = occ_anchor_mask16(&anchors, <const unsigned short*> (data + i))
+            mask = occ_anchors_block(&anchors, data + i, sizeof(chars), width)
             while mask:
-                at = i + (occ_lowest_bit(mask) if packed else occ_lowest_bit(mask) >> 1)
-                mask &= mask - 1
+                at = i + occ_block_unit(mask, sizeof(chars), width)
                 found = self.found_at(data, n, at, found)
                 if found == self.every:
                     return found
+                mask &= mask - 1
             i += width
         while i + 1 < n:
             found = self.found_at(data, n, i, found)

@@ -7,6 +7,7 @@ non-ASCII text of every width, windows cut anywhere)."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 import pytest
 
@@ -35,6 +36,9 @@ PIECES = (
     "POST", "Post", "we ", "WE ", "usnato", "mİssion", "Embassy", "²", "٣", "_", "-", "Ka-",
 )  # fmt: skip
 NEEDLES = (*PIECES, "abab", "\U0001f600a", "ÉK", "x" * 32)
+
+#: How many runs a walk looks for with these needle sets (-1: the walk is not taken).
+WalkCount = Callable[[tuple[str, ...], tuple[str, ...]], int]
 
 needs_compiled = pytest.mark.skipif(not COMPILED, reason="occurrences_c is not built")
 
@@ -95,21 +99,30 @@ def test_the_request_verbs_take_the_anchored_walk() -> None:
     assert anchor_pair_count(("qu", "the"), ()) == -1  # a needle without a rare pair
 
 
+def generated_sets_equal_python(
+    seed: int, pieces: tuple[str, ...], needles: tuple[str, ...], most: int, walk_count: WalkCount
+) -> int:
+    """Texts of up to 40 pieces and sets of up to ``most`` needles (and up to 3 capitalised
+    ones): the compiled walk gives what Python gives; how many of the sets take the walk
+    whose ``walk_count`` is positive."""
+    rng = random.Random(seed)
+    taken = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        offsets_of = tuple(rng.choice(needles) for _ in range(rng.randint(0, most)))
+        after = tuple(rng.choice(needles) for _ in range(rng.randint(0, 3)))
+        expected = offsets_and_capitalised_after_python(text, offsets_of, after)
+        assert offsets_and_capitalised_after(text, offsets_of, after) == expected, repr(text)
+        taken += walk_count(offsets_of, after) > 0
+    return taken
+
+
 @needs_compiled
 @pytest.mark.parametrize("seed", range(4))
 def test_the_anchored_walk_equals_python_on_generated_text(seed: int) -> None:
     from loaders.entities.occurrences_c import anchor_pair_count
 
-    rng = random.Random(seed)
-    anchored = 0
-    for _ in range(4000):
-        text = "".join(rng.choice(RARE_PIECES) for _ in range(rng.randint(0, 40)))
-        offsets_of = tuple(rng.choice(RARE_NEEDLES) for _ in range(rng.randint(0, 5)))
-        after = tuple(rng.choice(RARE_NEEDLES) for _ in range(rng.randint(0, 3)))
-        expected = offsets_and_capitalised_after_python(text, offsets_of, after)
-        assert offsets_and_capitalised_after(text, offsets_of, after) == expected, repr(text)
-        anchored += anchor_pair_count(offsets_of, after) > 0
-    assert anchored > 3000
+    assert generated_sets_equal_python(seed, RARE_PIECES, RARE_NEEDLES, 5, anchor_pair_count) > 3000
 
 
 #: Pieces and needles of four characters or more, most without a rare pair.
@@ -138,16 +151,7 @@ def test_the_place_nouns_take_the_quad_walk() -> None:
 def test_the_quad_walk_equals_python_on_generated_text(seed: int) -> None:
     from loaders.entities.occurrences_c import anchor_quad_count
 
-    rng = random.Random(seed)
-    quads = 0
-    for _ in range(4000):
-        text = "".join(rng.choice(QUAD_PIECES) for _ in range(rng.randint(0, 40)))
-        offsets_of = tuple(rng.choice(QUAD_NEEDLES) for _ in range(rng.randint(0, 4)))
-        after = tuple(rng.choice(QUAD_NEEDLES) for _ in range(rng.randint(0, 3)))
-        expected = offsets_and_capitalised_after_python(text, offsets_of, after)
-        assert offsets_and_capitalised_after(text, offsets_of, after) == expected, repr(text)
-        quads += anchor_quad_count(offsets_of, after) > 0
-    assert quads > 2000
+    assert generated_sets_equal_python(seed, QUAD_PIECES, QUAD_NEEDLES, 4, anchor_quad_count) > 2000
 
 
 def test_the_helpers_read_one_kind_each() -> None:
