@@ -31,24 +31,18 @@ from loaders.entities.text2_c cimport (
     newline2,
 )
 
-cdef extern from "Python.h":
-    ctypedef unsigned char Py_UCS1
-    ctypedef unsigned short Py_UCS2
-    int PyUnicode_KIND(object o)
-    void* PyUnicode_DATA(object o)
-    Py_ssize_t PyUnicode_GET_LENGTH(object o)
-    object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
-    bint Py_UNICODE_ISSPACE(Py_UCS4 ch) nogil
-
-ctypedef fused chars:
-    Py_UCS1
-    Py_UCS2
-    Py_UCS4
-
-
-cdef inline bint is_ruler_char(Py_UCS4 ch) noexcept nogil:
-    return ch == 0x2D or ch == 0x3D or ch == 0x5F or ch == 0x2A  # - = _ *
-
+from loaders.entities.text_unicode_c cimport (
+    Py_UCS1,
+    Py_UCS2,
+    Py_UNICODE_ISSPACE,
+    PyUnicode_DATA,
+    PyUnicode_FromKindAndData,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
+    chars,
+    clamp_span,
+    is_ruler_char,
+)
 
 cdef inline bint is_blank(Py_UCS4 ch) noexcept nogil:
     return ch == 0x20 or ch == 0x09
@@ -222,8 +216,7 @@ cdef object join_span(str text, Py_ssize_t start, Py_ssize_t end, bint paragraph
     cdef void* out
     cdef Py_ssize_t n
     cdef bint cut = False
-    start = 0 if start < 0 else (length if start > length else start)
-    end = start if end < start else (length if end > length else end)
+    clamp_span(length, &start, &end)
     if end == start:
         return ""
     out = malloc((end - start) * kind)
@@ -337,8 +330,7 @@ def ruler_run_start(str text not None, Py_ssize_t start, Py_ssize_t end):
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
-    start = 0 if start < 0 else (length if start > length else start)
-    end = start if end < start else (length if end > length else end)
+    clamp_span(length, &start, &end)
     if kind == 1:
         return first_ruler_run(<Py_UCS1*>data, start, end)
     if kind == 2:
