@@ -1,9 +1,10 @@
-"""The compiled body-text loops (``text_c``, ``text2_c``) give what their pure-Python
-references (in ``text``, ``paragraphs``, ``summary``) give: on every corpus body (whole,
-header stripped, and each paragraph's span) and on generated text built from what they
-decide on (every kind of whitespace, ruler runs and lines, framed headings, digits,
-``¶``, non-ASCII letters, header words in every case and with the letters
-``re.IGNORECASE`` takes for ASCII ones, line breaks; 1- 2- and 4-byte strings)."""
+"""The compiled body-text loops (``text_c``, ``text_scans_c``, ``text2_c``) give what
+their pure-Python references (in ``text``, ``paragraphs``, ``summary``) give: on every
+corpus body (whole, header stripped, and each paragraph's span) and on generated text
+built from what they decide on (every kind of whitespace, ruler runs and lines, framed
+headings, digits, ``¶``, non-ASCII letters, header words in every case and with the
+letters ``re.IGNORECASE`` takes for ASCII ones, line breaks; 1- 2- and 4-byte strings).
+"""
 
 from __future__ import annotations
 
