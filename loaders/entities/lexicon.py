@@ -21,8 +21,10 @@ from loaders.entities.scan import Segment, bare_word
 from loaders.entities.scan_words import ABBREVIATIONS
 from loaders.entities.title_words import HONORIFICS, TITLE_HEADS
 
-try:  # the compiled hit collector and matcher, built by ``pip install`` (hits_c.pyx)
-    from loaders.entities.hits_c import HitCollector, LexiconMatcher
+try:  # the compiled hit collector and matcher, built by ``pip install`` (hits_c.pyx,
+    # hits_matcher_c.pyx)
+    from loaders.entities.hits_c import HitCollector
+    from loaders.entities.hits_matcher_c import LexiconMatcher
 except ImportError:  # pragma: no cover - a checkout that was never built
     HitCollector = LexiconMatcher = None  # type: ignore[assignment,misc]
 

@@ -1,23 +1,16 @@
 # cython: language_level=3
-"""Inline helpers of the compiled lexicon matcher and mention reader (``hits_c``,
-``officials_c``; ``cimport`` only): characters read in place, the ``str`` tests the
-readers ask of a word (``isupper``, ``isalpha`` less hyphens and apostrophes) without a
-method call or a new string, and bloom filters over an FNV-1a hash of a word's
-characters, which rule most words out of a set before Python hashes them or
-``str.lower`` copies them."""
+"""Inline helpers of the compiled lexicon matcher, hit collector and mention reader
+(``hits_matcher_c``, ``hits_c``, ``officials_segment_c``; ``cimport`` only): characters
+read in place, the ``str`` tests the readers ask of a word (``isupper``, ``isalpha``
+less hyphens and apostrophes) without a method call or a new string, and bloom filters
+over an FNV-1a hash of a word's characters, which rule most words out of a set before
+Python hashes them or ``str.lower`` copies them."""
 
 from libc.stdint cimport uint8_t, uint64_t
 from cpython.unicode cimport (
     Py_UNICODE_ISALPHA, Py_UNICODE_ISLOWER, Py_UNICODE_ISTITLE, Py_UNICODE_ISUPPER,
+    PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ, PyUnicode_READ_CHAR,
 )
-
-
-cdef extern from "Python.h":
-    int PyUnicode_KIND(object text)
-    void* PyUnicode_DATA(object text)
-    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) nogil
-    Py_UCS4 PyUnicode_READ_CHAR(object text, Py_ssize_t index)
-    Py_ssize_t PyUnicode_GET_LENGTH(object text)
 
 
 cdef enum:

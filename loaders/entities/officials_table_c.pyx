@@ -13,6 +13,8 @@ parser's caches (``loaders.entities.clear_caches``) empties it too; and when ful
 from cpython.ref cimport PyObject, Py_INCREF, Py_XDECREF
 from libc.stdlib cimport calloc, free
 
+from loaders.entities.hits_table_c cimport address_slot, table_capacity
+
 
 cdef class SegmentTable:
     """Values per (words tuple, in capitals or not), at most ``limit`` words tuples."""
@@ -26,9 +28,7 @@ cdef class SegmentTable:
             raise ValueError("limit: at least 1")
         self.release()
         free(self.slots)
-        self.limit, self.capacity = limit, 2
-        while self.capacity < 2 * limit:
-            self.capacity *= 2
+        self.limit, self.capacity = limit, table_capacity(limit)
         self.slots = <TableSlot*> calloc(self.capacity, sizeof(TableSlot))
         if self.slots == NULL:
             self.capacity = 0
@@ -64,7 +64,7 @@ cdef class SegmentTable:
     cdef Py_ssize_t slot_of(self, object words) noexcept:
         """The slot of ``words``, or the free slot where it would go."""
         cdef Py_ssize_t mask = self.capacity - 1
-        cdef Py_ssize_t slot = ((<size_t> <PyObject*> words >> 4) * 0x9E3779B97F4A7C15ULL) >> 20 & mask
+        cdef Py_ssize_t slot = address_slot(words, mask)
         while self.slots[slot].words != NULL and self.slots[slot].words != <PyObject*> words:
             slot = (slot + 1) & mask
         return slot

@@ -15,32 +15,29 @@ references (``paragraphs.py``) on every corpus body and on generated text.
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
+from cpython.object cimport PyObject_GenericSetAttr
 from libc.string cimport memchr, memset
 
 from loaders.entities.text2_c cimport newline2
 from loaders.entities.text_c import clean_paragraph_span
 
-cdef extern from "Python.h":
-    ctypedef unsigned char Py_UCS1
-    ctypedef unsigned short Py_UCS2
-    int PyUnicode_KIND(object o)
-    void* PyUnicode_DATA(object o)
-    Py_ssize_t PyUnicode_GET_LENGTH(object o)
-    object PyUnicode_FromStringAndSize(const char* u, Py_ssize_t size)
-    bint Py_UNICODE_ISDECIMAL(Py_UCS4 ch) nogil
-    int Py_UNICODE_TODECIMAL(Py_UCS4 ch) nogil
-    int PyObject_GenericSetAttr(object o, object name, object value) except -1
+from loaders.entities.text_unicode_c cimport (
+    Py_UCS1,
+    Py_UCS2,
+    Py_UNICODE_ISDECIMAL,
+    Py_UNICODE_TODECIMAL,
+    PyUnicode_DATA,
+    PyUnicode_FromStringAndSize,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
+    chars,
+)
 
 cdef extern from *:
     """
     #define paragraphs_alloc(kind) PyType_GenericAlloc((PyTypeObject*)(kind), 0)
     """
     object alloc_record "paragraphs_alloc"(object kind)
-
-ctypedef fused chars:
-    Py_UCS1
-    Py_UCS2
-    Py_UCS4
 
 cdef enum:
     MAX_DIGITS = 3

@@ -32,7 +32,7 @@ _MAX_SPAN: Final = 20_000
 
 def ruler_run_start_python(text: str, start: int, end: int) -> int:
     """Where the first ruler (``[-=_*]{4,}``) starts in ``text[start:end]``, or -1;
-    reference of the compiled ``text_c.ruler_run_start``.
+    reference of the compiled ``text_scans_c.ruler_run_start``.
 
     >>> ruler_run_start_python("a -=-=- b", 0, 9), ruler_run_start_python("a --- b", 0, 7)
     (2, -1)
@@ -73,9 +73,9 @@ def summary_folded_python(text: str, start: int) -> int:
     return found.start() if found else -1
 
 
-try:  # the compiled loops, built by ``pip install`` (text_c.pyx, summary_c.pyx)
+try:  # the compiled loops, built by ``pip install`` (text_scans_c.pyx, summary_c.pyx)
     from loaders.entities.summary_c import replace_rulers, summary_folded, summary_word
-    from loaders.entities.text_c import ruler_run_start
+    from loaders.entities.text_scans_c import ruler_run_start
 except ImportError:  # pragma: no cover - a checkout that was never built
     replace_rulers = replace_rulers_python
     ruler_run_start = ruler_run_start_python

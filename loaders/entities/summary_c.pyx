@@ -19,19 +19,18 @@ every corpus body and on generated text.
 
 from libc.stdlib cimport free, malloc
 
-cdef extern from "Python.h":
-    ctypedef unsigned char Py_UCS1
-    ctypedef unsigned short Py_UCS2
-    int PyUnicode_KIND(object o)
-    void* PyUnicode_DATA(object o)
-    Py_ssize_t PyUnicode_GET_LENGTH(object o)
-    object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
-    Py_UCS4 Py_UNICODE_TOLOWER(Py_UCS4 ch) nogil
-
-ctypedef fused chars:
-    Py_UCS1
-    Py_UCS2
-    Py_UCS4
+from loaders.entities.text_unicode_c cimport (
+    Py_UCS1,
+    Py_UCS2,
+    PyUnicode_DATA,
+    PyUnicode_FromKindAndData,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
+    chars,
+    clamp_span,
+    fold,
+    is_ruler_char,
+)
 
 cdef const char* LOWER = b"ummary"
 cdef const char* UPPER = b"UMMARY"
@@ -67,17 +66,12 @@ def summary_word(str text not None, Py_ssize_t start, Py_ssize_t end):
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
-    start = 0 if start < 0 else (length if start > length else start)
-    end = start if end < start else (length if end > length else end)
+    clamp_span(length, &start, &end)
     if kind == 1:
         return find_word(<Py_UCS1*>data, start, end)
     if kind == 2:
         return find_word(<Py_UCS2*>data, start, end)
     return find_word(<Py_UCS4*>data, start, end)
-
-
-cdef inline bint is_ruler_char(Py_UCS4 ch) noexcept nogil:
-    return ch == 0x2D or ch == 0x3D or ch == 0x5F or ch == 0x2A  # - = _ *
 
 
 cdef Py_ssize_t unruled(
@@ -113,8 +107,7 @@ def replace_rulers(str text not None, Py_ssize_t start, Py_ssize_t end):
     cdef void* data = PyUnicode_DATA(text)
     cdef void* out
     cdef Py_ssize_t n
-    start = 0 if start < 0 else (length if start > length else start)
-    end = start if end < start else (length if end > length else end)
+    clamp_span(length, &start, &end)
     if end == start:
         return ""
     out = malloc((end - start) * kind)
@@ -133,19 +126,6 @@ def replace_rulers(str text not None, Py_ssize_t start, Py_ssize_t end):
 
 
 cdef const char* SUMMARY = b"summary"
-
-
-cdef inline unsigned int fold(Py_UCS4 ch) noexcept nogil:
-    """What ``re.IGNORECASE`` compares of a character with a small ASCII letter."""
-    cdef unsigned int code = ch
-    if code < 128:
-        return code + 0x20 if 0x41 <= code <= 0x5A else code
-    code = Py_UNICODE_TOLOWER(ch)
-    if code == 0x17F:  # ſ
-        return 0x73
-    if code == 0x131:  # ı
-        return 0x69
-    return code
 
 
 cdef Py_ssize_t find_folded(const chars* src, Py_ssize_t start, Py_ssize_t end) noexcept nogil:

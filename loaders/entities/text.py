@@ -4,9 +4,9 @@ The body handed to :func:`loaders.entities.extract_body_entities` may still star
 the header block (banner, ``E.O. 12958``, ``TAGS:``, ``SUBJECT:``, ``REF:``,
 ``Classified By:``); :func:`strip_header` drops it so that extractors see prose only.
 
-The character loops (joining words, counting letters) are compiled (``text_c.pyx``);
-the ``*_python`` functions here are their reference and the fallback when ``text_c``
-is not built (``tests/loaders/test_text_compiled.py`` compares them).
+The character loops (joining words, counting letters) are compiled (``text_c.pyx``,
+``text_scans_c.pyx``); the ``*_python`` functions here are their reference and the
+fallback when they are not built (``tests/loaders/test_text_compiled.py`` compares them).
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def join_words_python(text: str, start: int, end: int) -> str:
 
 def ascii_letter_counts_python(text: str, stop: int) -> tuple[int, int, int]:
     """ASCII characters, capitals and small letters in ``text[:stop]`` (``stop >= 0``);
-    reference of the compiled ``text_c.ascii_letter_counts``.
+    reference of the compiled ``text_scans_c.ascii_letter_counts``.
 
     >>> ascii_letter_counts_python("Été AB c", 8)
     (6, 2, 2)
@@ -68,9 +68,9 @@ def ascii_letter_counts_python(text: str, stop: int) -> tuple[int, int, int]:
     return len(sample), upper, lower
 
 
-try:  # the compiled loops, built by ``pip install`` (text_c.pyx); same results
-    from loaders.entities.text_c import ascii_letter_counts as ascii_letter_counts
+try:  # the compiled loops, built by ``pip install`` (text_c.pyx, text_scans_c.pyx)
     from loaders.entities.text_c import join_words as join_words  # used by summary
+    from loaders.entities.text_scans_c import ascii_letter_counts as ascii_letter_counts
 except ImportError:  # pragma: no cover - a checkout that was never built
     join_words = join_words_python
     ascii_letter_counts = ascii_letter_counts_python

@@ -4,8 +4,7 @@ path over 16 (8) ASCII characters at a time of 1-byte (2-byte) text
 (``text_c.join_into``), ``memchr`` of a newline in 2-byte text, and the letter counts
 of 1-byte (2-byte) text 16 (8) characters at a time (``text_c.ascii_letter_counts``)."""
 
-cdef extern from "Python.h":
-    ctypedef unsigned short Py_UCS2
+from cpython.unicode cimport Py_UCS2
 
 cdef extern from *:
     """

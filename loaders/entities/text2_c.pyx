@@ -17,21 +17,18 @@ starts with what the one before takes, so no backtracking is needed.
 corpus body and on generated text.
 """
 
-cdef extern from "Python.h":
-    ctypedef unsigned char Py_UCS1
-    int PyUnicode_KIND(object o)
-    void* PyUnicode_DATA(object o)
-    Py_ssize_t PyUnicode_GET_LENGTH(object o)
-    bint Py_UNICODE_ISSPACE(Py_UCS4 ch) nogil
-    bint Py_UNICODE_ISLINEBREAK(Py_UCS4 ch) nogil
-    bint Py_UNICODE_ISALNUM(Py_UCS4 ch) nogil
-    bint Py_UNICODE_ISDECIMAL(Py_UCS4 ch) nogil
-    Py_UCS4 Py_UNICODE_TOLOWER(Py_UCS4 ch) nogil
-
-ctypedef fused chars:
-    Py_UCS1
-    Py_UCS2
-    Py_UCS4
+from loaders.entities.text_unicode_c cimport (
+    Py_UCS1,
+    Py_UNICODE_ISALNUM,
+    Py_UNICODE_ISDECIMAL,
+    Py_UNICODE_ISLINEBREAK,
+    Py_UNICODE_ISSPACE,
+    PyUnicode_DATA,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
+    chars,
+    fold,
+)
 
 ctypedef enum LineStart:
     START_NONE = 0
@@ -58,19 +55,6 @@ PREFIXES[:] = [b"sipdis", b"noforn", b"nodis", b"exdis", b"limdis", b"stadis",
                b"corrected copy"]
 cdef const char* BANNERS[5]  # then a word boundary and no letter to the line's end
 BANNERS[:] = [b"unclas", b"confidential", b"secret", b"sensitive", b"for official use"]
-
-
-cdef inline unsigned int fold(Py_UCS4 ch) noexcept nogil:
-    """What ``re.IGNORECASE`` compares of a character with a small ASCII letter."""
-    cdef unsigned int code = ch
-    if code < 128:
-        return code + 0x20 if 0x41 <= code <= 0x5A else code
-    code = Py_UNICODE_TOLOWER(ch)
-    if code == 0x17F:  # ſ
-        return 0x73
-    if code == 0x131:  # ı
-        return 0x69
-    return code
 
 
 cdef inline bint is_letter(Py_UCS4 ch) noexcept nogil:

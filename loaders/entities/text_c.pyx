@@ -11,11 +11,10 @@ on generated text:
 - ``clean_paragraph_span(text, start, end)``: the same words without the ruler lines
   (``[ \\t]*[-=_*]{4,}[ \\t]*``) and framed headings (ruler, a line of 1 to 80
   characters, ruler; found left to right), when the span holds ``----``, ``====``,
-  ``____`` or ``****``;
-- ``ascii_letter_counts(text, stop)``: the ASCII characters, capitals and small
-  letters of ``text[:stop]``;
-- ``ruler_run_start(text, start, end)``: where the first run of four or more ruler
-  characters (``[-=_*]{4,}``) starts in ``text[start:end]``, or -1;
+  ``____`` or ``****``.
+
+The read-only scans of body text (letter counts, the first ruler run) are in
+``text_scans_c``.
 
 Spans are ``0 <= start <= end <= len(text)`` as callers give them (others are clamped).
 """
@@ -26,28 +25,20 @@ from libc.string cimport memchr
 from loaders.entities.text2_c cimport (
     join_ascii_blocks,
     join_ascii_blocks2,
-    letter_counts1,
-    letter_counts2,
     newline2,
 )
-
-cdef extern from "Python.h":
-    ctypedef unsigned char Py_UCS1
-    ctypedef unsigned short Py_UCS2
-    int PyUnicode_KIND(object o)
-    void* PyUnicode_DATA(object o)
-    Py_ssize_t PyUnicode_GET_LENGTH(object o)
-    object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
-    bint Py_UNICODE_ISSPACE(Py_UCS4 ch) nogil
-
-ctypedef fused chars:
-    Py_UCS1
-    Py_UCS2
-    Py_UCS4
-
-
-cdef inline bint is_ruler_char(Py_UCS4 ch) noexcept nogil:
-    return ch == 0x2D or ch == 0x3D or ch == 0x5F or ch == 0x2A  # - = _ *
+from loaders.entities.text_unicode_c cimport (
+    Py_UCS1,
+    Py_UCS2,
+    Py_UNICODE_ISSPACE,
+    PyUnicode_DATA,
+    PyUnicode_FromKindAndData,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
+    chars,
+    clamp_span,
+    is_ruler_char,
+)
 
 
 cdef inline bint is_blank(Py_UCS4 ch) noexcept nogil:
@@ -222,8 +213,7 @@ cdef object join_span(str text, Py_ssize_t start, Py_ssize_t end, bint paragraph
     cdef void* out
     cdef Py_ssize_t n
     cdef bint cut = False
-    start = 0 if start < 0 else (length if start > length else start)
-    end = start if end < start else (length if end > length else end)
+    clamp_span(length, &start, &end)
     if end == start:
         return ""
     out = malloc((end - start) * kind)
@@ -258,89 +248,3 @@ def join_words(str text not None, Py_ssize_t start, Py_ssize_t end):
 
 def clean_paragraph_span(str text not None, Py_ssize_t start, Py_ssize_t end):
     return join_span(text, start, end, True)
-
-
-# For a Latin-1 character, what it adds to the three counts of ascii_letter_counts,
-# packed in one integer: ASCII at bit 0, capital at COUNT_BITS, small letter at twice.
-cdef enum:
-    COUNT_BITS = 21
-    COUNT_BLOCK = 1 << 20  # characters counted before unpacking (fields cannot overflow)
-cdef unsigned long long LETTER_COUNTS[256]
-for _code in range(256):
-    LETTER_COUNTS[_code] = (
-        (_code < 128)
-        + ((0x41 <= _code <= 0x5A) << COUNT_BITS)
-        + ((0x61 <= _code <= 0x7A) << (2 * COUNT_BITS))
-    )
-
-
-cdef void count_letters(
-    const chars* src, Py_ssize_t stop, Py_ssize_t* counts
-) noexcept nogil:
-    cdef Py_ssize_t i, block = 0, block_stop
-    cdef unsigned long long packed
-    cdef unsigned long long mask = (1ULL << COUNT_BITS) - 1
-    cdef Py_UCS4 ch
-    counts[0] = counts[1] = counts[2] = 0
-    if chars is Py_UCS1:  # 16 (8) at a time first (text2_c), then the rest
-        block = letter_counts1(src, stop, counts)
-    elif chars is Py_UCS2:
-        block = letter_counts2(src, stop, counts)
-    while block < stop:
-        block_stop = min(block + COUNT_BLOCK, stop)
-        packed = 0
-        for i in range(block, block_stop):
-            ch = src[i]
-            if chars is Py_UCS1:
-                packed += LETTER_COUNTS[ch]
-            else:
-                if ch < 256:
-                    packed += LETTER_COUNTS[ch]
-        counts[0] += packed & mask
-        counts[1] += (packed >> COUNT_BITS) & mask
-        counts[2] += packed >> (2 * COUNT_BITS)
-        block = block_stop
-
-
-def ascii_letter_counts(str text not None, Py_ssize_t stop):
-    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
-    cdef int kind = PyUnicode_KIND(text)
-    cdef void* data = PyUnicode_DATA(text)
-    cdef Py_ssize_t counts[3]
-    stop = 0 if stop < 0 else (length if stop > length else stop)
-    if kind == 1:
-        count_letters(<Py_UCS1*>data, stop, counts)
-    elif kind == 2:
-        count_letters(<Py_UCS2*>data, stop, counts)
-    else:
-        count_letters(<Py_UCS4*>data, stop, counts)
-    return counts[0], counts[1], counts[2]
-
-
-cdef Py_ssize_t first_ruler_run(
-    const chars* src, Py_ssize_t start, Py_ssize_t end
-) noexcept nogil:
-    cdef Py_ssize_t i, run = 0
-    cdef Py_UCS4 ch
-    for i in range(start, end):
-        ch = src[i]
-        if is_ruler_char(ch):
-            run += 1
-            if run == RULER_RUN:
-                return i + 1 - RULER_RUN
-        else:
-            run = 0
-    return -1
-
-
-def ruler_run_start(str text not None, Py_ssize_t start, Py_ssize_t end):
-    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
-    cdef int kind = PyUnicode_KIND(text)
-    cdef void* data = PyUnicode_DATA(text)
-    start = 0 if start < 0 else (length if start > length else start)
-    end = start if end < start else (length if end > length else end)
-    if kind == 1:
-        return first_ruler_run(<Py_UCS1*>data, start, end)
-    if kind == 2:
-        return first_ruler_run(<Py_UCS2*>data, start, end)
-    return first_ruler_run(<Py_UCS4*>data, start, end)

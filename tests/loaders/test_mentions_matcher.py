@@ -1,4 +1,4 @@
-"""The compiled lexicon matcher (``hits_c.LexiconMatcher``) gives what
+"""The compiled lexicon matcher (``hits_matcher_c.LexiconMatcher``) gives what
 ``lexicon.match_words`` gives: on the words of every corpus segment, on every lexicon
 form (as written, dotted, possessive, hyphenated, in runs) and on generated words."""
 
