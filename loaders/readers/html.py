@@ -1,6 +1,7 @@
 """Reader for a Cablegate web page (December 2010 layout): a metadata table and two
 ``<pre>`` blocks (routing header, body). Only the part from the metadata table on is
-handed to the HTML parser, so the large navigation column costs nothing.
+read, so the large navigation column costs nothing; a part in the plain layout is read by
+:mod:`loaders.readers.html_plain` (string walks), any other by the HTML parser (lexbor).
 """
 
 from __future__ import annotations
