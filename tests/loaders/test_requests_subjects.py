@@ -18,7 +18,6 @@ from loaders.entities.requests import (
     subject_cues,
     subject_cues_python,
 )
-from loaders.entities.requests_c import Subjects
 from loaders.entities.text import strip_header
 from tests.loaders.test_entities_corpus import corpus_bodies
 
@@ -70,16 +69,25 @@ def test_compiled_equals_python_on_generated_text(seed: int) -> None:
         assert subject_cues(text, cues) == subject_cues_python(text, cues), text
 
 
+needs_compiled = pytest.mark.skipif(not COMPILED, reason="requests_c is not built")
+
+
+@needs_compiled
 @pytest.mark.parametrize(
     ("subjects", "window", "prefix"),
     [(["Post"], 120, ""), (["p"], 120, ""), (["x" * 33], 120, ""), (["post"], -1, "")],
 )
 def test_subjects_out_of_range_are_refused(subjects: list[str], window: int, prefix: str) -> None:
+    from loaders.entities.requests_c import Subjects
+
     with pytest.raises(ValueError):
         Subjects(subjects, window, prefix)
 
 
+@needs_compiled
 def test_cues_outside_the_text_are_refused() -> None:
+    from loaders.entities.requests_c import Subjects
+
     with pytest.raises(ValueError):
         Subjects(["post"], 120, "Please").naming("post", [5])
 
