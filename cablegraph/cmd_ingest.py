@@ -6,6 +6,7 @@ Each opens its store through :func:`graph.stores.open_store`; errors are printed
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -68,7 +69,12 @@ def ingest(
     except StoreError as exc:
         _fail(f"{settings.location}: {exc}")
     except WorkerDiedError as exc:
-        _fail(f"cablegraph ingest: {exc}")
+        # the executor's thread may still wait on the dead worker (see loaders.ingest
+        # _result_of) and would hold up a normal exit: close the store, report, leave
+        opened.close()
+        print(f"cablegraph ingest: {exc}", file=sys.stderr, flush=True)
+        sys.stdout.flush()
+        os._exit(1)
     finally:
         opened.close()
     for failure in report.failures:

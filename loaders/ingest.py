@@ -195,6 +195,10 @@ def _worker_context() -> BaseContext:
     return context
 
 
+#: How often, in seconds, a wait for a unit's result checks that the workers are alive.
+LIVENESS_POLL = 1.0
+
+
 class WorkerDiedError(RuntimeError):
     """A parser process ended abruptly (killed: out of memory, a signal)."""
 
@@ -238,21 +242,54 @@ def _parse_all(units: Sequence[Unit], workers: int, batch_size: int) -> Iterator
         return
     context = _worker_context()
     seen_cables = seen_units = 0
-    with ProcessPoolExecutor(workers, context, start_worker, (os.getpid(),)) as pool:
+    pool = ProcessPoolExecutor(workers, context, start_worker, (os.getpid(),))
+    try:
         pending: deque[tuple[Unit, Future[UnitResult]]] = deque()
         for unit in units:
             pending.append((unit, pool.submit(parse_unit, unit)))
             while len(pending) >= in_flight(workers, batch_size, seen_cables, seen_units):
-                result = _result_of(*pending.popleft())
+                result = _result_of(*pending.popleft(), pool)
                 seen_cables, seen_units = seen_cables + result.cables, seen_units + 1
                 yield result
         while pending:
-            yield _result_of(*pending.popleft())
+            yield _result_of(*pending.popleft(), pool)
+    except BaseException:
+        _abandon(pool)
+        raise
+    pool.shutdown(wait=True)
 
 
-def _result_of(unit: Unit, future: Future[UnitResult]) -> UnitResult:
+def _abandon(pool: ProcessPoolExecutor) -> None:
+    """Stop ``pool`` without waiting for it: its workers are killed, queued units dropped
+    (the executor's own thread may be stuck reading a dead worker's half-written result,
+    see :func:`_result_of`, so it is not joined)."""
+    for process in list((pool._processes or {}).values()):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _a_worker_died(pool: ProcessPoolExecutor) -> bool:
+    """True when one of ``pool``'s processes has exited (they only exit at shutdown)."""
+    return any(p.exitcode is not None for p in list((pool._processes or {}).values()))
+
+
+def _result_of(unit: Unit, future: Future[UnitResult], pool: ProcessPoolExecutor) -> UnitResult:
+    """The result of ``unit``; :class:`WorkerDiedError` when a parser process died.
+
+    The executor notices a dead worker by itself, except when the worker was killed in the
+    middle of writing a result: its reader thread then waits for the rest of the message
+    forever (CPython 3.11). So the wait checks every :data:`LIVENESS_POLL` seconds that the
+    workers are alive, and a death the executor has not reported one poll later is."""
     try:
-        return future.result()
+        while True:
+            try:
+                return future.result(timeout=LIVENESS_POLL)
+            except TimeoutError:
+                if _a_worker_died(pool):
+                    try:
+                        return future.result(timeout=LIVENESS_POLL)
+                    except TimeoutError:
+                        raise BrokenProcessPool("a worker died unnoticed") from None
     except BrokenProcessPool:
         raise WorkerDiedError(
             f"a parser process died (killed by the system: out of memory, or a signal) while "

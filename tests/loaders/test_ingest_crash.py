@@ -164,3 +164,24 @@ def test_a_killed_worker_is_reported_in_one_line_and_the_rerun_finishes(
         assert list(iter_dump(store)) == clean_dump
     finally:
         store.close()
+
+
+def test_a_worker_death_the_executor_misses_is_reported() -> None:
+    """A worker killed while writing its result leaves the executor waiting for the rest of
+    the message (CPython 3.11): the wait itself notices the dead process and reports it."""
+    from concurrent.futures import Future
+    from types import SimpleNamespace
+
+    from loaders import ingest
+    from loaders.ingest_units import Unit
+
+    unit = Unit((Path("cables.csv"),), 10, "cables.csv:0", (0, 10), 1)
+    pool = SimpleNamespace(_processes={1: SimpleNamespace(exitcode=-9)})
+    started = time.monotonic()
+    with pytest.raises(ingest.WorkerDiedError, match="a parser process died"):
+        ingest._result_of(unit, Future(), pool)  # type: ignore[arg-type]
+    assert time.monotonic() - started < 5 * ingest.LIVENESS_POLL
+    pool._processes[1].exitcode = None  # all alive: a finished unit is returned as is
+    future: Future[object] = Future()
+    future.set_result("done")
+    assert ingest._result_of(unit, future, pool) == "done"  # type: ignore[arg-type]
