@@ -21,6 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from graph.store import Store
@@ -263,14 +264,19 @@ def _abandon(pool: ProcessPoolExecutor) -> None:
     """Stop ``pool`` without waiting for it: its workers are killed, queued units dropped
     (the executor's own thread may be stuck reading a dead worker's half-written result,
     see :func:`_result_of`, so it is not joined)."""
-    for process in list((pool._processes or {}).values()):
+    for process in _processes_of(pool):
         process.kill()
     pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _a_worker_died(pool: ProcessPoolExecutor) -> bool:
     """True when one of ``pool``'s processes has exited (they only exit at shutdown)."""
-    return any(p.exitcode is not None for p in list((pool._processes or {}).values()))
+    return any(p.exitcode is not None for p in _processes_of(pool))
+
+
+def _processes_of(pool: ProcessPoolExecutor) -> list[BaseProcess]:
+    """``pool``'s worker processes (a copy: the executor's thread may change its table)."""
+    return list((pool._processes or {}).values())
 
 
 def _result_of(unit: Unit, future: Future[UnitResult], pool: ProcessPoolExecutor) -> UnitResult:
