@@ -3,7 +3,7 @@
 its segments (read by ``officials_segment_c.SegmentReader``, which this reader extends,
 or remembered per words tuple), completed from appositives and merged per person.
 
-``officials.find_officials_python`` and ``officials.read_segment_mentions`` are the
+``officials.find_officials_python`` and ``officials_mentions.read_segment_mentions`` are the
 references (``tests/loaders/test_officials_find_compiled.py`` and
 ``test_mentions_officials_compiled.py`` compare them on every corpus body and segment
 and on generated words).
@@ -15,7 +15,7 @@ from loaders.entities.officials_segment_c cimport SegmentReader
 
 
 cdef class MentionReader(SegmentReader):
-    """``officials.read_segment_mentions`` with its word tables: the (name end, official)
+    """``officials_mentions.read_segment_mentions`` with its word tables: the (name end, official)
     mentions of one segment's words (``officials_segment_c.SegmentReader``); and a
     cable's officials (:meth:`find`), completed from appositives and merged per person."""
 

@@ -5,7 +5,7 @@ modifiers and affiliation), in C instead of per-word Python calls. Its word tabl
 C methods are declared in ``officials_segment_c.pxd``: ``officials_c.MentionReader``
 builds on it (a cable's officials: appositives and merging).
 
-``officials.read_segment_mentions`` is the reference
+``officials_mentions.read_segment_mentions`` is the reference
 (``tests/loaders/test_mentions_officials_compiled.py`` compares them on every corpus
 segment and on generated words).
 """
@@ -27,7 +27,7 @@ from loaders.entities.lexicon_words_c cimport (
 
 
 cdef class SegmentReader:
-    """``officials.read_segment_mentions`` with its word tables: the (name end, official)
+    """``officials_mentions.read_segment_mentions`` with its word tables: the (name end, official)
     mentions of one segment's words."""
 
     def __init__(
@@ -95,7 +95,7 @@ cdef class SegmentReader:
         return ends_sentence(word, self.abbreviations)
 
     cdef object affiliation_of(self, str word, bint all_caps):
-        """``officials.affiliation_of``."""
+        """``officials_mentions.affiliation_of``."""
         cdef object entry = self.lexicon.get(self.bare(word))
         cdef Py_ssize_t n = len(word)
         if entry is not None and entry[0] in self.kinds:
@@ -106,7 +106,7 @@ cdef class SegmentReader:
         return None
 
     cdef bint is_name_word(self, str word, bint all_caps):
-        """``officials.is_name_word``."""
+        """``officials_mentions.is_name_word``."""
         cdef Py_ssize_t n = len(word)
         if n == 0 or not Py_UNICODE_ISUPPER(char_at(word, 0)):
             return False
@@ -132,7 +132,7 @@ cdef class SegmentReader:
         return word.lower() in self.common_words
 
     cdef Py_ssize_t read_name(self, tuple words, Py_ssize_t start, bint all_caps):
-        """``officials.read_name``."""
+        """``officials_mentions.read_name``."""
         cdef Py_ssize_t limit = self.max_caps_name if all_caps else self.max_name
         cdef Py_ssize_t end = start, index = start, taken = 0, n = len(words)
         cdef str word
@@ -169,7 +169,7 @@ cdef class SegmentReader:
         return index if index > start + 1 else start
 
     cdef tuple mention_at(self, tuple words, Py_ssize_t head, bint all_caps):
-        """``officials.parse_mention``: (name end, official), or None."""
+        """``officials_mentions.parse_mention``: (name end, official), or None."""
         cdef Py_ssize_t office_end = self.read_office(words, head + 1), index, start
         cdef Py_ssize_t name_end = self.read_name(words, office_end, all_caps)
         cdef object affiliation = None, found

@@ -1,5 +1,5 @@
 """The compiled mention reader (``officials_c.MentionReader``) gives what
-``officials.read_segment_mentions`` gives: on every corpus segment (as written and in
+``officials_mentions.read_segment_mentions`` gives: on every corpus segment (as written and in
 capitals) and on generated words; its merge gives what ``merge_officials`` gives."""
 
 from __future__ import annotations
