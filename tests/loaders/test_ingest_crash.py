@@ -172,16 +172,16 @@ def test_a_worker_death_the_executor_misses_is_reported() -> None:
     from concurrent.futures import Future
     from types import SimpleNamespace
 
-    from loaders import ingest
+    from loaders import ingest_pool
     from loaders.ingest_units import Unit
 
     unit = Unit((Path("cables.csv"),), 10, "cables.csv:0", (0, 10), 1)
     pool = SimpleNamespace(_processes={1: SimpleNamespace(exitcode=-9)})
     started = time.monotonic()
-    with pytest.raises(ingest.WorkerDiedError, match="a parser process died"):
-        ingest._result_of(unit, Future(), pool)  # type: ignore[arg-type]
-    assert time.monotonic() - started < 5 * ingest.LIVENESS_POLL
+    with pytest.raises(ingest_pool.WorkerDiedError, match="a parser process died"):
+        ingest_pool.result_of(unit, Future(), pool)  # type: ignore[arg-type]
+    assert time.monotonic() - started < 5 * ingest_pool.LIVENESS_POLL
     pool._processes[1].exitcode = None  # all alive: a finished unit is returned as is
     future: Future[object] = Future()
     future.set_result("done")
-    assert ingest._result_of(unit, future, pool) == "done"  # type: ignore[arg-type]
+    assert ingest_pool.result_of(unit, future, pool) == "done"  # type: ignore[arg-type]
