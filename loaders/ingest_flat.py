@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Final, Protocol, runtime_checkable
 
 from graph.model import FlatBatch, FlatEdge, FlatNode, GraphBatch, NodeKind
-from loaders.to_graph_build import EdgeKey, flatten, inflate, is_titled_official
+from loaders.to_graph_build import EdgeKey
+from loaders.to_graph_flat import flatten, inflate, is_titled_official
 
 _OFFICIAL: Final = NodeKind.OFFICIAL.value
 

@@ -45,12 +45,12 @@ from loaders.to_graph_build import (
     count_lowered,
     count_words,
     entity_core,
-    inflate,
     node_id,
     normalized,
     official_node,
     organization_node,
 )
+from loaders.to_graph_flat import inflate
 from loaders.to_graph_posts import country_node, post_nodes
 
 K, E = NodeKind, EdgeKind

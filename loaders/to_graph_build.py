@@ -2,7 +2,7 @@
 
 Ingest sends a cable's graph from a worker process to the writer; plain tuples pickle
 several times faster than the frozen model dataclasses, so the mapping builds them
-directly (:class:`FlatBuilder`) and :func:`inflate` turns them into a
+directly (:class:`FlatBuilder`) and :func:`~loaders.to_graph_flat.inflate` turns them into a
 :class:`~graph.model.GraphBatch` only where one is wanted. Ids of recurring values
 (posts, countries, tags, officials) are cached per process, and so are the node tuples
 of recurring entities at each pair of levels (:func:`official_node` ...), all levels
@@ -32,13 +32,10 @@ from typing import Final, TypeAlias
 
 from graph.model import (
     ENDPOINTS,
-    Edge,
     EdgeKind,
     FlatBatch,
     FlatEdge,
     FlatNode,
-    GraphBatch,
-    Node,
     NodeId,
     NodeKind,
     PropValue,
@@ -71,7 +68,6 @@ _ALLOWED: Final = frozenset(
     for target in targets
 )
 _NODE_KINDS: Final = {kind.value: kind for kind in NodeKind}
-_EDGE_KINDS: Final = {kind.value: kind for kind in EdgeKind}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -154,7 +150,7 @@ class FlatBuilder:
         if known is None:
             self.nodes[new_id] = (new_id, kind._value_, label, props, self.level, self.level_rel)
         elif kind is NodeKind.OFFICIAL:
-            titles = tuple(dict.fromkeys((*_titles(known[3]), *_titles(props))))
+            titles = tuple(dict.fromkeys((*titles_of(known[3]), *titles_of(props))))
             merged = {**known[3], "titles": titles}
             self.nodes[new_id] = (new_id, known[1], known[2], merged, known[4], known[5])
 
@@ -262,45 +258,7 @@ def _asset(name: str, kind: str) -> NodeCore | None:
     return entity_core(NodeKind.ASSET, name, name, {"name": name, "kind": kind})
 
 
-def _titles(props: Mapping[str, PropValue]) -> tuple[str, ...]:
+def titles_of(props: Mapping[str, PropValue]) -> tuple[str, ...]:
+    """An official's titles in its props (none when absent)."""
     value = props.get("titles")
     return value if isinstance(value, tuple) else ()
-
-
-def inflate(flat: FlatBatch) -> GraphBatch:
-    """The :class:`GraphBatch` of flat nodes and edges.
-
-    >>> inflate(([("tag:PREL", "Tag", "PREL", {}, 0, 0)], [])).nodes[0].kind
-    <NodeKind.TAG: 'Tag'>
-    """
-    nodes, edges = flat
-    kinds, edge_kinds = _NODE_KINDS, _EDGE_KINDS
-    return GraphBatch(
-        tuple(Node(i, kinds[k], label, props, lv, rel) for i, k, label, props, lv, rel in nodes),
-        tuple(Edge(s, edge_kinds[k], t, props) for s, k, t, props in edges),
-    )
-
-
-def flatten(batch: GraphBatch) -> FlatBatch:
-    """The flat form of a :class:`GraphBatch` (the inverse of :func:`inflate`).
-
-    >>> batch = inflate(([("tag:PREL", "Tag", "PREL", {"code": "PREL"}, 0, 0)],
-    ...                  [("cable:X", "TAGGED", "tag:PREL", {})]))
-    >>> inflate(flatten(batch)) == batch
-    True
-    """
-    nodes = [
-        (n.id, n.kind.value, n.label, dict(n.props), n.level, n.level_rel) for n in batch.nodes
-    ]
-    edges = [(e.source, e.kind.value, e.target, dict(e.props)) for e in batch.edges]
-    return nodes, edges
-
-
-def is_titled_official(node: FlatNode) -> bool:
-    """True for an official with several titles: writing it twice sorts its titles, so
-    a repeated write of it is not a no-op.
-
-    >>> is_titled_official(("official:A", "Official", "A", {"titles": ("Dr", "Amb")}, 0, 0))
-    True
-    """
-    return node[1] == _OFFICIAL and len(_titles(node[3])) > 1

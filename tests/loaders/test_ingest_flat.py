@@ -1,4 +1,4 @@
-"""loaders.ingest_flat and loaders.to_graph_build: the flat path ingest takes gives the
+"""loaders.ingest_flat and loaders.to_graph_flat: the flat path ingest takes gives the
 graph the model path gives, and dropping repeated writes leaves the store unchanged."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from graph.sqlite_store import SQLiteStore
 from loaders.ingest_flat import FlatBatch, RepeatFilter, merge_flat
 from loaders.record import Cable
 from loaders.to_graph import cable_to_batch, cable_to_flat
-from loaders.to_graph_build import flatten, inflate
+from loaders.to_graph_flat import flatten, inflate
 from tests.corpus_cables import chunks, first_cables
 
 
