@@ -1,0 +1,6 @@
+from typing import Any
+
+class RecordMaker:
+    cls: type
+    def __init__(self, cls: type, names: tuple[str, ...]) -> None: ...
+    def __call__(self, *values: object) -> Any: ...
