@@ -40,7 +40,14 @@ from loaders.record import (
     Role,
     Tag,
 )
-from loaders.record_maker import record_maker
+from loaders.record_maker import (
+    make_cable,
+    make_country,
+    make_official,
+    make_post,
+    make_recipient,
+    make_reference,
+)
 
 #: The body entities of a record read without them (:func:`read_structure`).
 NO_ENTITIES = BodyEntities(
@@ -49,14 +56,6 @@ NO_ENTITIES = BodyEntities(
 )  # fmt: skip
 #: Distinct addressees (name, route, precedence, role) kept made into recipients.
 RECIPIENT_CACHE = 16384
-#: The records a cable is built of, made from every field positionally (see
-#: :mod:`loaders.record_maker`: several times faster than the classes' ``__init__``).
-make_cable = record_maker(Cable)
-make_recipient = record_maker(Recipient)
-make_reference = record_maker(Reference)
-make_official = record_maker(Official)
-make_country = record_maker(Country)
-make_post = record_maker(PostRef)
 
 
 @cache

@@ -9,8 +9,9 @@ place instead. It only takes classes whose instances that leaves complete: datac
 with ``slots=True`` whose every field is an ``__init__`` argument, without
 ``__post_init__``; anything else is a :class:`TypeError` when the maker is made.
 
->>> from loaders.record import Country
->>> make_country = record_maker(Country)
+The makers of the record classes are made here once (``make_cable``, ``make_recipient``,
+...); call them with every field of the class, in order:
+
 >>> make_country("JA", "Japan") == Country("JA", "Japan")
 True
 """
@@ -20,6 +21,17 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from typing import Final, ParamSpec, TypeVar, cast
+
+from loaders.record import (
+    Asset,
+    Cable,
+    Country,
+    Official,
+    PostRef,
+    Recipient,
+    Reference,
+    Request,
+)
 
 try:  # the compiled maker, built by ``pip install`` (record_maker_c.pyx); same instances
     from loaders.record_maker_c import RecordMaker
@@ -71,3 +83,13 @@ def record_fields(cls: object) -> tuple[str, ...]:
     if any(not f.init for f in fields):
         raise TypeError(f"record_maker({name}): a field is not an __init__ argument")
     return tuple(f.name for f in fields)
+
+
+make_cable: Final = record_maker(Cable)
+make_recipient: Final = record_maker(Recipient)
+make_reference: Final = record_maker(Reference)
+make_official: Final = record_maker(Official)
+make_country: Final = record_maker(Country)
+make_post: Final = record_maker(PostRef)
+make_asset: Final = record_maker(Asset)
+make_request: Final = record_maker(Request)

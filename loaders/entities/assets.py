@@ -31,6 +31,7 @@ from loaders.entities.scan import Segment, bare_word, scan_segments
 from loaders.entities.segment_filters import words_holding
 from loaders.entities.substrings import NeedleSet
 from loaders.record import Asset
+from loaders.record_maker import make_asset
 
 _DESIGNATOR: Final = re.compile(r"([A-Za-z]{1,8})-(\d{1,4})([A-Z]{0,2})(?:/[A-Z])?s?")
 #: What every designator word holds (its marks stripped or not): most hyphenated words
@@ -123,7 +124,7 @@ def parse_designator(word: str) -> Asset | None:
     short = (len(prefix) == 1 or prefix in LONG_NUMBER_PREFIXES) and len(number) < 2
     if (short and f"{prefix}-{number}" not in SHORT_DESIGNATORS) or name in NOT_DESIGNATORS:
         return None
-    return Asset(name=name, kind=kind)
+    return make_asset(name, kind)
 
 
 def designator_words_python(segments: Iterable[Segment]) -> list[str]:
@@ -176,12 +177,12 @@ def iter_named_assets(text: str, hits: Iterable[Hit]) -> Iterator[Asset]:
     for hit in hits_of_kind(hits, _ASSET):
         entry = hit[0]
         if has_context(text, hit):
-            yield Asset(name=entry[1], kind=entry[2])
+            yield make_asset(entry[1], entry[2])
     present = _SEARCH.occurring(text)
     if present:
         for form, name, kind in _LOWER_CAPABILITIES:
             if form in present:
-                yield Asset(name=name, kind=kind)
+                yield make_asset(name, kind)
 
 
 def has_context(text: str, hit: Hit) -> bool:

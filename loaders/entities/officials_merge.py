@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from loaders.record import Official
+from loaders.record_maker import make_official
 
 
 def merge_officials(officials: Sequence[Official]) -> tuple[Official, ...]:
@@ -68,4 +69,4 @@ def merge_pair(first: Official, second: Official) -> Official:
     affiliation = first.affiliation or second.affiliation
     if name is first.name and title is first.title and affiliation is first.affiliation:
         return first  # nothing new: a repeated mention
-    return Official(name=name, title=title, affiliation=affiliation)
+    return make_official(name, title, affiliation)

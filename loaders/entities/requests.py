@@ -20,6 +20,7 @@ from loaders.entities.request_blocks import FOR_MARKS, MAX_ACTION, Ask, block_as
 from loaders.entities.stations import is_station, station_key
 from loaders.entities.text import collapse_spaces
 from loaders.record import PostRef, Recipient, Request, Role
+from loaders.record_maker import make_post, make_request
 
 _VERBS: Final = r"(?:requested|asked|instructed|invited|encouraged|tasked|authorized)\b"
 _GENERIC: Final = re.compile(
@@ -233,7 +234,7 @@ def action_addressees(recipients: Sequence[Recipient], origin_key: str | None) -
     [PostRef(key='USNATO', name='USMISSION USNATO')]
     """
     return [
-        PostRef(key=recipient.key, name=recipient.name)
+        make_post(recipient.key, recipient.name)
         for recipient in recipients
         if recipient.role is Role.ACTION and recipient.key and recipient.key != origin_key
     ]
@@ -258,13 +259,13 @@ action='Report back.', deadline='2008-06-25'))
         for post in ask.posts or ():
             known = requests.get(post.key)
             if known is None:
-                requests[post.key] = Request(post, ask.action, ask.deadline or deadline)
+                requests[post.key] = make_request(post, ask.action, ask.deadline or deadline)
             elif known.deadline is None and ask.deadline:
-                requests[post.key] = Request(known.post, known.action, ask.deadline)
+                requests[post.key] = make_request(known.post, known.action, ask.deadline)
     if generic:
         for post in addressees:
             if post.key not in requests and post.key not in excluded:
-                requests[post.key] = Request(post, generic[0].action, deadline)
+                requests[post.key] = make_request(post, generic[0].action, deadline)
     return tuple(requests.values())
 
 
