@@ -22,11 +22,13 @@ def looks_like_cablegate(data: bytes) -> bool:
     >>> looks_like_cablegate(b"<html><table class='cable'><tr></tr></table></html>")
     True
     """
+    # the opening first: it is short, and a page's table is far in (the marks would be
+    # searched for through all of ``data``)
     head = data[:200].lstrip().lower()
     return (
-        _TABLE_MARK in data
+        head.startswith((b"<?xml", b"<!doctype html", b"<html"))
+        or _TABLE_MARK in data
         or _TABLE_MARK_DQ in data
-        or head.startswith((b"<?xml", b"<!doctype html", b"<html"))
     )
 
 
