@@ -13,6 +13,7 @@ pages that depart from the layout).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final, TypeAlias
 
 #: The five metadata cells and the text of every ``<pre>`` block.
@@ -28,18 +29,19 @@ _NEWLINE_REF: Final = "&#x000A;"
 _REFERENCE_START: Final = re.compile(r"&[A-Za-z0-9#]")
 
 
-def read_plain_layout(part: str) -> Layout | None:
+def read_plain_layout_python(part: str) -> Layout | None:
     """Cells and ``<pre>`` texts of a page part that starts at its metadata table, or
-    ``None`` when the part departs from the plain layout.
+    ``None`` when the part departs from the plain layout. Reference of the compiled
+    ``html_plain_c.read_layout`` (:func:`read_plain_layout` when built).
 
     >>> cell = "<td>\\n<a href='/c/x.html'>{}</a>\\n</td>"
     >>> page = ("<table class='cable'><tr><th>Id</th></tr><tr>"
     ...     + "".join(cell.format(v) for v in "ABCDE") + "</tr></table>\\n"
     ...     + "<code><pre>H&#x000A;</pre></code>\\n<code><pre>\\nREF: <a href='/x'>X</a>"
     ...     + "&#x000A;1. Text</pre></code>\\n</body>")
-    >>> read_plain_layout(page)
+    >>> read_plain_layout_python(page)
     (['A', 'B', 'C', 'D', 'E'], ['H\\n', 'REF: X\\n1. Text'])
-    >>> read_plain_layout(page.replace("Text", "Text &amp; more")) is None
+    >>> read_plain_layout_python(page.replace("Text", "Text &amp; more")) is None
     True
     """
     if "\r" in part or "\x00" in part:
@@ -126,10 +128,16 @@ def drop_links(raw: str) -> str | None:
     return "".join(pieces)
 
 
-try:  # the compiled walk, built by ``pip install`` (html_plain_c.pyx); same results
+try:  # the compiled walks, built by ``pip install`` (html_plain_c.pyx); same results
     from loaders.readers.html_plain_c import block_at as block_at
+    from loaders.readers.html_plain_c import read_layout as _read_layout
 except ImportError:  # pragma: no cover - a checkout that was never built
     block_at = block_at_python
+    _read_layout = read_plain_layout_python
 
-#: True when the compiled walk (``html_plain_c``) is in use.
+#: Cells and ``<pre>`` texts of a page part in the plain layout, or ``None``
+#: (:func:`read_plain_layout_python`, compiled when built).
+read_plain_layout: Final[Callable[[str], Layout | None]] = _read_layout
+
+#: True when the compiled walks (``html_plain_c``) are in use.
 COMPILED: Final = block_at is not block_at_python

@@ -15,6 +15,48 @@ from libc.stdint cimport uint8_t, uint16_t, uint32_t
 from libc.stdlib cimport free, malloc
 from libc.string cimport memcpy
 
+cdef extern from *:
+    """
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #endif
+    /* The first offset from ``at`` of ``a`` or ``b`` in ``s[:n]`` (``n`` when none), 16
+       bytes (or 8 two-byte units) compared at a time. */
+    static Py_ssize_t plain_next2_u8(const uint8_t* s, Py_ssize_t at, Py_ssize_t n,
+                                     uint8_t a, uint8_t b) {
+    #if defined(__SSE2__)
+        const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b);
+        for (; at + 16 <= n; at += 16) {
+            __m128i x = _mm_loadu_si128((const __m128i*)(s + at));
+            unsigned int m = (unsigned int)_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)));
+            if (m) return at + __builtin_ctz(m);
+        }
+    #endif
+        for (; at < n; at++) if (s[at] == a || s[at] == b) return at;
+        return n;
+    }
+    static Py_ssize_t plain_next2_u16(const uint16_t* s, Py_ssize_t at, Py_ssize_t n,
+                                      uint16_t a, uint16_t b) {
+    #if defined(__SSE2__)
+        const __m128i va = _mm_set1_epi16((short)a), vb = _mm_set1_epi16((short)b);
+        for (; at + 8 <= n; at += 8) {
+            __m128i x = _mm_loadu_si128((const __m128i*)(s + at));
+            unsigned int m = (unsigned int)_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi16(x, va), _mm_cmpeq_epi16(x, vb)));
+            if (m) return at + (__builtin_ctz(m) >> 1);
+        }
+    #endif
+        for (; at < n; at++) if (s[at] == a || s[at] == b) return at;
+        return n;
+    }
+    """
+    Py_ssize_t plain_next2_u8(const uint8_t* s, Py_ssize_t at, Py_ssize_t n,
+                              uint8_t a, uint8_t b) noexcept nogil
+    Py_ssize_t plain_next2_u16(const uint16_t* s, Py_ssize_t at, Py_ssize_t n,
+                               uint16_t a, uint16_t b) noexcept nogil
+
+
 cdef extern from "Python.h":
     int PyUnicode_KIND(object o)
     void* PyUnicode_DATA(object o)
@@ -84,6 +126,19 @@ cdef Py_ssize_t link_end(const chars* text, Py_ssize_t at, Py_ssize_t end) noexc
     return close + 2
 
 
+cdef inline Py_ssize_t next2(const chars* text, Py_ssize_t at, Py_ssize_t size,
+                             uint8_t a, uint8_t b) noexcept nogil:
+    """The first offset from ``at`` of ``a`` or ``b`` (``size`` when none)."""
+    if chars is uint8_t:
+        return plain_next2_u8(text, at, size, a, b)
+    elif chars is uint16_t:
+        return plain_next2_u16(text, at, size, a, b)
+    else:
+        while at < size and text[at] != a and text[at] != b:
+            at += 1
+        return at
+
+
 cdef object walk_block(const chars* text, Py_ssize_t start, Py_ssize_t size, int kind):
     cdef chars* out = <chars*> malloc((size - start + 1) * sizeof(chars))
     cdef Py_ssize_t at = start, run, written = 0, skip, after
@@ -95,11 +150,7 @@ cdef object walk_block(const chars* text, Py_ssize_t start, Py_ssize_t size, int
             return None  # the leading line break rule would apply after a tag
         while True:
             run = at
-            while at < size:
-                c = text[at]
-                if c == 0x26 or c == 0x3C:  # & <
-                    break
-                at += 1
+            at = next2(text, at, size, 0x26, 0x3C)  # & <
             memcpy(out + written, text + run, (at - run) * sizeof(chars))
             written += at - run
             if at >= size:
@@ -142,3 +193,132 @@ def block_at(str part, Py_ssize_t start):
     if kind == 2:
         return walk_block(<const uint16_t*> data, start, size, kind)
     return walk_block(<const uint32_t*> data, start, size, kind)
+
+
+cdef inline Py_ssize_t skip_blanks(const chars* text, Py_ssize_t at, Py_ssize_t end) noexcept nogil:
+    """Past ``[ \\t\\n]*`` from ``at``."""
+    while at < end and (text[at] == 0x20 or text[at] == 0x09 or text[at] == 0x0A):
+        at += 1
+    return at
+
+
+cdef inline Py_ssize_t plain_value_end(const chars* text, Py_ssize_t at, Py_ssize_t end) noexcept nogil:
+    """The closing ``'`` of ``[^'<>&]*'`` from ``at``, or -1."""
+    cdef uint32_t c
+    while at < end:
+        c = text[at]
+        if c == 0x27:
+            return at
+        if c == 0x3C or c == 0x3E or c == 0x26:
+            return -1
+        at += 1
+    return -1
+
+
+cdef Py_ssize_t cell_end(const chars* text, Py_ssize_t at, Py_ssize_t end,
+                         Py_ssize_t* value) noexcept nogil:
+    """``html_plain._CELL`` matched at ``at``: its end (-1 when it does not match); the
+    link text's start and end in ``value[0]``, ``value[1]``."""
+    cdef Py_ssize_t close
+    cdef uint32_t c
+    if not has_at(text, at, end, b"<td>", 4):
+        return -1
+    at = skip_blanks(text, at + 4, end)
+    if not has_at(text, at, end, b"<a href='", 9):
+        return -1
+    close = plain_value_end(text, at + 9, end)
+    if close < 0:
+        return -1
+    at = close + 1
+    if has_at(text, at, end, b" title='", 8):
+        close = plain_value_end(text, at + 8, end)
+        if close < 0:
+            return -1
+        at = close + 1
+    if not has_at(text, at, end, b">", 1):
+        return -1
+    at += 1
+    value[0] = at
+    while at < end:
+        c = text[at]
+        if c == 0x3C or c == 0x3E or c == 0x26:
+            break
+        at += 1
+    value[1] = at
+    if not has_at(text, at, end, b"</a>", 4):
+        return -1
+    at = skip_blanks(text, at + 4, end)
+    if not has_at(text, at, end, b"</td>", 5):
+        return -1
+    return skip_blanks(text, at + 5, end)
+
+
+cdef Py_ssize_t find_ascii(const chars* text, Py_ssize_t at, Py_ssize_t end,
+                           const char* literal, Py_ssize_t size, bint fold) noexcept nogil:
+    """The first ``literal`` (lower-case ASCII) in ``text[at:end]``, ASCII letters
+    compared ignoring case when ``fold``; -1 when absent."""
+    cdef Py_ssize_t k
+    cdef uint32_t c
+    while at + size <= end:
+        for k in range(size):
+            c = text[at + k]
+            if fold and 0x41 <= c <= 0x5A:
+                c += 0x20
+            if c != <uint8_t> literal[k]:
+                break
+        else:
+            return at
+        at += 1
+    return -1
+
+
+cdef inline bint holds_cr_or_nul(const chars* text, Py_ssize_t size) noexcept nogil:
+    """True when ``text`` holds a carriage return or a NUL."""
+    return next2(text, 0, size, 0x0D, 0) < size
+
+
+cdef object read_layout_of(const chars* text, Py_ssize_t size, str part, int kind):
+    cdef Py_ssize_t k, at, table_end = -1, value[2]
+    cdef list cells = [], blocks = []
+    if holds_cr_or_nul(text, size):
+        return None  # the HTML parser normalises or drops these
+    table_end = find_ascii(text, 0, size, b"</table>", 8, False)
+    if table_end < 0:
+        return None
+    at = find_ascii(text, 0, table_end, b"<td", 3, False)
+    if at < 0 or find_ascii(text, 0, at, b"<td", 3, True) >= 0:
+        return None  # a cell in other letter case before the first plain one
+    for k in range(5):
+        at = cell_end(text, at, size, value)
+        if at < 0:
+            return None
+        cells.append(part[value[0]:value[1]].strip())
+    at = table_end + 8
+    while True:
+        k = skip_blanks(text, at, size)
+        if not has_at(text, k, size, b"<code><pre>", 11):
+            break
+        found = walk_block(text, k + 11, size, kind)
+        if found is None:
+            return None
+        at = (<tuple> found)[1]
+        if not has_at(text, at, size, b"</pre></code>", 13):
+            return None
+        blocks.append((<tuple> found)[0])
+        at += 13
+    if not blocks or find_ascii(text, at, size, b"pre", 3, True) >= 0:
+        return None  # no block, or one this reader did not take
+    return cells, blocks
+
+
+def read_layout(str part):
+    """``html_plain.read_plain_layout_python(part)``: the five cells and the ``<pre>``
+    texts of a page part in the plain layout, or ``None``."""
+    cdef Py_ssize_t size = PyUnicode_GET_LENGTH(part)
+    cdef int kind = PyUnicode_KIND(part)
+    cdef void* data = PyUnicode_DATA(part)
+    if kind == 1:
+        return read_layout_of(<const uint8_t*> data, size, part, kind)
+    if kind == 2:
+        return read_layout_of(<const uint16_t*> data, size, part, kind)
+    return read_layout_of(<const uint32_t*> data, size, part, kind)

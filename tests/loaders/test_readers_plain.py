@@ -117,3 +117,47 @@ def test_compiled_walk_equals_reference() -> None:
 def test_compiled_walk_rejects_a_start_outside_the_part() -> None:
     with pytest.raises(IndexError, match="start 9 outside"):
         html_plain.block_at("<pre>", 9)
+
+
+CELL_PIECES = (
+    "<td>", "</td>", "<TD>", "<Td", "<a href='/c/x.html'>", "<a href='/c/x.html' title='t'>",
+    "<a href='/x' title='t&'>", "<a href='x<'>", "<a  href='/x'>", "</a>", "X", " X ",
+    "\xa0X\u3000", "é", "😀", " ", "\n", "\t", "\r", "\x00", "&", "<", ">", "'", "</table>",
+    "<code><pre>", "</pre></code>", "pre", "PrE",
+)  # fmt: skip
+
+
+def generated_parts(seed: int, count: int) -> list[str]:
+    """Page parts with generated cells (well- and ill-formed), blocks and tails."""
+    rng = random.Random(seed)
+    parts = []
+    for raw in generated_blocks(seed, count):
+        cells = "".join(rng.choice(CELL_PIECES) for _ in range(rng.randint(0, 4)))
+        part = page(["H&#x000A;", raw], cells=cells)
+        if rng.random() < 0.3:  # a cell broken at some point
+            at = rng.randrange(len(part))
+            part = part[:at] + rng.choice(CELL_PIECES) + part[at:]
+        parts.append(part)
+    return parts
+
+
+@needs_compiled
+def test_compiled_layout_equals_reference() -> None:
+    parts = generated_parts(17, 4000)
+    parts += [cable_part(p.read_bytes()).decode() for p in sorted(CABLEGATE.glob("*.html"))]
+    taken = 0
+    for part in parts:
+        expected = html_plain.read_plain_layout_python(part)
+        taken += expected is not None
+        assert html_plain.read_plain_layout(part) == expected, repr(part)
+        for cut in (len(part) // 3, len(part) - 20):  # cut pages decline alike
+            assert html_plain.read_plain_layout(part[:cut]) == (
+                html_plain.read_plain_layout_python(part[:cut])
+            )
+    assert taken > 700  # the 579 plain corpus pages and generated ones
+    for kind_char in ("é", "’", "😀"):  # 2- and 4-byte strings: in a cell, a block, the tail
+        for part in generated_parts(19, 300):
+            for text in (part.replace(" ", kind_char, 1), part + kind_char):
+                assert html_plain.read_plain_layout(text) == (
+                    html_plain.read_plain_layout_python(text)
+                ), repr(text)
