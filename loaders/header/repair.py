@@ -96,10 +96,11 @@ def close_quote(match: re.Match[str], text: str) -> str:
     return '"' if start >= 2 and text[start - 1] in ".,!?" and text[start - 2].isalpha() else "8"
 
 
-def repair_apostrophes(text: str) -> str:
+def repair_apostrophes_python(text: str) -> str:
     """``Erdogan,s`` → ``Erdogan's``; a comma followed by a space is left alone.
+    Reference of the compiled ``repair_c.repair_apostrophes``.
 
-    >>> repair_apostrophes("don,t and Rome, Paris")
+    >>> repair_apostrophes_python("don,t and Rome, Paris")
     "don't and Rome, Paris"
     """
     if "," not in text:
@@ -133,10 +134,12 @@ def damage_flags_python(text: str) -> int:
     return flags
 
 
-try:  # the compiled pass, built by ``pip install`` (repair_c.pyx); same results
+try:  # the compiled passes, built by ``pip install`` (repair_c.pyx); same results
     from loaders.header.repair_c import damage_flags as damage_flags
+    from loaders.header.repair_c import repair_apostrophes as repair_apostrophes
 except ImportError:  # pragma: no cover - a checkout that was never built
     damage_flags = damage_flags_python
+    repair_apostrophes = repair_apostrophes_python
 
 #: True when the compiled pass (``repair_c``) is in use.
 COMPILED: Final = damage_flags is not damage_flags_python

@@ -13,7 +13,10 @@ compares them on every corpus body and on generated text). Its bits:
   that is not a word character (``\\w``: alphanumeric or ``_``) or the end.
 """
 
+from libc.string cimport memchr, memcpy
+
 cdef extern from "Python.h":
+    object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
     ctypedef unsigned char Py_UCS1
     ctypedef unsigned short Py_UCS2
     int PyUnicode_KIND(object o)
@@ -141,3 +144,48 @@ def damage_flags(str text not None):
     if kind == 2:
         return flags_of(<Py_UCS2*>data, length)
     return flags_of(<Py_UCS4*>data, length)
+
+
+cdef inline Py_ssize_t next_comma(const chars* src, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
+    """The first comma of ``src`` from ``i`` (``n`` when none): ``memchr`` on 1-byte text."""
+    cdef const void* found
+    if chars is Py_UCS1:
+        found = memchr(src + i, 0x2C, n - i) if i < n else NULL
+        return n if found == NULL else <const Py_UCS1*> found - src
+    while i < n and src[i] != 0x2C:
+        i += 1
+    return i
+
+
+cdef inline bint is_apostrophe(const chars* src, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
+    """The comma at ``i`` stands for an apostrophe: a letter before, a contraction after."""
+    return i > 0 and Py_UNICODE_ISALPHA(src[i - 1]) and contraction_at(src, i + 1, n)
+
+
+cdef object with_apostrophes(str text, const chars* src, Py_ssize_t n, int kind):
+    cdef Py_ssize_t i = next_comma(src, 0, n)
+    while i < n and not is_apostrophe(src, i, n):
+        i = next_comma(src, i + 1, n)
+    if i >= n:
+        return text
+    # the same characters, commas made apostrophes (ASCII both): same kind and largest
+    made = PyUnicode_New(n, 0x7F if text.isascii() else (0xFF, 0xFFFF, 0x10FFFF)[kind // 2])
+    cdef chars* out = <chars*> PyUnicode_DATA(made)
+    memcpy(out, src, n * sizeof(chars))
+    while i < n:
+        if is_apostrophe(src, i, n):
+            out[i] = 0x27
+        i = next_comma(src, i + 1, n)
+    return made
+
+
+def repair_apostrophes(str text not None):
+    """``repair.repair_apostrophes_python``: ``Erdogan,s`` → ``Erdogan's``, one pass."""
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    if kind == 1:
+        return with_apostrophes(text, <Py_UCS1*>data, length, kind)
+    if kind == 2:
+        return with_apostrophes(text, <Py_UCS2*>data, length, kind)
+    return with_apostrophes(text, <Py_UCS4*>data, length, kind)

@@ -13,6 +13,7 @@ from loaders.header import repair
 from loaders.header.repair import (
     damage_flags_python,
     repair_apostrophes,
+    repair_apostrophes_python,
     repair_quotes,
     repair_text,
     restore_entities,
@@ -31,8 +32,8 @@ needs_compiled = pytest.mark.skipif(not repair.COMPILED, reason="repair_c is not
 
 
 def repaired_in_full(text: str) -> str:
-    """Every repair, whatever the damage check says."""
-    return repair_apostrophes(repair_quotes(restore_entities(text)))
+    """Every repair, whatever the damage check says (all in Python)."""
+    return repair_apostrophes_python(repair_quotes(restore_entities(text)))
 
 
 def generated_texts(seed: int, count: int) -> list[str]:
@@ -60,6 +61,7 @@ def test_compiled_equals_python_on_the_corpus() -> None:
     for body in bodies:
         assert repair.damage_flags(body) == damage_flags_python(body)
         assert repair_text(body) == repaired_in_full(body)
+        assert repair_apostrophes(body) == repair_apostrophes_python(body)
 
 
 @needs_compiled
@@ -67,6 +69,7 @@ def test_compiled_equals_python_on_the_corpus() -> None:
 def test_compiled_equals_python_on_generated_text(seed: int) -> None:
     for text in generated_texts(seed, 5000):
         assert repair.damage_flags(text) == damage_flags_python(text), text
+        assert repair_apostrophes(text) == repair_apostrophes_python(text), text
 
 
 @pytest.mark.parametrize("seed", range(2))
@@ -78,6 +81,15 @@ def test_skipped_repairs_change_nothing(seed: int) -> None:
         assert (repair_apostrophes(text) != text) == bool(flags & repair.APOSTROPHE)
         if not flags & (repair.QUOTE | repair.CLOSE):
             assert repair_quotes(text) == text
+
+
+@needs_compiled
+def test_compiled_apostrophes_keep_the_string_kind() -> None:
+    for text in ("Japan,s", "é Japan,s", "’ Japan,s", "😀 Japan,s", "Ωx,ll", "x,s_", "x,s٣"):
+        fixed = repair_apostrophes(text)
+        assert fixed == repair_apostrophes_python(text)
+        assert fixed.isascii() == text.isascii() and max(fixed) == max(text)
+    assert repair_apostrophes("Rome, Paris") == "Rome, Paris"
 
 
 def test_the_compiled_entity_symbols_are_the_repair_table() -> None:
