@@ -88,13 +88,14 @@ def extract_body_entities(
     all_caps = is_all_caps(text)
     segments = scan_segments(text, keep=_KEEP)
     hits = collect_hits(segments)
+    every = parts is BodyParts.ALL  # the usual case (a Flag's ``in`` is Python code, ~0.6 µs)
     return BodyEntities(
         summary=extract_summary(text),
-        paragraphs=extract_paragraphs(text) if BodyParts.PARAGRAPHS in parts else (),
+        paragraphs=extract_paragraphs(text) if every or BodyParts.PARAGRAPHS in parts else (),
         officials=find_officials(text, segments, all_caps),
         countries=countries_from_hits(hits),
         organizations=organizations_from_hits(hits, all_caps),
-        places=find_places(text, hits) if BodyParts.PLACES in parts else (),
+        places=find_places(text, hits) if every or BodyParts.PLACES in parts else (),
         assets=find_assets(text, segments, hits),
         requests=extract_requests(
             text,
