@@ -45,6 +45,22 @@ class BodyParts(Flag):
     GRAPH = OTHERS
 
 
+#: The two usual parts, read once (an Enum member read costs ~0.15 µs on Python 3.11,
+#: a Flag's ``in`` ~0.6 µs).
+_ALL, _GRAPH = BodyParts.ALL, BodyParts.GRAPH
+
+
+def wants_paragraphs_and_places(parts: BodyParts) -> tuple[bool, bool]:
+    """Whether ``parts`` holds the paragraphs, and the places.
+
+    >>> wants_paragraphs_and_places(BodyParts.GRAPH | BodyParts.PLACES)
+    (False, True)
+    """
+    if parts is _ALL or parts is _GRAPH:
+        return (True, True) if parts is _ALL else (False, False)
+    return BodyParts.PARAGRAPHS in parts, BodyParts.PLACES in parts
+
+
 @dataclass(frozen=True, slots=True)
 class BodyEntities:
     """Everything the body of one cable yields (header fields are the readers' job)."""
@@ -88,14 +104,14 @@ def extract_body_entities(
     all_caps = is_all_caps(text)
     segments = scan_segments(text, keep=_KEEP)
     hits = collect_hits(segments)
-    every = parts is BodyParts.ALL  # the usual case (a Flag's ``in`` is Python code, ~0.6 µs)
+    paragraphs, places = wants_paragraphs_and_places(parts)
     return BodyEntities(
         summary=extract_summary(text),
-        paragraphs=extract_paragraphs(text) if every or BodyParts.PARAGRAPHS in parts else (),
+        paragraphs=extract_paragraphs(text) if paragraphs else (),
         officials=find_officials(text, segments, all_caps),
         countries=countries_from_hits(hits),
         organizations=organizations_from_hits(hits, all_caps),
-        places=find_places(text, hits) if every or BodyParts.PLACES in parts else (),
+        places=find_places(text, hits) if places else (),
         assets=find_assets(text, segments, hits),
         requests=extract_requests(
             text,

@@ -73,6 +73,7 @@ _CUES_AND_FORS: Final = (*_CUE_WORDS, *FOR_MARKS)
 _CAPS_CUES_AND_FORS: Final = (*_CAPS_CUES, *FOR_MARKS)
 _SENTENCE_END: Final = re.compile(r"\.(?=\s+[A-Z(\-]|\s*$)|\n[ \t]*\n|:[ \t]*\n")
 _WINDOW: Final = 120
+_ACTION: Final = Role.ACTION  # (an Enum member read in a loop costs ~0.15 µs)
 _MAX_CUES: Final = 400
 _SUBJECTS: Final = (
     "post",
@@ -236,7 +237,7 @@ def action_addressees(recipients: Sequence[Recipient], origin_key: str | None) -
     return [
         make_post(recipient.key, recipient.name)
         for recipient in recipients
-        if recipient.role is Role.ACTION and recipient.key and recipient.key != origin_key
+        if recipient.role is _ACTION and recipient.key and recipient.key != origin_key
     ]
 
 
