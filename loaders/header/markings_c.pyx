@@ -35,6 +35,10 @@ ctypedef fused chars:
     Py_UCS4
 
 cdef enum:
+    OTHER = 0  # not a word character
+    WORD = 1  # a word character
+    START = 2  # a word character some caveat word starts with
+    BREAK = 3  # a line break of ``str.splitlines``
     NO_BANNER = -1
     UNSURE = -2
     WORDS = 11
@@ -54,7 +58,9 @@ cdef char BANNER_CHARS[3][LONGEST]
 cdef Py_ssize_t BANNER_LEN[3]
 cdef char WORD_CHARS[WORDS][LONGEST]
 cdef Py_ssize_t WORD_LEN[WORDS]
-cdef unsigned char STARTS[128]  # 1: an upper-case letter some caveat word starts with
+cdef unsigned char CLASS[128]  # what an ASCII character is to the caveat scan (an enum)
+cdef unsigned int FIRST[128]  # the bits of the caveat words a letter (either case) starts
+cdef tuple WORD_OBJECTS = CAVEAT_WORDS
 
 
 cdef void store(str word, char* chars, Py_ssize_t* length):
@@ -68,7 +74,13 @@ for _k, _word in enumerate(BANNERS):
     store(_word, BANNER_CHARS[_k], &BANNER_LEN[_k])
 for _k, _word in enumerate(CAVEAT_WORDS):
     store(_word, WORD_CHARS[_k], &WORD_LEN[_k])
-    STARTS[ord(_word[0])] = 1
+    FIRST[ord(_word[0])] |= 1 << _k
+    FIRST[ord(_word[0].lower())] |= 1 << _k
+for _code in range(128):
+    if chr(_code).isalnum() or _code == 0x5F:
+        CLASS[_code] = START if FIRST[_code] else WORD
+    elif chr(_code) in "\n\r\x0b\x0c\x1c\x1d\x1e":
+        CLASS[_code] = BREAK
 
 
 cdef inline unsigned int upper(unsigned int ch) noexcept nogil:
@@ -76,9 +88,9 @@ cdef inline unsigned int upper(unsigned int ch) noexcept nogil:
     return ch - 32 if 0x61 <= ch <= 0x7A else ch
 
 
-cdef inline bint is_word(unsigned int ch) noexcept nogil:
+cdef inline bint is_word(Py_UCS1 ch) noexcept nogil:
     """``\\w`` on ASCII: a letter, a digit or ``_``."""
-    return 0x61 <= ch <= 0x7A or 0x41 <= ch <= 0x5A or 0x30 <= ch <= 0x39 or ch == 0x5F
+    return CLASS[ch] == WORD or CLASS[ch] == START
 
 
 cdef int banner_at(const chars* src, Py_ssize_t start, Py_ssize_t n) noexcept nogil:
@@ -158,22 +170,20 @@ def banner_start(str text not None):
 cdef int word_at(const Py_UCS1* src, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
     """The index of the caveat word at ``i`` (a word start), or -1."""
     cdef int k
+    cdef unsigned int words = FIRST[src[i]]
     cdef Py_ssize_t j, size
     for k in range(WORDS):
+        if not words & (1u << k):
+            continue
         size = WORD_LEN[k]
         if i + size > n or (i + size < n and is_word(src[i + size])):
             continue
-        for j in range(size):
+        for j in range(1, size):
             if upper(src[i + j]) != <unsigned int> WORD_CHARS[k][j]:
                 break
         else:
             return k
     return -1
-
-
-cdef inline bint is_line_break(Py_UCS1 ch) noexcept nogil:
-    """A line end of ``str.splitlines`` in ASCII: ``\\n \\r \\x0b \\x0c \\x1c-\\x1e``."""
-    return 0x0A <= ch <= 0x0D or 0x1C <= ch <= 0x1E
 
 
 def caveat_words(str text not None, Py_ssize_t lines):
@@ -182,18 +192,12 @@ def caveat_words(str text not None, Py_ssize_t lines):
     cdef const Py_UCS1* src = <const Py_UCS1*> PyUnicode_DATA(text)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0
     cdef int k, seen = 0, order[WORDS], count = 0
-    cdef Py_UCS1 ch
+    cdef unsigned char kind, previous = OTHER
     if lines == 0:
         return ()
     while i < n:
-        ch = src[i]
-        if is_line_break(ch):
-            if ch == 0x0D and i + 1 < n and src[i + 1] == 0x0A:
-                i += 1
-            lines -= 1
-            if lines == 0:
-                break
-        elif STARTS[upper(ch)] and (i == 0 or not is_word(src[i - 1])):
+        kind = CLASS[src[i]]
+        if kind == START and previous == OTHER:
             k = word_at(src, i, n)
             if k >= 0:
                 if not seen & (1 << k):
@@ -201,6 +205,16 @@ def caveat_words(str text not None, Py_ssize_t lines):
                     order[count] = k
                     count += 1
                 i += WORD_LEN[k]
+                previous = WORD  # the word's last letter
                 continue
+        elif kind == BREAK:
+            if src[i] == 0x0D and i + 1 < n and src[i + 1] == 0x0A:
+                i += 1
+            lines -= 1
+            if lines == 0:
+                break
+        previous = OTHER if kind == OTHER or kind == BREAK else WORD
         i += 1
-    return tuple([CAVEAT_WORDS[order[k]] for k in range(count)])
+    if count == 0:
+        return ()
+    return tuple([WORD_OBJECTS[order[k]] for k in range(count)])
