@@ -1,5 +1,12 @@
 """Classification markings: level word, caveats, and the spaced-out banner.
 
+The two searches of every cable are compiled (``markings_c.pyx``): the spaced banner
+in the whole body (:func:`banner_start`) and the caveat words of the preamble head's
+first lines (:func:`caveat_words`, the head not split). Their regular-expression
+references stay here (:func:`banner_start_python`, :func:`caveat_words_python`): the
+fallback when the module is not built, and the answer where the compiled search declines
+(a banner letter past ASCII, a head that is not ASCII).
+
 >>> split_marking("SECRET//NOFORN")
 ('SECRET', ('NOFORN',))
 >>> split_marking("UNCLASSIFIED//FOR OFFICIAL USE ONLY")

@@ -1,5 +1,10 @@
 """TAGS: split, typed (subject, program, organization, geo, person), geo resolved.
 
+An ASCII value's codes are read by the compiled ``tags_c.tag_codes`` (one C pass for
+the token pattern and the grouping of words); :func:`tag_codes_python` is its reference,
+the fallback when it is not built and the reading of any other value. Classifying the
+codes stays here, cached by code.
+
 >>> [(t.code, str(t.kind), t.country) for t in parse_tags("PREL, SMIL NATO KDEM JA")]
 ... # doctest: +NORMALIZE_WHITESPACE
 [('PREL', 'subject', None), ('SMIL', 'subject', None), ('NATO', 'organization', None),

@@ -38,23 +38,26 @@ cdef inline bint is_trimmed(Py_UCS1 ch) noexcept nogil:
 
 
 cdef inline bint all_letters(const Py_UCS1* s, Py_ssize_t start, Py_ssize_t end) noexcept nogil:
-    """``str.isalpha`` of upper-cased ASCII ``s[start:end]`` (False when empty)."""
+    """``str.isalpha`` of ASCII ``s[start:end]`` (False when empty)."""
     cdef Py_ssize_t i
     if start >= end:
         return False
     for i in range(start, end):
-        if not 0x41 <= s[i] <= 0x5A:
+        if not (0x41 <= s[i] <= 0x5A or 0x61 <= s[i] <= 0x7A):
             return False
     return True
 
 
 cdef inline bint is_word_of_run(str token, frozenset known):
     """True when ``group_words`` puts the token in a run: unknown, over 4 letters."""
-    return (
-        len(token) > 4
-        and all_letters(<const Py_UCS1*> PyUnicode_DATA(token), 0, len(token))
-        and token not in known
-    )
+    if len(token) <= 4:
+        return False
+    if PyUnicode_IS_ASCII(token):  # always, unless split_glued gave something else
+        if not all_letters(<const Py_UCS1*> PyUnicode_DATA(token), 0, len(token)):
+            return False
+    elif not token.isalpha():
+        return False
+    return token not in known
 
 
 cdef list flush(list pending, dict codes, frozenset known):
