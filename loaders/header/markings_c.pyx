@@ -64,12 +64,14 @@ cdef tuple WORD_OBJECTS = CAVEAT_WORDS
 
 
 cdef void store(str word, char* chars, Py_ssize_t* length):
+    """The ASCII ``word`` as C characters and their count (the tables below)."""
     cdef Py_ssize_t j
     length[0] = len(word)
     for j in range(length[0]):
         chars[j] = <char> ord(word[j])
 
 
+assert len(CAVEAT_WORDS) == WORDS and max(map(len, BANNERS + CAVEAT_WORDS)) < LONGEST
 for _k, _word in enumerate(BANNERS):
     store(_word, BANNER_CHARS[_k], &BANNER_LEN[_k])
 for _k, _word in enumerate(CAVEAT_WORDS):
