@@ -19,7 +19,7 @@ from loaders.header.authority import (
     parse_signers,
 )
 from loaders.header.dtg import parse_created, parse_export_date
-from loaders.header.markings import banner_level, find_caveats, merge_caveats, split_marking
+from loaders.header.markings import banner_level, head_caveats, merge_caveats, split_marking
 from loaders.header.preamble import Preamble, split_preamble
 from loaders.header.references import parse_references
 from loaders.header.repair import repair_text
@@ -244,7 +244,7 @@ def read_header(raw: RawCable, cable_id: str, body: str) -> Header:
         date=cable_date(raw, dtg),
         dtg=dtg,
         classification=level or banner_level(body),
-        caveats=merge_caveats(container_caveats, find_caveats(preamble.head.splitlines()[:12])),
+        caveats=merge_caveats(container_caveats, head_caveats(preamble.head, 12)),
         precedence=precedence,
         subject=clean_subject(preamble, raw.subject_hint),
         origin=make_origin(cable_id, origin, raw.office),

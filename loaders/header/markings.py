@@ -1,5 +1,12 @@
 """Classification markings: level word, caveats, and the spaced-out banner.
 
+The two searches of every cable are compiled (``markings_c.pyx``): the spaced banner
+in the whole body (:func:`banner_start`) and the caveat words of the preamble head's
+first lines (:func:`caveat_words`, the head not split). Their regular-expression
+references stay here (:func:`banner_start_python`, :func:`caveat_words_python`): the
+fallback when the module is not built, and the answer where the compiled search declines
+(a banner letter past ASCII, a head that is not ASCII).
+
 >>> split_marking("SECRET//NOFORN")
 ('SECRET', ('NOFORN',))
 >>> split_marking("UNCLASSIFIED//FOR OFFICIAL USE ONLY")
@@ -15,7 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TypeAlias
+from itertools import chain
+from typing import Final, TypeAlias
 
 Level: TypeAlias = str
 Caveats: TypeAlias = tuple[str, ...]
@@ -67,10 +75,52 @@ def split_marking(marking: str) -> tuple[Level | None, Caveats]:
     return level, tuple(parts[1:])
 
 
+def banner_start_python(text: str) -> int:
+    """Where the first spaced banner of the text starts, -1 when there is none: the
+    reference of the compiled ``markings_c.banner_start`` (which may also decline).
+
+    >>> banner_start_python("SIPDIS S e c r e t"), banner_start_python("S E C R E")
+    (7, -1)
+    """
+    # every spaced banner holds " E " (ignoring case, only "E" and "e" match E and only
+    # " " matches a space): a text without one is not scanned
+    match = _BANNER_RE.search(text) if " E " in text or " e " in text else None
+    return match.start() if match else -1
+
+
+def caveat_words_python(text: str, lines: int) -> Caveats:
+    """:func:`find_caveats` of the first ``lines`` lines of the text (every line when
+    ``lines`` is negative): the reference of the compiled ``markings_c.caveat_words``
+    (which declines text that is not ASCII).
+
+    >>> caveat_words_python("NOFORN\\r\\nSIPDIS", 1), caveat_words_python("x\\nsipdis", -1)
+    (('NOFORN',), ('SIPDIS',))
+    """
+    return find_caveats_python(text.splitlines()[:lines] if lines >= 0 else [text])
+
+
+#: What the compiled ``banner_start`` gives where the regex must decide.
+DECLINED: Final = -2
+try:  # the compiled searches, built by ``pip install`` (markings_c.pyx); same results
+    from loaders.header.markings_c import banner_start as banner_start
+    from loaders.header.markings_c import caveat_words as caveat_words
+except ImportError:  # pragma: no cover - a checkout that was never built
+    banner_start = banner_start_python
+    caveat_words = caveat_words_python
+
+#: True when the compiled searches (``markings_c``) are in use.
+COMPILED: Final = banner_start is not banner_start_python
+#: The level of a spaced banner by its first letter.
+_SPACED_INITIAL = {"C": "CONFIDENTIAL", "S": "SECRET", "U": "UNCLASSIFIED"}
+_SPACED_INITIAL |= {initial.lower(): level for initial, level in _SPACED_INITIAL.items()}
+
+
 def find_banner(line: str) -> int | None:
     """Where a spaced-out classification banner starts in ``line``, if any."""
-    match = _BANNER_RE.search(line)
-    return match.start() if match else None
+    start = banner_start(line)
+    if start == DECLINED:
+        start = banner_start_python(line)
+    return start if start >= 0 else None
 
 
 def banner_level(text: str) -> Level | None:
@@ -81,11 +131,27 @@ def banner_level(text: str) -> Level | None:
     >>> banner_level("UNCLAS STATE 001234")
     'UNCLASSIFIED'
     """
-    # every spaced banner holds " E " (ignoring case, only "E" and "e" match E and only
-    # " " matches a space): a body without one is not scanned
+    start = banner_start(text)
+    if start == DECLINED:
+        return banner_level_python(text)
+    # a banner found by the compiled search is ASCII: its first letter tells which
+    return _SPACED_INITIAL[text[start]] if start >= 0 else plain_banner_level(text)
+
+
+def banner_level_python(text: str) -> Level | None:
+    """:func:`banner_level` by the regular expressions alone (its reference).
+
+    >>> banner_level_python("intro\\nc o n f i d e n t i a l")
+    'CONFIDENTIAL'
+    """
     match = _BANNER_RE.search(text) if " E " in text or " e " in text else None
     if match:
         return _SPACED[match[1].upper()]
+    return plain_banner_level(text)
+
+
+def plain_banner_level(text: str) -> Level | None:
+    """The level of a plain banner (``SECRET SECTION 01 OF 02``) in the first 3 lines."""
     for line in first_lines(text, 3):
         plain = _PLAIN_BANNER_RE.match(line.upper())
         if plain:
@@ -116,6 +182,28 @@ def find_caveats(lines: Iterable[str]) -> Caveats:
     ('NOFORN', 'SIPDIS')
     """
     text = "\n".join(lines)  # no caveat word spans a line break
+    found = caveat_words(text, -1)
+    return caveats_in(text) if found is None else found
+
+
+def head_caveats(head: str, count: int) -> Caveats:
+    """``find_caveats(head.splitlines()[:count])``, the head not split (the compiled
+    search stops after ``count`` lines).
+
+    >>> head_caveats("S E C R E T\\r\\nSIPDIS\\r\\nNOFORN", 2)
+    ('SIPDIS',)
+    """
+    found = caveat_words(head, count) if count >= 0 else None
+    return find_caveats_python(head.splitlines()[:count]) if found is None else found
+
+
+def find_caveats_python(lines: Iterable[str]) -> Caveats:
+    """:func:`find_caveats` by the regular expressions alone (its reference)."""
+    return caveats_in("\n".join(lines))
+
+
+def caveats_in(text: str) -> Caveats:
+    """Caveat words in the text, in order, once each (regular expressions)."""
     if text.isascii():
         return tuple(dict.fromkeys(_UPPER_CAVEAT_RE.findall(text.upper())))
     found: dict[str, None] = {}
@@ -130,4 +218,4 @@ def merge_caveats(*groups: Caveats) -> Caveats:
     >>> merge_caveats(("NOFORN",), ("SIPDIS", "NOFORN"))
     ('NOFORN', 'SIPDIS')
     """
-    return tuple(dict.fromkeys(c for group in groups for c in group))
+    return tuple(dict.fromkeys(chain.from_iterable(groups)))

@@ -1,5 +1,10 @@
 """TAGS: split, typed (subject, program, organization, geo, person), geo resolved.
 
+An ASCII value's codes are read by the compiled ``tags_c.tag_codes`` (one C pass for
+the token pattern and the grouping of words); :func:`tag_codes_python` is its reference,
+the fallback when it is not built and the reading of any other value. Classifying the
+codes stays here, cached by code.
+
 >>> [(t.code, str(t.kind), t.country) for t in parse_tags("PREL, SMIL NATO KDEM JA")]
 ... # doctest: +NORMALIZE_WHITESPACE
 [('PREL', 'subject', None), ('SMIL', 'subject', None), ('NATO', 'organization', None),
@@ -13,7 +18,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
+from typing import Final
 
 from loaders.entities.common_words import COMMON_WORDS
 from loaders.header.tables import (
@@ -127,12 +134,13 @@ def split_glued(token: str) -> list[str]:
     return cuts.get(len(token), [token])
 
 
-@lru_cache(maxsize=TAG_CACHE)
-def parse_tags(value: str | None) -> tuple[Tag, ...]:
-    """All tags of a TAGS value, in order, once each; stray punctuation ignored (cached:
-    the same TAGS line recurs across a post's cables)."""
-    if not value:
-        return ()
+def tag_codes_python(value: str) -> tuple[str, ...]:
+    """The codes of a TAGS value, in order, once each, before they are classified: the
+    reference of the compiled ``tags_c.tag_codes`` (which declines values past ASCII).
+
+    >>> tag_codes_python("prel, OVIP (CLINTON,  HILLARY) PREL: COUNTER TERRORISM")
+    ('PREL', 'OVIP', 'CLINTON, HILLARY', 'COUNTER TERRORISM')
+    """
     known = known_codes()
     codes: list[str] = []
     pending: list[str] = []
@@ -151,4 +159,39 @@ def parse_tags(value: str | None) -> tuple[Tag, ...]:
             else:
                 pending.extend(split_glued(token))
     codes.extend(group_words(pending))
-    return tuple(classify_tag(code) for code in dict.fromkeys(codes))
+    return tuple(dict.fromkeys(codes))
+
+
+def no_codes(
+    value: str, known: frozenset[str], split_glued: Callable[[str], list[str]]
+) -> tuple[str, ...] | None:
+    """What stands for ``tags_c.tag_codes`` when it is not built: it declines every value."""
+    return None
+
+
+try:  # the compiled reading, built by ``pip install`` (tags_c.pyx); same results
+    from loaders.header.tags_c import tag_codes as compiled_codes
+except ImportError:  # pragma: no cover - a checkout that was never built
+    compiled_codes = no_codes
+
+#: True when the compiled reading (``tags_c``) is in use.
+COMPILED: Final = compiled_codes is not no_codes
+
+
+def tag_codes(value: str) -> tuple[str, ...]:
+    """The codes of a TAGS value, in order, once each (compiled where it can).
+
+    >>> tag_codes("ECON EINDETRD (STEINBERG JAMES) kdem")
+    ('ECON', 'EIND', 'ETRD', 'STEINBERG JAMES', 'KDEM')
+    """
+    codes = compiled_codes(value, known_codes(), split_glued)
+    return tag_codes_python(value) if codes is None else codes
+
+
+@lru_cache(maxsize=TAG_CACHE)
+def parse_tags(value: str | None) -> tuple[Tag, ...]:
+    """All tags of a TAGS value, in order, once each; stray punctuation ignored (cached:
+    the same TAGS line recurs across a post's cables)."""
+    if not value:
+        return ()
+    return tuple(map(classify_tag, tag_codes(value)))

@@ -1,0 +1,6 @@
+DECLINED: int
+BANNERS: tuple[str, ...]
+CAVEAT_WORDS: tuple[str, ...]
+
+def banner_start(text: str) -> int: ...
+def caveat_words(text: str, lines: int) -> tuple[str, ...] | None: ...
