@@ -1,0 +1,3 @@
+from loaders.header.routing import RoutingRows
+
+def read_routing(header: str) -> RoutingRows | None: ...
