@@ -137,3 +137,11 @@ def test_compiled_declines_what_it_does_not_read() -> None:
         assert compiled(header) is None
         assert_same(header)
     assert compiled("FM X\nTO " + " ".join(["AB"] * 128)) is not None
+
+
+@needs_compiled
+def test_the_compiled_tables_are_the_reference_tables() -> None:
+    from loaders.header import routing_c
+
+    assert routing_c.LETTERS == routing.PRECEDENCE_LETTERS
+    assert set(routing_c.WORDS) == routing._PRECEDENCE_WORDS
