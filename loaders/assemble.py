@@ -23,7 +23,7 @@ from loaders.header.markings import banner_level, find_caveats, merge_caveats, s
 from loaders.header.preamble import Preamble, split_preamble
 from loaders.header.references import parse_references
 from loaders.header.repair import repair_text
-from loaders.header.routing import AddresseeRow, read_routing, with_mcn
+from loaders.header.routing import AddresseeRow, read_routing
 from loaders.header.stations import canonical_station, normalize_cable_id, station_of
 from loaders.header.tables import geo_aliases, route_names
 from loaders.header.tags import parse_tags
@@ -88,7 +88,9 @@ def make_recipients(rows: Sequence[AddresseeRow]) -> tuple[Recipient, ...]:
     made = []
     for name, route, precedence, mcn, role in rows:
         known = recipient_of(name, route, precedence, role)
-        made.append(known if mcn is None else with_mcn(known, mcn))
+        if mcn is not None:
+            known = Recipient(name, known.key, known.route, precedence, mcn, role)
+        made.append(known)
     return tuple(made)
 
 

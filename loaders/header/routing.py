@@ -13,13 +13,13 @@ banner glued to the last addressee is cut off before the lines are read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, TypeAlias
 
 from loaders.header.dtg import parse_dtg
 from loaders.header.markings import find_banner
-from loaders.record import Recipient, Role
+from loaders.record import Role
 
 SEED_HEADER = """O 261310Z JUN 08
 FM SECSTATE WASHDC
@@ -320,22 +320,10 @@ def read_routing_python(header: str) -> RoutingRows:
     return action, dtg, origin, filled
 
 
-def with_mcn_python(known: Recipient, mcn: str) -> Recipient:
-    """``known`` (a recipient without an MCN) with ``mcn``: reference of the compiled
-    ``routing_c.with_mcn`` (0.5 µs against 2 for a frozen dataclass's ``__init__``).
-
-    >>> with_mcn_python(Recipient("NSC", "NSC", None, None, None, Role.INFO), "12").mcn
-    '12'
-    """
-    return replace(known, mcn=mcn)
-
-
 try:  # the compiled walk, built by ``pip install`` (routing_c.pyx); same results
     from loaders.header.routing_c import read_routing as _read_compiled
-    from loaders.header.routing_c import with_mcn as with_mcn
 except ImportError:  # pragma: no cover - a checkout that was never built
     _read_compiled = None  # type: ignore[assignment]
-    with_mcn = with_mcn_python
 
 #: True when the compiled walk (``routing_c``) is in use.
 COMPILED: Final = _read_compiled is not None

@@ -13,9 +13,6 @@ What an ASCII character is to the patterns and to ``str`` (``\\s``, a line break
 module is loaded (table ``KIND``). A line that can hold a page-break tail (``PAGE``) or a
 glued banner (`` I ``, ``E C R``) is cleaned by the reference's ``clean_header_line`` (a
 few lines in a corpus); the rest of its reading is done here.
-
-``with_mcn(recipient, mcn)``: ``routing.with_mcn_python`` (a recipient with an addressee's
-MCN, made of the cached one without it) without the dataclass's ``__init__``.
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
@@ -23,7 +20,7 @@ from libc.stdio cimport snprintf
 from libc.string cimport memcmp
 
 from loaders.header.dtg import parse_dtg
-from loaders.record import Recipient, Role
+from loaders.record import Role
 
 cdef extern from "Python.h":
     ctypedef unsigned char Py_UCS1
@@ -327,32 +324,3 @@ def read_routing(str header not None):
         if row[2] is None:
             found[i] = (row[0], row[1], action if row[4] is ACTION else info, row[3], row[4])
     return action, dtg, origin, found
-
-
-cdef extern from *:
-    """
-    #define rc_new(type) PyType_GenericNew((PyTypeObject*) (type), NULL, NULL)
-    """
-    object rc_new(object type)
-
-cdef extern from "Python.h":
-    object PyObject_GenericGetAttr(object o, object name)
-    int PyObject_GenericSetAttr(object o, object name, object value) except -1
-
-cdef tuple RECIPIENT_FIELDS = Recipient.__slots__
-cdef Py_ssize_t MCN_FIELD = RECIPIENT_FIELDS.index("mcn")
-
-
-def with_mcn(known, mcn):
-    """``routing.with_mcn_python``: a :class:`Recipient` copied slot by slot, its MCN
-    replaced (its frozen ``__init__`` sets each field through ``object.__setattr__``)."""
-    if type(known) is not Recipient:
-        raise TypeError("with_mcn: a Recipient")
-    cdef object made = rc_new(Recipient), field
-    cdef Py_ssize_t k
-    for k in range(len(RECIPIENT_FIELDS)):
-        field = RECIPIENT_FIELDS[k]
-        PyObject_GenericSetAttr(
-            made, field, mcn if k == MCN_FIELD else PyObject_GenericGetAttr(known, field)
-        )
-    return made

@@ -4,9 +4,7 @@ the same order: on every corpus header and the seed's, on generated headers of h
 fragments (sections, routes, precedence words, MCNs, page breaks, banners, skipped
 lines, every ASCII whitespace and line break), on generated precedence lines (real and
 impossible dates) and on headers with nasty characters, which it may decline (None) only
-where it says it does: a header that is not ASCII, a line of more than 128 words. The
-compiled copy of a recipient with an MCN (``routing_c.with_mcn``) is the reference's,
-and the recipients made of it are the ones made before it."""
+where it says it does: a header that is not ASCII, a line of more than 128 words."""
 
 from __future__ import annotations
 
@@ -14,12 +12,10 @@ import random
 
 import pytest
 
-from loaders.assemble import make_recipients, recipient_of
 from loaders.header import routing
-from loaders.header.routing import read_routing, read_routing_python, with_mcn_python
+from loaders.header.routing import read_routing, read_routing_python
 from loaders.readers.html import read_cablegate_page
 from loaders.readers.text_export import read_text_export
-from loaders.record import Recipient
 from tests.loaders.test_entities_corpus import CABLEGATE
 
 FRAGMENTS = (
@@ -91,20 +87,15 @@ def test_the_compiled_walk_is_built() -> None:
 
 
 @needs_compiled
-def corpus_headers() -> list[str]:
-    """The header of every corpus page, the seed's, and the seed header of ``routing``."""
+def test_compiled_equals_python_on_the_corpus() -> None:
     headers = [
         read_cablegate_page(path.read_bytes(), str(path)).header
         for path in sorted(CABLEGATE.glob("*.html"))
     ]
     assert len(headers) == 633
     seed = CABLEGATE.parent / "seed" / "08STATE68633.txt"
-    return [*headers, read_text_export(seed.read_text(), str(seed)).header, routing.SEED_HEADER]
-
-
-@needs_compiled
-def test_compiled_equals_python_on_the_corpus() -> None:
-    for header in corpus_headers():
+    headers += [read_text_export(seed.read_text(), str(seed)).header, routing.SEED_HEADER]
+    for header in headers:
         assert compiled(header) is not None
         assert_same(header)
 
@@ -154,30 +145,3 @@ def test_the_compiled_tables_are_the_reference_tables() -> None:
 
     assert routing_c.LETTERS == routing.PRECEDENCE_LETTERS
     assert set(routing_c.WORDS) == routing._PRECEDENCE_WORDS
-
-
-def slots(recipient: Recipient) -> object:
-    return typed(tuple(getattr(recipient, field) for field in Recipient.__slots__))
-
-
-@needs_compiled
-def test_recipients_with_an_mcn_are_the_reference_copies() -> None:
-    from loaders.header import routing_c
-
-    made = 0
-    for header in corpus_headers():
-        rows = read_routing_python(header)[3]
-        for recipient, (name, route, precedence, mcn, role) in zip(
-            make_recipients(rows), rows, strict=True
-        ):
-            known = recipient_of(name, route, precedence, role)
-            # what make_recipients made before it copied the cached recipient
-            before = Recipient(name, known.key, known.route, precedence, mcn, role)
-            assert slots(recipient) == slots(before)
-            if mcn is not None:
-                made += 1
-                assert slots(routing_c.with_mcn(known, mcn)) == slots(with_mcn_python(known, mcn))
-                assert slots(with_mcn_python(known, mcn)) == slots(before)
-    assert made > 1000
-    with pytest.raises(TypeError):
-        routing_c.with_mcn(("not", "a", "recipient"), "12")  # type: ignore[arg-type]
