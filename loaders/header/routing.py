@@ -259,9 +259,8 @@ RoutingRows: TypeAlias = tuple[str | None, str | None, str | None, list[Addresse
 
 def read_routing(header: str) -> RoutingRows:
     """:func:`parse_routing`'s precedence, DTG, origin and addressees as rows of fields
-    (what a record is built from, without an object per addressee): read by the
-    compiled walk (``routing_c.pyx``), or by :func:`read_routing_python` where that
-    declines (a header that is not ASCII) or is not built.
+    (what a record is built from, without an object per addressee): by the compiled
+    walk (``routing_c.pyx``), else (not ASCII, not built) :func:`read_routing_python`.
 
     >>> read_routing(SEED_HEADER)[3]
     [('USMISSION USNATO', None, 'IMMEDIATE', None, <Role.ACTION: 'action'>)]
@@ -274,13 +273,9 @@ def read_routing(header: str) -> RoutingRows:
 
 
 def read_routing_python(header: str) -> RoutingRows:
-    """:func:`read_routing` in Python: the reference of the compiled walk and its
-    fallback. Before the first section, a line that cannot be a precedence line or a
-    section (its first character says so: cleaning a line keeps its start) is not read.
-
-    >>> read_routing_python(SEED_HEADER) == read_routing(SEED_HEADER)
-    True
-    """
+    """:func:`read_routing` in Python (the compiled walk's reference and fallback). Before
+    the first section, a line that cannot be a precedence line or a section (its first
+    character says so: cleaning a line keeps its start) is not read."""
     letters: tuple[str, str, str | None] | None = None
     origin: str | None = None
     role: Role | None = None

@@ -4,18 +4,16 @@ over the header's lines (each line split off, classified as skipped / precedence
 section / addressee, and an addressee split into name, route, precedence and MCN in C).
 
 ``read_routing(header)`` gives what the pure-Python reference
-``routing.read_routing_python`` gives (``tests/loaders/test_routing_compiled.py`` compares
-them on every corpus header and on generated headers), or None where it declines and the
-reference reads the header: a header that is not ASCII (Unicode whitespace, digits and
-line breaks stay with ``re`` and ``str``), or a line of more than ``MAX_WORDS`` words.
-What an ASCII character is to the patterns and to ``str`` (``\\s``, a line break of
-``str.splitlines()``, ``\\d``, ``[A-Z]``, ``\\w`` ...) is asked of ``str`` itself when the
-module is loaded (table ``KIND``). A line that can hold a page-break tail (``PAGE``) or a
-glued banner (`` I ``, ``E C R``) is cleaned by the reference's ``clean_header_line`` (a
-few lines in a corpus); the rest of its reading is done here.
+``routing.read_routing_python`` gives (``tests/loaders/test_routing_compiled.py`` compares),
+or None where it declines and the reference reads the header: a header that is not ASCII
+(Unicode whitespace, digits and line breaks stay with ``re`` and ``str``), or a line of
+more than ``MAX_WORDS`` words. What an ASCII character is to the patterns and to ``str``
+(``\\s``, a line break, ``\\d``, ``\\w`` ...) is asked of ``str`` when the module loads.
+A line that can hold a page-break tail (``PAGE``) or a glued banner (`` I ``, ``E C R``)
+is cleaned by the reference's ``clean_header_line`` (a few lines in a corpus); the rest
+of its reading is done here.
 """
 
-from cpython.mem cimport PyMem_Free, PyMem_Malloc
 from libc.stdio cimport snprintf
 from libc.string cimport memcmp
 
@@ -31,14 +29,16 @@ cdef extern from "Python.h":
 
 cdef enum:
     MAX_WORDS = 128
-    SMALL = 2048  # headers shorter than this build names on the stack
-    # KIND bits: str.isspace(), a line break, \d, [A-Z], [A-Za-z], \w
+    # KIND bits: str.isspace(), a line break, \d, [A-Z], [A-Za-z], \w, a precedence
+    # letter, what a line read before the first section opens with
     SPACE = 1
     BREAK = 2
     DIGIT = 4
     UPPER = 8
     LETTER = 16
     WORD = 32
+    ZOPR = 64
+    FIRST = 128
     # sections
     NO_SECTION = 0
     FM = 1  # FM or FROM
@@ -62,7 +62,8 @@ for _code in range(128):
     KIND[_code] = (
         SPACE * _ch.isspace() | BREAK * (len(f"a{_ch}b".splitlines()) == 2)
         | DIGIT * _ch.isdigit() | UPPER * _ch.isupper() | LETTER * _ch.isalpha()
-        | WORD * (_ch.isalnum() or _ch == "_")
+        | WORD * (_ch.isalnum() or _ch == "_") | ZOPR * (_ch in "ZOPR")
+        | FIRST * (_ch in "ZOPRFTI")
     )
 cdef object ACTION = Role.ACTION, INFO_ROLE = Role.INFO
 cdef object clean_line = None  # routing.clean_header_line, imported on first use
@@ -87,10 +88,6 @@ cdef inline Py_ssize_t skip(const Py_UCS1* t, Py_ssize_t i, Py_ssize_t q, int ki
     while j < q and j - i != most and KIND[t[j]] & kind:
         j += 1
     return j
-
-
-cdef inline bint zopr(Py_UCS1 c) noexcept nogil:
-    return c == 90 or c == 79 or c == 80 or c == 82  # Z O P R
 
 
 cdef inline int number(const Py_UCS1* t, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
@@ -128,7 +125,7 @@ cdef object precedence_line(const Py_UCS1* t, Py_ssize_t p, Py_ssize_t q):
     of ``ZOPR`` and ``t[p + 1]`` a space."""
     cdef Py_ssize_t i = skip(t, p + 1, q, SPACE), g, m, y, end
     cdef Py_UCS1 second = t[p]
-    if i < q and zopr(t[i]):
+    if i < q and KIND[t[i]] & ZOPR:
         second, g = t[i], i + 1
         i = skip(t, g, q, SPACE)
         if i == g:
@@ -183,13 +180,13 @@ cdef inline int precedence_word(const Py_UCS1* t, Py_ssize_t a, Py_ssize_t b) no
     return -1
 
 
-cdef object addressee(const Py_UCS1* t, Py_ssize_t p, Py_ssize_t q, object role, char* buf,
+cdef object addressee(const Py_UCS1* t, Py_ssize_t p, Py_ssize_t q, object role,
                       Py_ssize_t* starts, Py_ssize_t* ends):
     """The row (name, route, written precedence, MCN, role) of an addressee text, None
     when it has no name (the reference's ``addressee_fields``); False: too many words."""
-    cdef Py_ssize_t i = p, a, b, count = 0, n = 0, k
-    cdef object route = None, mcn = None, precedence = None
-    cdef bint letters = False
+    cdef Py_ssize_t i = p, a, b, count = 0, k
+    cdef object route = None, mcn = None, precedence = None, name
+    cdef bint letters = False, single = True
     while i < q and t[i] != 47:  # /
         i += 1
     if i < q:  # a route before the first /: stripped, R[A-Z0-9]{3,7}
@@ -219,17 +216,19 @@ cdef object addressee(const Py_UCS1* t, Py_ssize_t p, Py_ssize_t q, object role,
             if memcmp(t + starts[count - 1], b"NIACT", 5) == 0:
                 count -= 1
                 precedence = NIACT_WORDS[k]
-    for k in range(count):  # the name: the words joined by a space
-        if k:
-            buf[n] = 32
-            n += 1
-        for i in range(starts[k], ends[k]):
-            buf[n] = t[i]
-            n += 1
-            letters = letters or (i > starts[k] and KIND[t[i]] & KIND[t[i - 1]] & LETTER)
+    for k in range(count):  # the name (the words joined by a space) holds [A-Za-z]{2}
+        for i in range(starts[k] + 1, ends[k]):
+            letters = letters or KIND[t[i]] & KIND[t[i - 1]] & LETTER
+        single = single and (k == 0 or starts[k] == ends[k - 1] + 1 and t[starts[k] - 1] == 32)
     if not letters:
         return None
-    return PyUnicode_FromKindAndData(1, buf, n), route, precedence, mcn, role
+    if single:  # one space between the words: the name as written
+        name = PyUnicode_FromKindAndData(1, t + starts[0], ends[count - 1] - starts[0])
+    else:
+        name = " ".join([
+            PyUnicode_FromKindAndData(1, t + starts[k], ends[k] - starts[k]) for k in range(count)
+        ])
+    return name, route, precedence, mcn, role
 
 
 cdef bint needs_cleaning(const Py_UCS1* t, Py_ssize_t p, Py_ssize_t q) noexcept nogil:
@@ -258,63 +257,53 @@ def read_routing(str header not None):
     cdef const Py_UCS1* t
     cdef Py_ssize_t starts[MAX_WORDS]
     cdef Py_ssize_t ends[MAX_WORDS]
-    cdef char small[SMALL]
-    cdef char* buf = small
     cdef int section
     cdef object letters = None, origin = None, role = None, head, row, cleaned
     cdef list found = []
     if not PyUnicode_IS_ASCII(header):
         return None
-    if n >= SMALL:
-        buf = <char*>PyMem_Malloc(n)
-        if buf is NULL:
-            raise MemoryError()
-    try:
-        while i < n:
-            a = i
-            while i < n and not KIND[s[i]] & BREAK:
-                i += 1
-            b = i
-            if i < n:  # \r\n is one break
-                i += 2 if s[i] == 13 and i + 1 < n and s[i + 1] == 10 else 1
-            p = skip(s, a, b, SPACE)
-            # before the first section only a precedence line or a section is read
-            if role is None and (p == b or not (zopr(s[p]) or s[p] in b"FTI")):
+    while i < n:
+        a = i
+        while i < n and not KIND[s[i]] & BREAK:
+            i += 1
+        b = i
+        if i < n:  # \r\n is one break
+            i += 2 if s[i] == 13 and i + 1 < n and s[i + 1] == 10 else 1
+        p = skip(s, a, b, SPACE)
+        # before the first section only a precedence line or a section is read
+        if role is None and (p == b or not KIND[s[p]] & FIRST):
+            continue
+        q = b  # the line stripped is s[p:q]; clean_header_line reads it rstripped
+        while q > p and KIND[s[q - 1]] & SPACE:
+            q -= 1
+        t = s
+        if needs_cleaning(s, a, q):
+            cleaned = cleaner()(header[a:b])
+            t, p, q = <const Py_UCS1*>PyUnicode_DATA(cleaned), 0, PyUnicode_GET_LENGTH(cleaned)
+        head = None
+        if q - p >= 2 and KIND[t[p]] & ZOPR and KIND[t[p + 1]] & SPACE:
+            head = precedence_line(t, p, q)
+        section, tp = NO_SECTION, p
+        if keyword(t, p, q, b"FM", 2) or keyword(t, p, q, b"TO", 2):
+            section, tp = FM if t[p] == 70 else TO, skip(t, p + 2, q, SPACE)
+        elif keyword(t, p, q, b"FROM", 4) or keyword(t, p, q, b"INFO", 4):
+            section, tp = FM if t[p] == 70 else INFO, skip(t, p + 4, q, SPACE)
+        if head is not None and (letters is None or letters[2] is None) and origin is None:
+            letters = head
+            continue
+        if section != NO_SECTION and (section == FM or origin is not None):
+            if section == FM:
+                origin = PyUnicode_FromKindAndData(1, t + tp, q - tp) if q > tp else None
+                role = None
                 continue
-            q = b  # the line stripped is s[p:q]; clean_header_line reads it rstripped
-            while q > p and KIND[s[q - 1]] & SPACE:
-                q -= 1
-            t = s
-            if needs_cleaning(s, a, q):
-                cleaned = cleaner()(header[a:b])
-                t, p, q = <const Py_UCS1*>PyUnicode_DATA(cleaned), 0, PyUnicode_GET_LENGTH(cleaned)
-            head = None
-            if q - p >= 2 and zopr(t[p]) and KIND[t[p + 1]] & SPACE:
-                head = precedence_line(t, p, q)
-            section, tp = NO_SECTION, p
-            if keyword(t, p, q, b"FM", 2) or keyword(t, p, q, b"TO", 2):
-                section, tp = FM if t[p] == 70 else TO, skip(t, p + 2, q, SPACE)
-            elif keyword(t, p, q, b"FROM", 4) or keyword(t, p, q, b"INFO", 4):
-                section, tp = FM if t[p] == 70 else INFO, skip(t, p + 4, q, SPACE)
-            if head is not None and (letters is None or letters[2] is None) and origin is None:
-                letters = head
-                continue
-            if section != NO_SECTION and (section == FM or origin is not None):
-                if section == FM:
-                    origin = PyUnicode_FromKindAndData(1, t + tp, q - tp) if q > tp else None
-                    role = None
-                    continue
-                role = ACTION if section == TO else INFO_ROLE
-            if role is None or tp == q or skipped(t, tp, q):
-                continue
-            row = addressee(t, tp, q, role, buf, starts, ends)
-            if row is False:
-                return None
-            if row is not None:
-                found.append(row)
-    finally:
-        if buf is not small:
-            PyMem_Free(buf)
+            role = ACTION if section == TO else INFO_ROLE
+        if role is None or tp == q or skipped(t, tp, q):
+            continue
+        row = addressee(t, tp, q, role, starts, ends)
+        if row is False:
+            return None
+        if row is not None:
+            found.append(row)
     dtg = letters[2] if letters is not None and letters[2] is not None else parse_dtg(header)
     if letters is None:
         return (found[0][2] if found else None), dtg, origin, found
