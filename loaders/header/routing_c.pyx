@@ -45,9 +45,11 @@ cdef enum:
     TO = 2
     INFO = 3
 
-#: The precedence letters and words (``routing.PRECEDENCE_LETTERS``, ``_PRECEDENCE_WORDS``).
+#: The reference's tables (``routing.PRECEDENCE_LETTERS``, ``_PRECEDENCE_WORDS``,
+#: ``_PRECEDENCE_FIRSTS``, ``_LINE_FIRSTS``).
 LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 WORDS = ("FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE")
+PRECEDENCE_FIRSTS, LINE_FIRSTS = "ZOPR", "ZOPRFTI"
 cdef tuple WORD_OBJECTS = WORDS, NIACT_WORDS = tuple(f"NIACT {word}" for word in WORDS)
 cdef const char* WORD_TEXTS[4]
 WORD_TEXTS[:] = [b"FLASH", b"IMMEDIATE", b"PRIORITY", b"ROUTINE"]
@@ -62,8 +64,8 @@ for _code in range(128):
     KIND[_code] = (
         SPACE * _ch.isspace() | BREAK * (len(f"a{_ch}b".splitlines()) == 2)
         | DIGIT * _ch.isdigit() | UPPER * _ch.isupper() | LETTER * _ch.isalpha()
-        | WORD * (_ch.isalnum() or _ch == "_") | ZOPR * (_ch in "ZOPR")
-        | FIRST * (_ch in "ZOPRFTI")
+        | WORD * (_ch.isalnum() or _ch == "_") | ZOPR * (_ch in PRECEDENCE_FIRSTS)
+        | FIRST * (_ch in LINE_FIRSTS)
     )
 cdef object ACTION = Role.ACTION, INFO_ROLE = Role.INFO
 cdef object clean_line = None  # routing.clean_header_line, imported on first use

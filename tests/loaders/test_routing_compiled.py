@@ -145,3 +145,5 @@ def test_the_compiled_tables_are_the_reference_tables() -> None:
 
     assert routing_c.LETTERS == routing.PRECEDENCE_LETTERS
     assert set(routing_c.WORDS) == routing._PRECEDENCE_WORDS
+    assert set(routing_c.PRECEDENCE_FIRSTS) == routing._PRECEDENCE_FIRSTS
+    assert set(routing_c.LINE_FIRSTS) == routing._LINE_FIRSTS
