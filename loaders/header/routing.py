@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeAlias
+from typing import Final, TypeAlias
 
 from loaders.header.dtg import parse_dtg
 from loaders.header.markings import find_banner
@@ -253,17 +253,29 @@ def parse_routing(header: str) -> Routing:
     return Routing(precedence, dtg, origin, tuple(Addressee(*row) for row in rows))
 
 
-def read_routing(
-    header: str,
-) -> tuple[str | None, str | None, str | None, list[AddresseeRow]]:
+#: What :func:`read_routing` gives: precedence, DTG, origin and the addressees' rows.
+RoutingRows: TypeAlias = tuple[str | None, str | None, str | None, list[AddresseeRow]]
+
+
+def read_routing(header: str) -> RoutingRows:
     """:func:`parse_routing`'s precedence, DTG, origin and addressees as rows of fields
-    (what a record is built from, without an object per addressee). Before the first
-    section, a line that cannot be a precedence line or a section (its first character
-    says so: cleaning a line keeps its start) is not read.
+    (what a record is built from, without an object per addressee): by the compiled
+    walk (``routing_c.pyx``), else (not ASCII, not built) :func:`read_routing_python`.
 
     >>> read_routing(SEED_HEADER)[3]
     [('USMISSION USNATO', None, 'IMMEDIATE', None, <Role.ACTION: 'action'>)]
     """
+    if _read_compiled is not None:
+        found = _read_compiled(header)
+        if found is not None:
+            return found
+    return read_routing_python(header)
+
+
+def read_routing_python(header: str) -> RoutingRows:
+    """:func:`read_routing` in Python (the compiled walk's reference and fallback). Before
+    the first section, a line that cannot be a precedence line or a section (its first
+    character says so: cleaning a line keeps its start) is not read."""
     letters: tuple[str, str, str | None] | None = None
     origin: str | None = None
     role: Role | None = None
@@ -301,3 +313,12 @@ def read_routing(
         for (name, route, written, mcn), role in found
     ]
     return action, dtg, origin, filled
+
+
+try:  # the compiled walk, built by ``pip install`` (routing_c.pyx); same results
+    from loaders.header.routing_c import read_routing as _read_compiled
+except ImportError:  # pragma: no cover - a checkout that was never built
+    _read_compiled = None  # type: ignore[assignment]
+
+#: True when the compiled walk (``routing_c``) is in use.
+COMPILED: Final = _read_compiled is not None
