@@ -143,10 +143,16 @@ def banner_level_python(text: str) -> Level | None:
 
     >>> banner_level_python("intro\\nc o n f i d e n t i a l")
     'CONFIDENTIAL'
+    >>> banner_level_python("C O N F \u0130 D E N T \u0130 A L")  # İ: matched ignoring case
+    'CONFIDENTIAL'
+    >>> banner_level_python("\u017f e c r e t")  # ſ too
+    'SECRET'
     """
     match = _BANNER_RE.search(text) if " E " in text or " e " in text else None
     if match:
-        return _SPACED[match[1].upper()]
+        # its first letter tells which (upper-cased: ``ſ`` is matched as ``s``); the whole
+        # match is not always a key of _SPACED: ``İ``, matched as ``I``, upper-cases to itself
+        return _SPACED_INITIAL[match[1][0].upper()]
     return plain_banner_level(text)
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
+import pytest
+
 from loaders.header.markings import _BANNER_RE, _PLAIN_BANNER_RE, _SPACED, banner_level, first_lines
 from loaders.readers.html import read_cablegate_page
 from tests.loaders.test_entities_corpus import CABLEGATE
@@ -46,3 +48,20 @@ def test_first_lines_as_splitlines() -> None:
     for text in generated(20000, seed=6):
         for count in (0, 1, 3, 7):
             assert first_lines(text, count) == text.splitlines()[:count], repr(text)
+
+
+@pytest.mark.parametrize(
+    ("banner", "level"),
+    [
+        ("C O N F \u0130 D E N T \u0130 A L", "CONFIDENTIAL"),  # İ matches I ignoring case
+        ("U N C L A S S \u0130 F I E D", "UNCLASSIFIED"),
+        ("\u017f E C R E T", "SECRET"),  # ſ matches S
+        ("c o n f ı d e n t ı a l", "CONFIDENTIAL"),
+    ],
+)
+def test_a_banner_with_letters_matched_ignoring_case_gives_its_level(
+    banner: str, level: str
+) -> None:
+    """Such a banner once raised KeyError (its upper-case form is not a known banner),
+    and the cable was lost as an internal error."""
+    assert banner_level(f"{banner} STATE 068633\n\nTEXT") == level
