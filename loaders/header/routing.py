@@ -97,9 +97,8 @@ def parse_addressee(text: str, role: Role) -> Addressee | None:
     return None if fields is None else Addressee(*fields, role)
 
 
-def addressee_fields(text: str, *, mcn_last: bool = True) -> AddresseeFields | None:
-    """Name, route, precedence and MCN of one addressee line (None: no name in it); with
-    ``mcn_last=False`` the last word is never taken for an MCN (a line without it).
+def addressee_fields(text: str) -> AddresseeFields | None:
+    """Name, route, precedence and MCN of one addressee line (None: no name in it).
 
     >>> addressee_fields("RHEHNSC/NSC WASHINGTON DC")
     ('NSC WASHINGTON DC', 'RHEHNSC', None, None)
@@ -112,7 +111,7 @@ def addressee_fields(text: str, *, mcn_last: bool = True) -> AddresseeFields | N
             route, text = head, rest
     words = text.split()
     # the patterns open with a literal R / a digit: checked first
-    mcn = words.pop() if mcn_last and words and is_mcn(words[-1]) else None
+    mcn = words.pop() if words and is_mcn(words[-1]) else None
     precedence: str | None = None
     if len(words) > 1 and words[-1] in _PRECEDENCE_WORDS:
         precedence = words.pop()
@@ -163,17 +162,9 @@ def is_mcn(word: str) -> bool:
 
 
 @lru_cache(maxsize=HEADER_LINE_CACHE)
-def addressee_before_mcn(text: str) -> AddresseeFields | None:
-    """:func:`addressee_fields` of a line without its MCN (cached: the same addressee
-    recurs across cables, each time with another MCN)."""
-    return addressee_fields(text, mcn_last=False)
-
-
-@lru_cache(maxsize=HEADER_LINE_CACHE)
 def line_addressee(text: str) -> AddresseeFields | None:
     """The addressee of a header line's text (None for empty, BT/ZEN/... and nameless
-    lines); read only for lines after FM, cached as they recur. A line not seen before
-    is read without its MCN (cached too: the rest recurs), the MCN put back.
+    lines); read only for lines after FM, cached as they recur.
 
     >>> line_addressee("RUEHC/SECSTATE WASHDC PRIORITY 7906")
     ('SECSTATE WASHDC', 'RUEHC', 'PRIORITY', '7906')
@@ -182,67 +173,7 @@ def line_addressee(text: str) -> AddresseeFields | None:
     """
     if not text or _SKIP_RE.match(text):
         return None
-    parts = text.rsplit(None, 1)
-    if len(parts) < 2 or not is_mcn(parts[1]):
-        return addressee_before_mcn(text)
-    fields = addressee_before_mcn(parts[0])
-    return None if fields is None else (fields[0], fields[1], fields[2], parts[1])
-
-
-#: What a header line ending with an MCN says: its section, its text (what
-#: :func:`read_header_line` gives) and the addressee of the text (:func:`line_addressee`).
-McnLine: TypeAlias = tuple[str | None, str, AddresseeFields | None]
-
-
-def mcn_line(raw: str) -> McnLine | None:
-    """What a header line ending with an MCN says, read from the cached reading of the
-    line before it (the MCN differs from cable to cable, the rest recurs); None when the
-    MCN cannot be set aside: the line opens as a precedence line (its DTG ends with digits),
-    holds PAGE (a page-break tail ends the line), or could hold a banner only with the
-    MCN's space (`` I `` across it); see :func:`before_mcn` for the rest.
-
-    >>> section, text, addressee = mcn_line("INFO RUEHKO/AMEMBASSY TOKYO PRIORITY  7906")
-    >>> section, text, addressee[1:]
-    ('INFO', 'RUEHKO/AMEMBASSY TOKYO PRIORITY  7906', ('RUEHKO', 'PRIORITY', '7906'))
-    """
-    parts = raw.rsplit(None, 1)
-    if len(parts) < 2 or not is_mcn(parts[1]):
-        return None
-    prefix, mcn = parts
-    start = prefix.lstrip()[:2]
-    if (
-        "PAGE" in raw
-        or prefix.endswith(" I")
-        or (start[:1] in _PRECEDENCE_FIRSTS and start[1:].isspace())
-    ):
-        return None
-    known = before_mcn(prefix)
-    if known is None:
-        return None
-    section, text, fields = known
-    spaces = raw[len(prefix) : raw.index(mcn, len(prefix))]
-    addressee = None if fields is None else (fields[0], fields[1], fields[2], mcn)
-    return section, f"{text}{spaces}{mcn}", addressee
-
-
-@lru_cache(maxsize=HEADER_LINE_CACHE)
-def before_mcn(prefix: str) -> McnLine | None:
-    """:func:`mcn_line`'s reading of the line before its MCN (cached: it recurs), the
-    addressee read as :func:`line_addressee` reads the line with the MCN; None when the
-    MCN would not follow the text: a banner is cut off (the MCN with it), the text is
-    empty (a bare ``TO``: no space before the MCN), or the text is ``INFO`` (``INFO``
-    and an MCN such as ``12-34`` is a line to skip).
-
-    >>> before_mcn("TO RUEHC/SECSTATE WASHDC PRIORITY")
-    ('TO', 'RUEHC/SECSTATE WASHDC PRIORITY', ('SECSTATE WASHDC', 'RUEHC', 'PRIORITY', None))
-    """
-    line = prefix.rstrip()
-    if (" I " in line or "E C R" in line) and find_banner(line) is not None:
-        return None
-    _, section, text = read_header_line(prefix)
-    if not text or text == "INFO":
-        return None
-    return section, text, None if _SKIP_RE.match(text) else addressee_before_mcn(text)
+    return addressee_fields(text)
 
 
 def parse_routing(header: str) -> Routing:
@@ -284,12 +215,7 @@ def read_routing_python(header: str) -> RoutingRows:
         first = raw[:1]
         if role is None and (raw.lstrip()[:1] if first.isspace() else first) not in _LINE_FIRSTS:
             continue
-        # a line ending with an MCN (a digit, checked first) is read without it
-        split = mcn_line(raw) if raw.rstrip()[-1:].isdigit() else None
-        if split is None:
-            head, section, text = read_header_line(raw)
-        else:
-            head, (section, text, _) = None, split
+        head, section, text = read_header_line(raw)
         if head is not None and (letters is None or letters[2] is None) and origin is None:
             letters = head
             continue
@@ -300,7 +226,7 @@ def read_routing_python(header: str) -> RoutingRows:
             role = Role.ACTION if section == "TO" else Role.INFO
         if role is None:
             continue
-        addressee = line_addressee(text) if split is None else split[2]
+        addressee = line_addressee(text)
         if addressee is not None:
             found.append((addressee, role))
     dtg = (letters[2] if letters is not None else None) or parse_dtg(header)
