@@ -121,6 +121,8 @@ cdef class Citing:
 
     cdef str citing_id, year2, station, before  # station: None when no rule applies
     cdef double most
+    cdef str last_name  # the station the last match named, as written, and its key
+    cdef object last_key
 
     cdef bint read(self, str citing_id, str year) except -1:
         """False when the citing id's serial is too long to read here."""
@@ -174,8 +176,10 @@ cdef inline void add(list refs, tuple fields) except *:
         refs.append(fields)
 
 
-cdef str station_name(chars c, unsigned char* out, Cable* m, Py_ssize_t first, bint spaced):
-    """The words ``first..`` of a match joined by a space (or by nothing)."""
+cdef Py_ssize_t write_name(chars c, unsigned char* out, Cable* m, Py_ssize_t first,
+                           bint spaced) noexcept nogil:
+    """Write the words ``first..`` of a match joined by a space (or by nothing) to
+    ``out``; their length."""
     cdef Py_ssize_t k, length = 0, i
     for k in range(first, m.words):
         if spaced and k > first:
@@ -184,7 +188,21 @@ cdef str station_name(chars c, unsigned char* out, Cable* m, Py_ssize_t first, b
         for i in range(m.word_a[k], m.word_b[k]):
             out[length] = c[i]
             length += 1
-    return ascii_str(out, 0, length)
+    return length
+
+
+cdef object station_key(chars c, unsigned char* scratch, Cable* m, Py_ssize_t first,
+                        Citing citing):
+    """``canonical_station`` of the station a match names; asked once for a station
+    named again and again in a row (``A. BAKU 1761 B. BAKU 1819``)."""
+    cdef Py_ssize_t length = write_name(c, scratch, m, first, True)
+    cdef str last = citing.last_name
+    if last is not None and len(last) == length and memcmp(
+            PyUnicode_DATA(last), scratch, length) == 0:
+        return citing.last_key
+    citing.last_name = ascii_str(scratch, 0, length)
+    citing.last_key = canonical_station(citing.last_name)
+    return citing.last_key
 
 
 cdef bint is_station(chars c, unsigned char* scratch, Cable* m, Py_ssize_t* first) except -1:
@@ -198,7 +216,7 @@ cdef bint is_station(chars c, unsigned char* scratch, Cable* m, Py_ssize_t* firs
         return False
     for k in range(k, m.words):
         if c[m.word_b[k] - 1] == 45 or not_station(c, m.word_a[k], m.word_b[k]):  # "-"
-            return station_name(c, scratch, m, first[0], False) in station_aliases()
+            return ascii_str(scratch, 0, write_name(c, scratch, m, first[0], False)) in station_aliases()
     return True
 
 
@@ -231,7 +249,7 @@ cdef read_bullet(chars c, unsigned char* scratch, Py_ssize_t a, Py_ssize_t b, ob
                 pos = m.word_b[0]
                 continue
             found = True
-            key = canonical_station(station_name(c, scratch, &m, first, True))
+            key = station_key(c, scratch, &m, first, citing)
             if m.suffix_a >= 0:
                 written = ascii_str(c, m.suffix_a, m.suffix_a + 2)
             elif m.year_a >= 0:

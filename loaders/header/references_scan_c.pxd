@@ -152,7 +152,7 @@ cdef inline bint cable_at(chars c, Py_ssize_t s, Py_ssize_t b, Cable* m) noexcep
     a letter next), words of ``[A-Z][A-Z'-]*`` each read whole (a shorter one is followed
     by neither a space nor a digit), as few as give a serial."""
     cdef Py_ssize_t i = s, j
-    m.year_a = -1
+    m.year_a = m.year_b = -1
     if is_digit(c[s]):
         if s + 3 < b and ((c[s] == 49 and c[s + 1] == 57) or (c[s] == 50 and c[s + 1] == 48)) \
                 and is_digit(c[s + 2]) and is_digit(c[s + 3]):
