@@ -18,8 +18,8 @@ from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND
 from libc.string cimport memcmp
 
 from loaders.header.references_scan_c cimport (
-    Cable, EMAIL_BIT, MEMO_BIT, MESSAGE_BIT, NOT_CABLE_BIT, REPORT_BIT, TELCON_BIT, bullet_at,
-    chars, is_digit, is_space, is_up, kind_bits, more_at, next_cable, ref_bullet, spaces,
+    NOT_CABLE_BIT, Cable, bullet_at, chars, is_digit, is_space, is_up, kind_bits, more_at,
+    next_cable, ref_bullet, spaces, write_name,
 )
 
 import dataclasses
@@ -41,10 +41,10 @@ NOT_STATION = frozenset(
 )
 #: ``references._SERIAL_SLACK`` (the test compares).
 SERIAL_SLACK = (1.05, 20)
-cdef object CABLE = RefKind.CABLE, EMAIL = RefKind.EMAIL, TELCON = RefKind.TELCON
-cdef object MESSAGE = RefKind.MESSAGE, REPORT = RefKind.REPORT, MEMO = RefKind.MEMO
-cdef object OTHER = RefKind.OTHER
-_LETTERS = tuple(chr(c) for c in range(ord("A"), ord("Z") + 1))
+cdef object CABLE = RefKind.CABLE, MESSAGE = RefKind.MESSAGE, OTHER = RefKind.OTHER
+#: The kinds of the bits of ``kind_bits`` (EMAIL_BIT ... MEMO_BIT), in order.
+cdef tuple KINDS = (RefKind.EMAIL, RefKind.TELCON, MESSAGE, RefKind.REPORT, RefKind.MEMO)
+cdef tuple LETTERS = tuple(chr(c) for c in range(ord("Z") + 1))  # the bullets by code
 
 _TWO_DIGITS = tuple(f"{year:02d}" for year in range(100))
 #: The fields of ``Reference``, in order: made in C while it is a plain frozen dataclass
@@ -96,17 +96,12 @@ cdef inline bint not_station(chars c, Py_ssize_t a, Py_ssize_t b) noexcept nogil
 
 
 cdef inline object kind_of(int bits):
-    """``references.classify_other`` of a text of these :func:`kind_bits`."""
-    if bits & EMAIL_BIT:
-        return EMAIL
-    if bits & TELCON_BIT:
-        return TELCON
-    if bits & MESSAGE_BIT:
-        return MESSAGE
-    if bits & REPORT_BIT:
-        return REPORT
-    if bits & MEMO_BIT:
-        return MEMO
+    """``references.classify_other`` of a text of these :func:`kind_bits`: the kind of
+    the lowest bit (the first pattern of ``_KIND_WORDS`` that occurs)."""
+    cdef int k
+    for k in range(5):
+        if bits & (1 << k):
+            return KINDS[k]
     return OTHER
 
 
@@ -176,21 +171,6 @@ cdef inline void add(list refs, tuple fields) except *:
         refs.append(fields)
 
 
-cdef Py_ssize_t write_name(chars c, unsigned char* out, Cable* m, Py_ssize_t first,
-                           bint spaced) noexcept nogil:
-    """Write the words ``first..`` of a match joined by a space (or by nothing) to
-    ``out``; their length."""
-    cdef Py_ssize_t k, length = 0, i
-    for k in range(first, m.words):
-        if spaced and k > first:
-            out[length] = 32
-            length += 1
-        for i in range(m.word_a[k], m.word_b[k]):
-            out[length] = c[i]
-            length += 1
-    return length
-
-
 cdef object station_key(chars c, unsigned char* scratch, Cable* m, Py_ssize_t first,
                         Citing citing):
     """``canonical_station`` of the station a match names; asked once for a station
@@ -209,14 +189,16 @@ cdef bint is_station(chars c, unsigned char* scratch, Cable* m, Py_ssize_t* firs
     """``references.cable_mentions``' test of a match's words: ``first`` is the first
     word after the leading ones that are no station or one letter."""
     cdef Py_ssize_t k = 0
-    while k < m.words and (m.word_b[k] - m.word_a[k] == 1 or not_station(c, m.word_a[k], m.word_b[k])):
+    while k < m.words and (
+            m.word_b[k] - m.word_a[k] == 1 or not_station(c, m.word_a[k], m.word_b[k])):
         k += 1
     first[0] = k
     if k == m.words:
         return False
     for k in range(k, m.words):
         if c[m.word_b[k] - 1] == 45 or not_station(c, m.word_a[k], m.word_b[k]):  # "-"
-            return ascii_str(scratch, 0, write_name(c, scratch, m, first[0], False)) in station_aliases()
+            joined = ascii_str(scratch, 0, write_name(c, scratch, m, first[0], False))
+            return joined in station_aliases()
     return True
 
 
@@ -271,6 +253,8 @@ cdef read_bullet(chars c, unsigned char* scratch, Py_ssize_t a, Py_ssize_t b, ob
 
 
 def references_ascii(value, citing_id, year):
+    """``parse_references_python(value, citing_id=citing_id, year=year)``, or None where
+    this reading declines (see the module's docstring)."""
     if type(value) is not str or type(citing_id) is not str or type(year) is not str:
         return None
     if not value:
@@ -317,7 +301,7 @@ cdef read_value(str value, unsigned char* c, Py_ssize_t n, Citing citing):
         if letter < 0 or (letter != (65 if bullet < 0 else bullet + 1) and letter != bullet
                           and not (bullet < 0 and i == a)):
             continue
-        read_bullet(c, c + n, last, i, _LETTERS[bullet - 65] if bullet >= 0 else None, citing, refs)
+        read_bullet(c, c + n, last, i, LETTERS[bullet] if bullet >= 0 else None, citing, refs)
         bullet, last = letter, end
-    read_bullet(c, c + n, last, b, _LETTERS[bullet - 65] if bullet >= 0 else None, citing, refs)
+    read_bullet(c, c + n, last, b, LETTERS[bullet] if bullet >= 0 else None, citing, refs)
     return tuple([make_reference(fields) for fields in refs])

@@ -246,3 +246,18 @@ cdef inline int bullet_at(chars c, Py_ssize_t i, Py_ssize_t a, Py_ssize_t b,
     if i < b and (is_space(c[i]) or is_up(c[i]) or is_digit(c[i]) or c[i] == 40):
         return letter
     return -1
+
+
+cdef inline Py_ssize_t write_name(chars c, unsigned char* out, Cable* m, Py_ssize_t first,
+                                  bint spaced) noexcept nogil:
+    """Write the words ``first..`` of a match joined by a space (or by nothing) to
+    ``out``; their length."""
+    cdef Py_ssize_t k, length = 0, i
+    for k in range(first, m.words):
+        if spaced and k > first:
+            out[length] = 32
+            length += 1
+        for i in range(m.word_a[k], m.word_b[k]):
+            out[length] = c[i]
+            length += 1
+    return length
