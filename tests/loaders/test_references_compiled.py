@@ -32,7 +32,8 @@ PIECES = (
     "FAH", "IMSWM", "JUN", "SEPTEMBER", "PARA", "NO", "O'BRIEN", "BRAZIL-", "X-", "NEW DELHI",
     "0", "00", "000000", "0000001", "1234567", "123456", "12", "5", "99999", "TOKYOX1",
     "ASHGABAT687", "09RIYADH", "A.TOKYO", "NOTAL", "311(08)", "5 (08)", "17/08", "17 /081",
-    "TOKYO 12(07)", "TOKYO 12 (07)", "TOKYO 12/08", "DOHA 3 ( 07)", "TOKYO 1595", "TOKYO 1596", "SEOUL", "BRASILIA", "POINTS", "OSC",
+    "TOKYO 12(07)", "TOKYO 12 (07)", "TOKYO 12/08", "DOHA 3 ( 07)", "TOKYO 1595", "TOKYO 1596",
+    "SEOUL", "BRASILIA", "POINTS", "OSC",
     " ", " ", " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0",
     "\u2028", "\u3000", "¶", "¶B.", "é", "ß", "ı", "ſ", "\u212a", "٣", "٠٨", "😀", "µ", "ÿ",
 )  # fmt: skip
