@@ -147,6 +147,7 @@ def test_compiled_equals_python_on_long_and_odd_values(value: str) -> None:
     same(value, "08TOKYO1500", "08")
 
 
+@needs_compiled
 def test_the_compiled_tables_are_the_reference_tables() -> None:
     from loaders.header import references_c
 
@@ -154,6 +155,7 @@ def test_the_compiled_tables_are_the_reference_tables() -> None:
     assert references_c.SERIAL_SLACK == references._SERIAL_SLACK
 
 
+@needs_compiled
 def test_compiled_references_are_made_of_the_dataclass_fields() -> None:
     from loaders.header import references_c
 
