@@ -116,7 +116,17 @@ def cable_date(raw: RawCable, dtg: str | None) -> str | None:
 def merge_references(
     parsed: tuple[Reference, ...], cited_ids: Sequence[str], citing_id: str
 ) -> tuple[Reference, ...]:
-    """References of the REF line, plus ids a container lists that the text lacks."""
+    """References of the REF line, plus ids a container lists that the text lacks (most
+    containers list none: the REF line's are returned as they are).
+
+    >>> tokyo = Reference("A", RefKind.CABLE, "08TOKYO1464", "TOKYO 1464")
+    >>> merge_references((tokyo,), (), "08STATE1") == (tokyo,)
+    True
+    >>> [r.id for r in merge_references((tokyo,), ["08TOKYO1464", "08 SECSTATE 5"], "08STATE1")]
+    ['08TOKYO1464', '08STATE5']
+    """
+    if not cited_ids:
+        return parsed
     known = {ref.id for ref in parsed}
     extra = []
     for text in cited_ids:

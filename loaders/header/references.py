@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TypeAlias
+from typing import Final, TypeAlias
 
 from loaders.header.stations import canonical_cable_id, canonical_station
 from loaders.header.tables import station_aliases
@@ -196,8 +196,11 @@ def classify_other(text: str) -> RefKind:
     return next((kind for pattern, kind in _KIND_WORDS if pattern.search(text)), RefKind.OTHER)
 
 
-def parse_references(value: str | None, *, citing_id: str, year: str) -> tuple[Reference, ...]:
-    """All references of a REF value; a cable never cites itself."""
+def parse_references_python(
+    value: str | None, *, citing_id: str, year: str
+) -> tuple[Reference, ...]:
+    """All references of a REF value; a cable never cites itself (the reference of the
+    compiled ``references_c.references_ascii``, and what reads the values it declines)."""
     if not value:
         return ()
     # once each, in order; keyed by the fields (a Reference's own hash is Python code)
@@ -211,3 +214,32 @@ def parse_references(value: str | None, *, citing_id: str, year: str) -> tuple[R
             if cable_id != citing_id:
                 refs[bullet, RefKind.CABLE, cable_id, text.strip(" ,;.")] = None
     return tuple(Reference(*fields) for fields in refs)
+
+
+def declined(value: str, citing_id: str, year: str) -> tuple[Reference, ...] | None:
+    """The stand-in for the compiled reading where it is not built: it declines (None)."""
+    return None
+
+
+try:  # the compiled reading of ASCII values, built by ``pip install`` (references_c.pyx)
+    from loaders.header.references_c import references_ascii as references_ascii
+except ImportError:  # pragma: no cover - a checkout that was never built
+    references_ascii = declined
+
+#: True when the compiled reading (``references_c``) is in use.
+COMPILED: Final = references_ascii is not declined
+
+
+def parse_references(value: str | None, *, citing_id: str, year: str) -> tuple[Reference, ...]:
+    """All references of a REF value; a cable never cites itself. The compiled reading
+    answers for most values, :func:`parse_references_python` for those it declines (None).
+
+    >>> [r.id for r in parse_references("A. TOKYO 1464 ¶B. 1593", citing_id="08X1", year="08")]
+    ['08TOKYO1464', None]
+    """
+    if not value:
+        return ()
+    found = references_ascii(value, citing_id, year)
+    if found is not None:
+        return found
+    return parse_references_python(value, citing_id=citing_id, year=year)
