@@ -1,0 +1,317 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
+"""Compiled reader of the official of a ``Classified By`` value (``authority.py``), for
+ASCII text only: the patterns there ignore case, and past ASCII that reaches ``ſ``,
+``ı`` and the Kelvin sign; their whitespace and digits are Unicode's. Any other text
+raises :class:`Declined` and the pure-Python reference reads it.
+
+``classified_by(value)`` is ``(name, title)`` of ``parse_classified_by_python(value)``,
+``()`` for its None; it also declines where the trailing pattern could read a final
+newline. (``reasons_c`` and ``signers_c`` decline by the same :class:`Declined`.)
+
+Each pattern is read by a scan that takes the path the regular expression engine takes
+(the comments say why the backtracking it could do never changes the answer);
+``tests/loaders/test_authority_compiled.py`` compares them with the references.
+"""
+
+from loaders.header.authority_chars_c cimport (
+    PyUnicode_DATA, ascii_data, has_char, has_lower, in_chars, is_alpha, is_lower, is_space,
+    is_upper, is_word, lower, skip_space, strip_end, strip_start, text_t, upper, word_at,
+)
+from loaders.header.tables import title_words
+
+cdef enum:
+    LONGEST_TOKEN = 64  # longer tokens are no title word (the longest has 20 letters)
+    HEAD = 120  # a value with no reasons: its official is looked for in this many characters
+
+
+class Declined(ValueError):
+    """Text the compiled reader leaves to the pure-Python reference."""
+
+
+cdef object _TITLE_WORDS = None
+
+
+# ---- _LEAD_RE ``^(?:\(U\)\s*)?(?:CLASSIFIED\s+BY\s*:?\s*)+(?:BY\s+)?``: each part is
+# taken greedily; a shorter take leaves whitespace or ``:`` where a letter must follow.
+
+cdef Py_ssize_t lead_end(text_t s, Py_ssize_t a, Py_ssize_t n) noexcept:
+    cdef Py_ssize_t q = skip_space(s, a + 3, n) if word_at(s, a, n, b"(u)") else a
+    cdef Py_ssize_t i
+    cdef bint found = False
+    while word_at(s, q, n, b"classified"):
+        i = q + 10
+        if i >= n or not is_space(s[i]):
+            break
+        i = skip_space(s, i, n)
+        if not word_at(s, i, n, b"by"):
+            break
+        i = skip_space(s, i + 2, n)
+        if i < n and s[i] == 58:  # :
+            i = skip_space(s, i + 1, n)
+        q, found = i, True
+    if not found:
+        return a
+    if word_at(s, q, n, b"by") and q + 2 < n and is_space(s[q + 2]):
+        q = skip_space(s, q + 2, n)
+    return q
+
+
+# ---- _CUT_WORD_RE: every alternative opens with ``\b`` and a word character, and each
+# has one path: an optional ``\s?`` or ``\.?`` taken wrongly leaves a character that the
+# next literal cannot be.
+
+cdef bint reason_at(text_t s, Py_ssize_t i, Py_ssize_t n) noexcept:
+    """``rea\\s?s\\s?o\\s?n\\s?s?\\b`` at ``i``."""
+    if not word_at(s, i, n, b"rea"):
+        return False
+    i += 3
+    cdef const char* letters = b"son"
+    cdef int k
+    for k in range(3):
+        if i < n and is_space(s[i]):
+            i += 1
+        if i >= n or lower(s[i]) != <unsigned char> letters[k]:
+            return False
+        i += 1
+    # ``\s?s?\b`` after the n: no suffix (a non-word next), or ``s`` and a non-word next;
+    # a space next already ends a word, so the two ways through ``\s`` add nothing
+    if i >= n or not is_word(s[i]):
+        return True
+    return lower(s[i]) == 115 and (i + 1 >= n or not is_word(s[i + 1]))
+
+
+cdef bint cut_word_at(text_t s, Py_ssize_t i, Py_ssize_t n) noexcept:
+    cdef unsigned int c = lower(s[i])
+    if c == 114:  # r
+        return reason_at(s, i, n)
+    if c == 102 or c == 112:  # for\s+rea... / per\s+1\s?\.
+        if not word_at(s, i, n, b"for" if c == 102 else b"per"):
+            return False
+        i += 3
+        if i >= n or not is_space(s[i]):
+            return False
+        i = skip_space(s, i, n)
+        if c == 102:
+            return reason_at(s, i, n)
+        if i >= n or s[i] != 49:
+            return False
+        i += 1
+        if i < n and is_space(s[i]):
+            i += 1
+        return i < n and s[i] == 46
+    if c == 101:  # E\.?O\.?\s*1[23]
+        i += 1
+        if i < n and s[i] == 46:
+            i += 1
+        if i >= n or lower(s[i]) != 111:
+            return False
+        i += 1
+        if i < n and s[i] == 46:
+            i += 1
+        i = skip_space(s, i, n)
+        return i + 1 < n and s[i] == 49 and (s[i + 1] == 50 or s[i + 1] == 51)
+    if c == 49:  # 1\s?[.:/]\s?[4-7]\b
+        i += 1
+        if i < n and is_space(s[i]):
+            i += 1
+        if i >= n or not in_chars(s[i], b".:/"):
+            return False
+        i += 1
+        if i < n and is_space(s[i]):
+            i += 1
+        return i < n and 52 <= s[i] <= 55 and (i + 1 >= n or not is_word(s[i + 1]))
+    return False
+
+
+cdef Py_ssize_t cut_start(text_t s, Py_ssize_t a, Py_ssize_t n) noexcept:
+    """``authority.cut_start`` of ``s[a:n]`` (an offset in ``s``), or -1."""
+    cdef Py_ssize_t p, start
+    for p in range(a, n):
+        if (p == a or not is_word(s[p - 1])) and cut_word_at(s, p, n):
+            start = p
+            while start > a and is_space(s[start - 1]):
+                start -= 1
+            return start - 1 if start > a and in_chars(s[start - 1], b",;:") else start
+    return -1
+
+
+# ---- _TRAIL_RE ``(?:\s+(?:for|by))+$|\s*\([^()]*\)\s*$`` on a head with no whitespace at
+# its end: both ways end at the end, so the one match is the leftmost.
+
+cdef Py_ssize_t trail_start(text_t s, Py_ssize_t n) noexcept:
+    cdef Py_ssize_t k, word, start = n
+    if s[n - 1] == 41:  # )
+        k = n - 2
+        while k >= 0 and s[k] != 40 and s[k] != 41:
+            k -= 1
+        if k < 0 or s[k] == 41:
+            return n
+        while k > 0 and is_space(s[k - 1]):
+            k -= 1
+        return k
+    while True:  # the run of ``\s+(?:for|by)`` groups ending at the end, read backwards
+        if start >= 2 and word_at(s, start - 2, n, b"by"):
+            word = start - 2
+        elif start >= 3 and word_at(s, start - 3, n, b"for"):
+            word = start - 3
+        else:
+            return start
+        if word == 0 or not is_space(s[word - 1]):
+            return start
+        start = word
+        while start > 0 and is_space(s[start - 1]):
+            start -= 1
+
+
+# ---- split_name_title and is_title_token
+
+cdef inline bint is_name_suffix(const char* bare, Py_ssize_t n) noexcept:
+    """``JR SR II III IV`` (``authority._NAME_SUFFIXES``)."""
+    if n == 2:
+        return (bare[1] == c'R' and (bare[0] == c'J' or bare[0] == c'S')) or (
+            bare[0] == c'I' and (bare[1] == c'I' or bare[1] == c'V')
+        )
+    return n == 3 and bare[0] == c'I' and bare[1] == c'I' and bare[2] == c'I'
+
+
+cdef bint is_title_token(text_t s, Py_ssize_t a, Py_ssize_t b, bint mixed):
+    cdef Py_ssize_t i, ba = a, bb = b, capitals = 0, lowers = 0
+    cdef char bare[LONGEST_TOKEN]
+    while ba < bb and in_chars(s[ba], b".,;:"):
+        ba += 1
+    while bb > ba and in_chars(s[bb - 1], b".,;:"):
+        bb -= 1
+    for i in range(ba, bb if bb - ba <= LONGEST_TOKEN else ba):
+        bare[i - ba] = <char> upper(s[i])
+    if is_name_suffix(bare, bb - ba):
+        return False
+    for i in range(a, b):
+        if s[i] == 47:  # /
+            return True
+        capitals += is_upper(s[i])
+        lowers += is_lower(s[i])
+    if not is_alpha(s[a]):
+        return True
+    if bb - ba <= LONGEST_TOKEN and bare[:bb - ba].decode("ascii") in _TITLE_WORDS:
+        return True
+    if not mixed:
+        return False
+    if capitals and not lowers:  # str.isupper
+        return 1 < b - a <= 4 and not has_char(s, a, b, 46)  # an acronym, no "."
+    return is_lower(s[a]) or capitals >= 3
+
+
+cdef int token_count(text_t s, Py_ssize_t a, Py_ssize_t b, Py_ssize_t* starts, Py_ssize_t* ends) noexcept:
+    """Tokens of ``s[a:b]`` (``str.split()``), at most 5 counted, the first 4 kept."""
+    cdef int count = 0
+    cdef Py_ssize_t i = a
+    while True:
+        i = skip_space(s, i, b)
+        if i >= b or count == 5:
+            return count
+        if count < 4:
+            starts[count] = i
+        while i < b and not is_space(s[i]):
+            i += 1
+        if count < 4:
+            ends[count] = i
+        count += 1
+
+
+cdef bint is_name_run(text_t s, Py_ssize_t a, Py_ssize_t b, bint mixed):
+    cdef Py_ssize_t starts[4]
+    cdef Py_ssize_t ends[4]
+    cdef int k, count = token_count(s, a, b, starts, ends)
+    if not 2 <= count <= 4:
+        return False
+    for k in range(count):
+        if is_title_token(s, starts[k], ends[k], mixed):
+            return False
+    return True
+
+
+cdef object split_name_title(str head, text_t s, Py_ssize_t a, Py_ssize_t b):
+    cdef bint mixed = has_lower(s, a, b)
+    cdef Py_ssize_t i, pa, pb, found_a = -1, found_b = -1
+    cdef list parts = [], tokens = []
+    cdef Py_ssize_t ta, start, count
+    i = a
+    while i <= b:  # the parts between commas, stripped, the first name run kept apart
+        pa = i
+        while i < b and s[i] != 44:
+            i += 1
+        pb = i
+        i += 1
+        while pa < pb and is_space(s[pa]):
+            pa += 1
+        while pb > pa and is_space(s[pb - 1]):
+            pb -= 1
+        if pa == pb:
+            continue
+        if found_a < 0 and is_name_run(s, pa, pb, mixed):
+            found_a, found_b = pa, pb
+        else:
+            parts.append(head[pa:pb])
+    if found_a >= 0:
+        return (head[found_a:found_b], ", ".join(parts) or None)
+    i = a
+    while i < b:  # tokens of the text, commas read as spaces
+        while i < b and (is_space(s[i]) or s[i] == 44):
+            i += 1
+        if i >= b:
+            break
+        ta = i
+        while i < b and not (is_space(s[i]) or s[i] == 44):
+            i += 1
+        tokens.append((ta, i))
+    count = len(tokens)
+    start = count
+    while start > 0 and count - start < 4 and not is_title_token(
+        s, tokens[start - 1][0], tokens[start - 1][1], mixed
+    ):
+        start -= 1
+    if start == count:
+        return ()
+    name = " ".join([head[t[0]:t[1]] for t in tokens[start:]])
+    title = " ".join([head[t[0]:t[1]] for t in tokens[:start]]).strip(" ,;")
+    return (name, title or None)
+
+
+def classified_by(str value not None):
+    global _TITLE_WORDS
+    cdef text_t s = ascii_data(value)
+    if s == NULL:
+        raise Declined("not ASCII")
+    cdef Py_ssize_t a = 0, b = len(value), cut, end
+    if _TITLE_WORDS is None:
+        _TITLE_WORDS = title_words()
+    while a < b and is_space(s[a]):
+        a += 1
+    while b > a and is_space(s[b - 1]):
+        b -= 1
+    a = lead_end(s, a, b)
+    cut = cut_start(s, a, b)
+    cdef str head = value[a:cut if cut >= 0 else min(b, a + HEAD)]
+    if ";" in head:
+        head = head.replace(";", " ")
+    s = <text_t> PyUnicode_DATA(head)
+    b = strip_end(s, 0, len(head), b" .,;:")
+    a = strip_start(s, 0, b, b" .,;:")
+    end = b
+    while end > a and is_space(s[end - 1]):
+        end -= 1
+    if end > a and (
+        s[end - 1] == 41
+        or (end - a >= 2 and word_at(s, end - 2, end, b"by"))
+        or (end - a >= 3 and word_at(s, end - 3, end, b"for"))
+    ):
+        if end != b:
+            raise Declined("a trailing pattern before whitespace")
+        if a or b != len(head):
+            head = head[a:b]
+            s = <text_t> PyUnicode_DATA(head)
+            a, b = 0, len(head)
+        b = trail_start(s, b)
+    b = strip_end(s, a, b, b" .,;:")
+    a = strip_start(s, a, b, b" .,;:")
+    return split_name_title(head, s, a, b)
