@@ -236,53 +236,55 @@ def parse_signers_python(body: str) -> tuple[str, ...]:
     return ()
 
 
+#: The references, cached, where the compiled readers are not built or decline (a post's
+#: officers classify many cables with the same line); the compiled ones take about what
+#: a cache lookup takes, and a fresh value does not pay for its entry.
+_cached_classified_by = lru_cache(maxsize=AUTHORITY_CACHE)(parse_classified_by_python)
+_cached_reasons = lru_cache(maxsize=AUTHORITY_CACHE)(parse_reasons_python)
+_cached_us_date = lru_cache(maxsize=AUTHORITY_CACHE)(parse_us_date)
+
 try:  # the compiled readers, built by ``pip install`` (authority_c.pyx ...); same results
     from loaders.header.authority_c import Declined, classified_by
     from loaders.header.reasons_c import reasons, us_date
     from loaders.header.signers_c import signers
 except ImportError:  # pragma: no cover - a checkout that was never built
-    classified_by = reasons = us_date = signers = None  # type: ignore[assignment]
-    Declined = ValueError  # type: ignore[assignment,misc]
+    classified_by, reasons, us_date = _cached_classified_by, _cached_reasons, _cached_us_date
+    signers = parse_signers_python
+
+    class Declined(ValueError):  # type: ignore[no-redef]
+        """Never raised: the references read every text."""
+
 
 #: True when the compiled readers are in use.
-COMPILED: Final = signers is not None
+COMPILED: Final = signers is not parse_signers_python
 
 
-@lru_cache(maxsize=AUTHORITY_CACHE)
 def parse_classified_by(value: str) -> ClassifiedBy | None:
-    """The official of a ``Classified By:`` value (name and title as written; cached:
-    a post's officers classify many cables with the same line).
+    """The official of a ``Classified By:`` value (name and title as written).
 
     >>> parse_classified_by("CLASSIFIED BY ISN ACTING DAS ELIOT KANG FOR REASONS 1.4 (B) AND (D).")
     ClassifiedBy(name='ELIOT KANG', title='ISN ACTING DAS')
     """
-    if COMPILED:
-        try:
-            found = classified_by(value)
-        except Declined:
-            return parse_classified_by_python(value)
-        return ClassifiedBy(*found) if found else None
-    return parse_classified_by_python(value)
+    try:
+        return classified_by(value)
+    except Declined:
+        return _cached_classified_by(value)
 
 
-@lru_cache(maxsize=AUTHORITY_CACHE)
 def parse_reasons(value: str) -> tuple[str, ...]:
-    """Classification reasons (``1.4(b)``) named in a ``Classified By`` value (cached).
+    """Classification reasons (``1.4(b)``) named in a ``Classified By`` value.
 
     >>> parse_reasons("Amb. Gnehm for reasons 1.5 (b,d)")
     ('1.5(b)', '1.5(d)')
     """
-    if COMPILED:
-        try:
-            return reasons(value)
-        except Declined:
-            pass
-    return parse_reasons_python(value)
+    try:
+        return reasons(value)
+    except Declined:
+        return _cached_reasons(value)
 
 
-@lru_cache(maxsize=AUTHORITY_CACHE)
 def parse_declassify(decl: str | None) -> str | None:
-    """The declassification date of an ``E.O. 12958: DECL: ...`` value (cached).
+    """The declassification date of an ``E.O. 12958: DECL: ...`` value.
 
     >>> parse_declassify("DECL:OADR") is None
     True
@@ -291,12 +293,10 @@ def parse_declassify(decl: str | None) -> str | None:
     """
     if not decl:
         return None
-    if COMPILED:
-        try:
-            return us_date(decl)
-        except Declined:
-            pass
-    return parse_us_date(decl)
+    try:
+        return us_date(decl)
+    except Declined:
+        return _cached_us_date(decl)
 
 
 def parse_signers(body: str) -> tuple[str, ...]:
@@ -305,9 +305,7 @@ def parse_signers(body: str) -> tuple[str, ...]:
     >>> parse_signers("x\\nLeBaron")
     ('LEBARON',)
     """
-    if COMPILED:
-        try:
-            return signers(body)
-        except Declined:
-            pass
-    return parse_signers_python(body)
+    try:
+        return signers(body)
+    except Declined:
+        return parse_signers_python(body)

@@ -4,9 +4,8 @@ ASCII text only: the patterns there ignore case, and past ASCII that reaches ``�
 ``ı`` and the Kelvin sign; their whitespace and digits are Unicode's. Any other text
 raises :class:`Declined` and the pure-Python reference reads it.
 
-``classified_by(value)`` is ``(name, title)`` of ``parse_classified_by_python(value)``,
-``()`` for its None; it also declines where the trailing pattern could read a final
-newline. (``reasons_c`` and ``signers_c`` decline by the same :class:`Declined`.)
+``classified_by(value)`` is ``parse_classified_by_python(value)``; it also declines
+where the trailing pattern could read a final newline. (``reasons_c`` and ``signers_c`` decline by the same :class:`Declined`.)
 
 Each pattern is read by a scan that takes the path the regular expression engine takes
 (the comments say why the backtracking it could do never changes the answer);
@@ -17,11 +16,16 @@ from loaders.header.authority_chars_c cimport (
     PyUnicode_DATA, ascii_data, has_char, has_lower, in_chars, is_alpha, is_lower, is_space,
     is_upper, is_word, lower, skip_space, strip_end, strip_start, text_t, upper, word_at,
 )
+from dataclasses import fields
+
 from loaders.header.tables import title_words
+from loaders.record import ClassifiedBy
 
 cdef enum:
     LONGEST_TOKEN = 64  # longer tokens are no title word (the longest has 20 letters)
     HEAD = 120  # a value with no reasons: its official is looked for in this many characters
+    BLOOM_BITS = 4096
+    BLOOM_BYTES = 512
 
 
 class Declined(ValueError):
@@ -29,6 +33,53 @@ class Declined(ValueError):
 
 
 cdef object _TITLE_WORDS = None
+# ClassifiedBy made as its frozen dataclass ``__init__`` makes it (``object.__setattr__``
+# of each field, here by the slots' own setters), without running that Python code
+cdef object _NEW = ClassifiedBy.__new__
+cdef object _SET_NAME = ClassifiedBy.__dict__["name"].__set__
+cdef object _SET_TITLE = ClassifiedBy.__dict__["title"].__set__
+assert [f.name for f in fields(ClassifiedBy)] == ["name", "title"]
+assert not hasattr(ClassifiedBy, "__post_init__")
+
+
+cdef object official(str name, object title):
+    """``ClassifiedBy(name, title)``."""
+    cdef object made = _NEW(ClassifiedBy)
+    _SET_NAME(made, name)
+    _SET_TITLE(made, title)
+    return made
+cdef unsigned char _MAYBE_TITLE[BLOOM_BYTES]  # bits of the title words' two hashes
+
+
+cdef inline unsigned int fnv(const char* word, Py_ssize_t n) noexcept:
+    cdef unsigned int h = 2166136261u
+    cdef Py_ssize_t i
+    for i in range(n):
+        h = (h ^ <unsigned char> word[i]) * 16777619u
+    return h
+
+
+cdef inline bint maybe_title(const char* word, Py_ssize_t n) noexcept:
+    """False when ``word`` is no title word (True: it may be one)."""
+    cdef unsigned int h = fnv(word, n), x = h % BLOOM_BITS, y = (h >> 16) % BLOOM_BITS
+    return (_MAYBE_TITLE[x >> 3] >> (x & 7)) & (_MAYBE_TITLE[y >> 3] >> (y & 7)) & 1
+
+
+cdef load_title_words():
+    """The title words (``tables.title_words``), and their filter: an upper-cased token
+    whose bits are not both set is no title word, and skips the set lookup."""
+    global _TITLE_WORDS
+    cdef bytes word
+    cdef unsigned int h, x, y
+    words = title_words()
+    for text in words:
+        if text.isascii():
+            word = text.encode("ascii")
+            h = fnv(word, len(word))
+            x, y = h % BLOOM_BITS, (h >> 16) % BLOOM_BITS
+            _MAYBE_TITLE[x >> 3] |= 1 << (x & 7)
+            _MAYBE_TITLE[y >> 3] |= 1 << (y & 7)
+    _TITLE_WORDS = words
 
 
 # ---- _LEAD_RE ``^(?:\(U\)\s*)?(?:CLASSIFIED\s+BY\s*:?\s*)+(?:BY\s+)?``: each part is
@@ -192,7 +243,11 @@ cdef bint is_title_token(text_t s, Py_ssize_t a, Py_ssize_t b, bint mixed):
         lowers += is_lower(s[i])
     if not is_alpha(s[a]):
         return True
-    if bb - ba <= LONGEST_TOKEN and bare[:bb - ba].decode("ascii") in _TITLE_WORDS:
+    if (
+        bb - ba <= LONGEST_TOKEN
+        and maybe_title(bare, bb - ba)
+        and bare[:bb - ba].decode("ascii") in _TITLE_WORDS
+    ):
         return True
     if not mixed:
         return False
@@ -233,8 +288,8 @@ cdef bint is_name_run(text_t s, Py_ssize_t a, Py_ssize_t b, bint mixed):
 cdef object split_name_title(str head, text_t s, Py_ssize_t a, Py_ssize_t b):
     cdef bint mixed = has_lower(s, a, b)
     cdef Py_ssize_t i, pa, pb, found_a = -1, found_b = -1
-    cdef list parts = [], tokens = []
-    cdef Py_ssize_t ta, start, count
+    cdef list parts = []
+    cdef Py_ssize_t start, count
     i = a
     while i <= b:  # the parts between commas, stripped, the first name run kept apart
         pa = i
@@ -253,49 +308,53 @@ cdef object split_name_title(str head, text_t s, Py_ssize_t a, Py_ssize_t b):
         else:
             parts.append(head[pa:pb])
     if found_a >= 0:
-        return (head[found_a:found_b], ", ".join(parts) or None)
-    i = a
-    while i < b:  # tokens of the text, commas read as spaces
-        while i < b and (is_space(s[i]) or s[i] == 44):
-            i += 1
-        if i >= b:
+        return official(head[found_a:found_b], ", ".join(parts) or None)
+    # else the name: up to 4 tokens (commas read as spaces) back from the end that are
+    # no title word, read backwards; what is before them is the title
+    i, start, count = b, b, 0
+    while count < 4:
+        while i > a and (is_space(s[i - 1]) or s[i - 1] == 44):
+            i -= 1
+        if i == a:
             break
-        ta = i
-        while i < b and not (is_space(s[i]) or s[i] == 44):
-            i += 1
-        tokens.append((ta, i))
-    count = len(tokens)
-    start = count
-    while start > 0 and count - start < 4 and not is_title_token(
-        s, tokens[start - 1][0], tokens[start - 1][1], mixed
-    ):
-        start -= 1
-    if start == count:
-        return ()
-    name = " ".join([head[t[0]:t[1]] for t in tokens[start:]])
-    title = " ".join([head[t[0]:t[1]] for t in tokens[:start]]).strip(" ,;")
-    return (name, title or None)
+        pb = i
+        while i > a and not (is_space(s[i - 1]) or s[i - 1] == 44):
+            i -= 1
+        if is_title_token(s, i, pb, mixed):
+            break
+        start, count = i, count + 1
+    if count == 0:
+        return None
+    name = " ".join(head[start:b].replace(",", " ").split())
+    title = " ".join(head[a:start].replace(",", " ").split()).strip(" ,;")
+    return official(name, title or None)
 
 
 def classified_by(str value not None):
-    global _TITLE_WORDS
+    cdef str scan = value
     cdef text_t s = ascii_data(value)
-    if s == NULL:
-        raise Declined("not ASCII")
+    if s == NULL:  # ’ reads as ' everywhere (is_title_token puts ' for it): read it so
+        scan = value.replace("’", "'")
+        s = ascii_data(scan)
+        if s == NULL:
+            raise Declined("not ASCII")
     cdef Py_ssize_t a = 0, b = len(value), cut, end
     if _TITLE_WORDS is None:
-        _TITLE_WORDS = title_words()
+        load_title_words()
     while a < b and is_space(s[a]):
         a += 1
     while b > a and is_space(s[b - 1]):
         b -= 1
     a = lead_end(s, a, b)
     cut = cut_start(s, a, b)
-    cdef str head = value[a:cut if cut >= 0 else min(b, a + HEAD)]
-    if ";" in head:
-        head = head.replace(";", " ")
-    s = <text_t> PyUnicode_DATA(head)
-    b = strip_end(s, 0, len(head), b" .,;:")
+    cut = cut if cut >= 0 else min(b, a + HEAD)
+    # the head as written (its names are sliced from it) and as read (``shead``)
+    cdef str head = value[a:cut], shead = head if scan is value else scan[a:cut]
+    if ";" in shead:
+        shead = shead.replace(";", " ")
+        head = shead if scan is value else head.replace(";", " ")
+    s = <text_t> PyUnicode_DATA(shead)
+    b = strip_end(s, 0, len(shead), b" .,;:")
     a = strip_start(s, 0, b, b" .,;:")
     end = b
     while end > a and is_space(s[end - 1]):
@@ -307,10 +366,10 @@ def classified_by(str value not None):
     ):
         if end != b:
             raise Declined("a trailing pattern before whitespace")
-        if a or b != len(head):
-            head = head[a:b]
-            s = <text_t> PyUnicode_DATA(head)
-            a, b = 0, len(head)
+        if a or b != len(shead):
+            shead, head = shead[a:b], (shead[a:b] if scan is value else head[a:b])
+            s = <text_t> PyUnicode_DATA(shead)
+            a, b = 0, len(shead)
         b = trail_start(s, b)
     b = strip_end(s, a, b, b" .,;:")
     a = strip_start(s, a, b, b" .,;:")

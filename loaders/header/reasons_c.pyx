@@ -37,8 +37,11 @@ cdef Py_ssize_t reason_end(text_t s, Py_ssize_t i, Py_ssize_t n) noexcept:
 
 def reasons(str value not None):
     cdef text_t s = ascii_data(value)
-    if s == NULL:
-        raise Declined("not ASCII")
+    if s == NULL:  # ’ reads as ' (both in the pattern's class, neither a letter)
+        value = value.replace("’", "'")
+        s = ascii_data(value)
+        if s == NULL:
+            raise Declined("not ASCII")
     cdef Py_ssize_t n = len(value), p = 0, i, g, k
     cdef int digit, letter
     cdef bint seen[4][8]
