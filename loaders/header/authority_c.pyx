@@ -18,6 +18,12 @@ from loaders.header.authority_chars_c cimport (
 )
 from dataclasses import fields
 
+cdef extern from "Python.h":
+    ctypedef struct PyTypeObject:
+        pass
+    object PyType_GenericNew(PyTypeObject* type, object args, object kwds)
+    int PyObject_GenericSetAttr(object o, object name, object value) except -1
+
 from loaders.header.tables import title_words
 from loaders.record import ClassifiedBy
 
@@ -33,20 +39,17 @@ class Declined(ValueError):
 
 
 cdef object _TITLE_WORDS = None
-# ClassifiedBy made as its frozen dataclass ``__init__`` makes it (``object.__setattr__``
-# of each field, here by the slots' own setters), without running that Python code
-cdef object _NEW = ClassifiedBy.__new__
-cdef object _SET_NAME = ClassifiedBy.__dict__["name"].__set__
-cdef object _SET_TITLE = ClassifiedBy.__dict__["title"].__set__
+# ClassifiedBy made as its frozen dataclass ``__init__`` makes it (``object.__new__``,
+# then ``object.__setattr__`` of each field), without running that Python code
 assert [f.name for f in fields(ClassifiedBy)] == ["name", "title"]
 assert not hasattr(ClassifiedBy, "__post_init__")
 
 
 cdef object official(str name, object title):
     """``ClassifiedBy(name, title)``."""
-    cdef object made = _NEW(ClassifiedBy)
-    _SET_NAME(made, name)
-    _SET_TITLE(made, title)
+    cdef object made = PyType_GenericNew(<PyTypeObject*> ClassifiedBy, (), None)
+    PyObject_GenericSetAttr(made, "name", name)
+    PyObject_GenericSetAttr(made, "title", title)
     return made
 cdef unsigned char _MAYBE_TITLE[BLOOM_BYTES]  # bits of the title words' two hashes
 
@@ -325,9 +328,26 @@ cdef object split_name_title(str head, text_t s, Py_ssize_t a, Py_ssize_t b):
         start, count = i, count + 1
     if count == 0:
         return None
-    name = " ".join(head[start:b].replace(",", " ").split())
-    title = " ".join(head[a:start].replace(",", " ").split()).strip(" ,;")
-    return official(name, title or None)
+    title = joined(head, s, a, start)
+    return official(joined(head, s, start, b), title.strip(" ,;") or None)
+
+
+cdef inline bint is_separator(unsigned int c) noexcept:
+    return is_space(c) or c == 44
+
+
+cdef str joined(str head, text_t s, Py_ssize_t a, Py_ssize_t b):
+    """``" ".join(head[a:b].replace(",", " ").split())``: the slice itself when its tokens
+    are one space apart."""
+    cdef Py_ssize_t i
+    while a < b and is_separator(s[a]):
+        a += 1
+    while b > a and is_separator(s[b - 1]):
+        b -= 1
+    for i in range(a, b):
+        if is_separator(s[i]) and (s[i] != 32 or is_separator(s[i + 1])):
+            return " ".join(head[a:b].replace(",", " ").split())
+    return head[a:b]
 
 
 def classified_by(str value not None):

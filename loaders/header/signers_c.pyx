@@ -32,6 +32,8 @@ NOT_SIGNERS = frozenset(
     MINIMIZE CONSIDERED THANKS""".split()
 )
 
+cdef tuple _NOT_SIGNER_WORDS = tuple(word.encode("ascii") for word in NOT_SIGNERS)
+
 cdef enum:
     TAIL = 2000  # authority.SIGNER_TAIL
     LINES = 4
@@ -169,12 +171,32 @@ cdef object signers_on(const unit* s, Py_ssize_t a, Py_ssize_t b, str body):
         if start < 0:
             return ()
         a = start  # a name of capitalised words: always a signer line
-    names = tuple([part.strip().upper() for part in body[a:b].split("/")])
-    for name in names:
-        for word in name.split():
-            if word in NOT_SIGNERS:
+    # the names, split at "/": words one space apart, nothing to strip, capitals but in
+    # a mixed-case name (one word, no "/")
+    cdef bint mixed = False
+    start = a
+    for i in range(a, b + 1):
+        if i == b or s[i] == 32 or s[i] == 47:
+            if is_not_signer(s, start, i):
                 return ()
-    return names
+            start = i + 1
+        elif is_lower(s[i]):
+            mixed = True
+    return (body[a:b].upper(),) if mixed else tuple(body[a:b].split("/"))
+
+
+cdef bint is_not_signer(const unit* s, Py_ssize_t a, Py_ssize_t b):
+    """``s[a:b]`` upper-cased is one of :data:`NOT_SIGNERS`."""
+    cdef bytes word
+    cdef Py_ssize_t k
+    for word in _NOT_SIGNER_WORDS:
+        if len(word) == b - a:
+            for k in range(b - a):
+                if upper(s[a + k]) != <unsigned char> word[k]:
+                    break
+            else:
+                return True
+    return False
 
 
 cdef object signers_of(const unit* s, Py_ssize_t n, str body):

@@ -54,7 +54,8 @@ LINES = (
     "bt", "nnnn", "NNNN", "#1234", "KENNARD .", "KENNARD.", "RICE 2009-01-02", "2009-01-02",
     "RICE 2009-01-0٣", "text.", "END SUMMARY", "points.) CLINTON", "US’s. CRETZ", "x.  AB",
     "x. ABC DE", "x. ABC D", "x.\xa0ABC", "done. THANKS", "SIPDIS", "O'BRIEN", "-AB", "é",
-    "éé", "x" * 120, "A sentence of text.", "",
+    "éé", "x" * 120, "A sentence of text.", "", "Thanks", "x. NOTE", "SMITH/NOFORN", "Comment",
+    "RICE/SECRET/X", "Texts", "AB/CD-",
 )  # fmt: skip
 BREAKS = (
     "\n", "\n", "\n\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028",
