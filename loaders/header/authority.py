@@ -11,9 +11,10 @@ ClassifiedBy(name='Glyn Davies', title='EAP Acting A/S')
 ('RICE',)
 
 Each has a compiled reader (``authority_c``, ``reasons_c``, ``signers_c``; the ``_python``
-functions here are their references and the fallback when they are not built). They read
-the common text, ASCII values and signature lines, in C, and decline the rest
-(``Declined``), which the reference reads: same results for every text.
+functions here are their references and the fallback when they are not built): their
+patterns and token tests cost a fresh cable ~25 µs in Python, a tenth of that compiled.
+They read the common text in C (ASCII values, any signature line) and decline the rest
+(``Declined``), which the reference reads: the same results for every text.
 """
 
 from __future__ import annotations

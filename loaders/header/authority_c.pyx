@@ -1,22 +1,25 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
 """Compiled reader of the official of a ``Classified By`` value (``authority.py``), for
-ASCII text only: the patterns there ignore case, and past ASCII that reaches ``ſ``,
-``ı`` and the Kelvin sign; their whitespace and digits are Unicode's. Any other text
-raises :class:`Declined` and the pure-Python reference reads it.
+ASCII text and ``’`` (read as ``'``, as every pattern there reads them alike): the
+patterns ignore case, and past ASCII that reaches ``ſ``, ``ı`` and the Kelvin sign; their
+whitespace and digits are Unicode's. Any other text raises :class:`Declined` and the
+pure-Python reference reads it (``reasons_c`` and ``signers_c`` decline by it too).
 
-``classified_by(value)`` is ``parse_classified_by_python(value)``; it also declines
-where the trailing pattern could read a final newline. (``reasons_c`` and ``signers_c`` decline by the same :class:`Declined`.)
-
-Each pattern is read by a scan that takes the path the regular expression engine takes
-(the comments say why the backtracking it could do never changes the answer);
-``tests/loaders/test_authority_compiled.py`` compares them with the references.
+``classified_by(value)`` is ``parse_classified_by_python(value)``; it also declines where
+the trailing pattern could read a final newline. The patterns are scanned in
+``authority_cut_c.pxd``; ``tests/loaders/test_authority_compiled.py`` compares the reader
+with the reference.
 """
+
+from dataclasses import fields
 
 from loaders.header.authority_chars_c cimport (
     PyUnicode_DATA, ascii_data, has_char, has_lower, in_chars, is_alpha, is_lower, is_space,
-    is_upper, is_word, lower, skip_space, strip_end, strip_start, text_t, upper, word_at,
+    is_upper, skip_space, strip_end, strip_start, text_t, upper, word_at,
 )
-from dataclasses import fields
+from loaders.header.authority_cut_c cimport cut_start, lead_end, trail_start
+from loaders.header.tables import title_words
+from loaders.record import ClassifiedBy
 
 cdef extern from "Python.h":
     ctypedef struct PyTypeObject:
@@ -24,25 +27,23 @@ cdef extern from "Python.h":
     object PyType_GenericNew(PyTypeObject* type, object args, object kwds)
     int PyObject_GenericSetAttr(object o, object name, object value) except -1
 
-from loaders.header.tables import title_words
-from loaders.record import ClassifiedBy
-
 cdef enum:
     LONGEST_TOKEN = 64  # longer tokens are no title word (the longest has 20 letters)
     HEAD = 120  # a value with no reasons: its official is looked for in this many characters
     BLOOM_BITS = 4096
     BLOOM_BYTES = 512
 
-
-class Declined(ValueError):
-    """Text the compiled reader leaves to the pure-Python reference."""
-
-
-cdef object _TITLE_WORDS = None
 # ClassifiedBy made as its frozen dataclass ``__init__`` makes it (``object.__new__``,
 # then ``object.__setattr__`` of each field), without running that Python code
 assert [f.name for f in fields(ClassifiedBy)] == ["name", "title"]
 assert not hasattr(ClassifiedBy, "__post_init__")
+
+cdef object _TITLE_WORDS = None
+cdef unsigned char _MAYBE_TITLE[BLOOM_BYTES]  # bits of the title words' two hashes
+
+
+class Declined(ValueError):
+    """Text the compiled reader leaves to the pure-Python reference."""
 
 
 cdef object official(str name, object title):
@@ -51,7 +52,6 @@ cdef object official(str name, object title):
     PyObject_GenericSetAttr(made, "name", name)
     PyObject_GenericSetAttr(made, "title", title)
     return made
-cdef unsigned char _MAYBE_TITLE[BLOOM_BYTES]  # bits of the title words' two hashes
 
 
 cdef inline unsigned int fnv(const char* word, Py_ssize_t n) noexcept:
@@ -83,138 +83,6 @@ cdef load_title_words():
             _MAYBE_TITLE[x >> 3] |= 1 << (x & 7)
             _MAYBE_TITLE[y >> 3] |= 1 << (y & 7)
     _TITLE_WORDS = words
-
-
-# ---- _LEAD_RE ``^(?:\(U\)\s*)?(?:CLASSIFIED\s+BY\s*:?\s*)+(?:BY\s+)?``: each part is
-# taken greedily; a shorter take leaves whitespace or ``:`` where a letter must follow.
-
-cdef Py_ssize_t lead_end(text_t s, Py_ssize_t a, Py_ssize_t n) noexcept:
-    cdef Py_ssize_t q = skip_space(s, a + 3, n) if word_at(s, a, n, b"(u)") else a
-    cdef Py_ssize_t i
-    cdef bint found = False
-    while word_at(s, q, n, b"classified"):
-        i = q + 10
-        if i >= n or not is_space(s[i]):
-            break
-        i = skip_space(s, i, n)
-        if not word_at(s, i, n, b"by"):
-            break
-        i = skip_space(s, i + 2, n)
-        if i < n and s[i] == 58:  # :
-            i = skip_space(s, i + 1, n)
-        q, found = i, True
-    if not found:
-        return a
-    if word_at(s, q, n, b"by") and q + 2 < n and is_space(s[q + 2]):
-        q = skip_space(s, q + 2, n)
-    return q
-
-
-# ---- _CUT_WORD_RE: every alternative opens with ``\b`` and a word character, and each
-# has one path: an optional ``\s?`` or ``\.?`` taken wrongly leaves a character that the
-# next literal cannot be.
-
-cdef bint reason_at(text_t s, Py_ssize_t i, Py_ssize_t n) noexcept:
-    """``rea\\s?s\\s?o\\s?n\\s?s?\\b`` at ``i``."""
-    if not word_at(s, i, n, b"rea"):
-        return False
-    i += 3
-    cdef const char* letters = b"son"
-    cdef int k
-    for k in range(3):
-        if i < n and is_space(s[i]):
-            i += 1
-        if i >= n or lower(s[i]) != <unsigned char> letters[k]:
-            return False
-        i += 1
-    # ``\s?s?\b`` after the n: no suffix (a non-word next), or ``s`` and a non-word next;
-    # a space next already ends a word, so the two ways through ``\s`` add nothing
-    if i >= n or not is_word(s[i]):
-        return True
-    return lower(s[i]) == 115 and (i + 1 >= n or not is_word(s[i + 1]))
-
-
-cdef bint cut_word_at(text_t s, Py_ssize_t i, Py_ssize_t n) noexcept:
-    cdef unsigned int c = lower(s[i])
-    if c == 114:  # r
-        return reason_at(s, i, n)
-    if c == 102 or c == 112:  # for\s+rea... / per\s+1\s?\.
-        if not word_at(s, i, n, b"for" if c == 102 else b"per"):
-            return False
-        i += 3
-        if i >= n or not is_space(s[i]):
-            return False
-        i = skip_space(s, i, n)
-        if c == 102:
-            return reason_at(s, i, n)
-        if i >= n or s[i] != 49:
-            return False
-        i += 1
-        if i < n and is_space(s[i]):
-            i += 1
-        return i < n and s[i] == 46
-    if c == 101:  # E\.?O\.?\s*1[23]
-        i += 1
-        if i < n and s[i] == 46:
-            i += 1
-        if i >= n or lower(s[i]) != 111:
-            return False
-        i += 1
-        if i < n and s[i] == 46:
-            i += 1
-        i = skip_space(s, i, n)
-        return i + 1 < n and s[i] == 49 and (s[i + 1] == 50 or s[i + 1] == 51)
-    if c == 49:  # 1\s?[.:/]\s?[4-7]\b
-        i += 1
-        if i < n and is_space(s[i]):
-            i += 1
-        if i >= n or not in_chars(s[i], b".:/"):
-            return False
-        i += 1
-        if i < n and is_space(s[i]):
-            i += 1
-        return i < n and 52 <= s[i] <= 55 and (i + 1 >= n or not is_word(s[i + 1]))
-    return False
-
-
-cdef Py_ssize_t cut_start(text_t s, Py_ssize_t a, Py_ssize_t n) noexcept:
-    """``authority.cut_start`` of ``s[a:n]`` (an offset in ``s``), or -1."""
-    cdef Py_ssize_t p, start
-    for p in range(a, n):
-        if (p == a or not is_word(s[p - 1])) and cut_word_at(s, p, n):
-            start = p
-            while start > a and is_space(s[start - 1]):
-                start -= 1
-            return start - 1 if start > a and in_chars(s[start - 1], b",;:") else start
-    return -1
-
-
-# ---- _TRAIL_RE ``(?:\s+(?:for|by))+$|\s*\([^()]*\)\s*$`` on a head with no whitespace at
-# its end: both ways end at the end, so the one match is the leftmost.
-
-cdef Py_ssize_t trail_start(text_t s, Py_ssize_t n) noexcept:
-    cdef Py_ssize_t k, word, start = n
-    if s[n - 1] == 41:  # )
-        k = n - 2
-        while k >= 0 and s[k] != 40 and s[k] != 41:
-            k -= 1
-        if k < 0 or s[k] == 41:
-            return n
-        while k > 0 and is_space(s[k - 1]):
-            k -= 1
-        return k
-    while True:  # the run of ``\s+(?:for|by)`` groups ending at the end, read backwards
-        if start >= 2 and word_at(s, start - 2, n, b"by"):
-            word = start - 2
-        elif start >= 3 and word_at(s, start - 3, n, b"for"):
-            word = start - 3
-        else:
-            return start
-        if word == 0 or not is_space(s[word - 1]):
-            return start
-        start = word
-        while start > 0 and is_space(s[start - 1]):
-            start -= 1
 
 
 # ---- split_name_title and is_title_token
@@ -259,7 +127,9 @@ cdef bint is_title_token(text_t s, Py_ssize_t a, Py_ssize_t b, bint mixed):
     return is_lower(s[a]) or capitals >= 3
 
 
-cdef int token_count(text_t s, Py_ssize_t a, Py_ssize_t b, Py_ssize_t* starts, Py_ssize_t* ends) noexcept:
+cdef int token_count(
+    text_t s, Py_ssize_t a, Py_ssize_t b, Py_ssize_t* starts, Py_ssize_t* ends
+) noexcept:
     """Tokens of ``s[a:b]`` (``str.split()``), at most 5 counted, the first 4 kept."""
     cdef int count = 0
     cdef Py_ssize_t i = a

@@ -1,7 +1,8 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
 """Compiled readers of the classification reasons (``authority.parse_reasons_python``)
-and of a ``DECL`` date (``dtg.parse_us_date``), for ASCII text only, as ``authority_c``:
-any other text raises ``authority_c.Declined`` and the pure-Python reference reads it.
+and of a ``DECL`` date (``dtg.parse_us_date``), for ASCII text only, as ``authority_c``
+(the reasons also with ``’``, which their pattern reads as ``'``): any other text raises
+``authority_c.Declined`` and the pure-Python reference reads it.
 
 - ``reasons(value)``: ``parse_reasons_python(value)``;
 - ``us_date(text)``: ``parse_us_date(text)``.

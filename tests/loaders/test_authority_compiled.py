@@ -41,6 +41,7 @@ AUTHORITY = (
     "reasons", "Reason:", "REASONS", "reaso ns", "rea s o n s", "reasonsx", "reason_", "per 1.",
     "per\t1 .", "E.O. 12958", "EO13526", "e.o.12", "1.4", "1 . 4", "1/4", "1:5", "1.7", "1.8",
     "11.4", "1.45", "(b)", "(d)", "( c)", "b", "d", "h", "i", "and", "AND", "or", "OR", "ANDY",
+    "DIRECTOR" * 9, "Gnehm" * 14,
     "&", ",", ";", ":", ".", "(", ")", "'", "-", "/", "(x)", "(DCM)", "_", "0", "12",
 )  # fmt: skip
 DATES = (
