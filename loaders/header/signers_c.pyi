@@ -1,0 +1,3 @@
+NOT_SIGNERS: frozenset[str]
+
+def signers(body: str) -> tuple[str, ...]: ...
