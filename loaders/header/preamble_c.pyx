@@ -3,48 +3,34 @@
 keywords and their values, read in one call in C instead of five regular expressions
 over the upper-cased region and a Python loop per field.
 
-``preamble_parts(body)`` gives ``split_preamble_python``'s fields (the reference, and the
-fallback when this module is not built; ``tests/loaders/test_preamble_compiled.py``
-compares them on every corpus body and on generated text) as a tuple ``(head, decl,
-tags, subject, ref, classified_by, end, unclean)``: ``subject`` is cleaned, unless a
-page mark, banner or ruler may stand in it (``clean_subject_text``'s hints), when it is
-None and ``unclean`` holds the field for ``clean_subject_text`` to clean.
+``preamble_parts(body)`` gives the fields ``split_preamble_python`` (the reference and
+fallback; ``tests/loaders/test_preamble_compiled.py`` compares) reads, as ``(head, decl,
+tags, subject, ref, classified_by, end, unclean)``: the subject cleaned, or None and
+``unclean`` the field when ``clean_subject_text`` may find a page mark or banner in it.
 
-The keywords are looked for in the region as ``str.upper`` gives it: a table of the
-upper case of each Latin-1 character (and General Punctuation, which has no case) is
-read in place; a region holding another character (``ß``, ``ſ``, ``ı``, ``ﬁ`` ...) is
-upper-cased by Python and its offsets used as the Python code uses them. Whitespace is
-``str.isspace``'s (``re``'s ``\\s``), word characters are ``re``'s ``\\w``, digits ``\\d``
-(decimal), the line breaks those of ``str.splitlines``.
+Keywords are looked for in the region as ``str.upper`` gives it: read in place through
+a table of the upper case of Latin-1 (General Punctuation has no case); a region with
+another character (``ß``, ``ſ``, ``ı``, ``ﬁ`` ...) is upper-cased by Python and its
+offsets used in the region, as the Python code uses them.
 """
 
+from loaders.header.preamble_text_c cimport (
+    LIMIT, PILCROW, PyUnicode_FromKindAndData, Py_UCS1, Py_UCS2, Py_UNICODE_ISALPHA,
+    Py_UNICODE_ISDECIMAL, blank_line, chars, collapse, find, is_word, names_reason,
+    preamble_end, ref_end, space, strips, subject_hint,
+)
+
+
 cdef extern from "Python.h":
-    ctypedef unsigned char Py_UCS1
-    ctypedef unsigned short Py_UCS2
     int PyUnicode_KIND(object o)
     void* PyUnicode_DATA(object o)
-    object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
-    bint Py_UNICODE_ISSPACE(Py_UCS4 ch) nogil
-    bint Py_UNICODE_ISALPHA(Py_UCS4 ch) nogil
-    bint Py_UNICODE_ISALNUM(Py_UCS4 ch) nogil
-    bint Py_UNICODE_ISDECIMAL(Py_UCS4 ch) nogil
 
-ctypedef fused chars:
-    Py_UCS1
-    Py_UCS2
-    Py_UCS4
 
 cdef enum:
-    LIMIT = 6000  # preamble.MAX_PREAMBLE
+    EO = 0  # the fields, in preamble._FIELDS's order
+    TAGS, SUBJECT, REF, CBY, NFIELDS
     REF_LIMIT = 600  # preamble.MAX_REF
     CBY_LIMIT = 300
-    PILCROW = 0xB6
-    NFIELDS = 5
-    EO = 0
-    TAGS = 1
-    SUBJECT = 2
-    REF = 3
-    CBY = 4
 
 MAX_PREAMBLE = LIMIT
 MAX_REF = REF_LIMIT
@@ -53,31 +39,31 @@ FIELD_NAMES = ("eo", "tags", "subject", "ref", "cby")
 #: The first (ASCII) letter of each field's keyword, by index.
 cdef Py_UCS4 FIRST[NFIELDS]
 FIRST[:] = [0x45, 0x54, 0x53, 0x52, 0x43]  # E T S R C
+#: The second letter of each keyword (EO's may be ``.``, a space or ``O``: not tested).
+cdef Py_UCS4 SECOND[NFIELDS]
+SECOND[:] = [0, 0x41, 0x55, 0x45, 0x4C]  # - A U E L
 #: ``chr(c).upper()`` of each Latin-1 character; NO_FOLD where it is not one character.
 cdef Py_UCS4 NO_FOLD = 0xFFFFFFFF
 cdef Py_UCS4 UPPER[256]
 for _c in range(256):
     _u = chr(_c).upper()
     UPPER[_c] = ord(_u) if len(_u) == 1 else NO_FOLD
+#: ``ß`` is the only Latin-1 character whose upper case is not one character.
+cdef bint ONLY_SHARP_S = all((UPPER[_c] == NO_FOLD) == (_c == 0xDF) for _c in range(256))
+#: The bit of the field whose keyword a Latin-1 character opens once upper-cased (0:
+#: none), and that field.
+cdef unsigned char OPENS[256]
+cdef unsigned char FIELD_OF[256]
+for _c in range(256):
+    for _f in range(NFIELDS):
+        if UPPER[_c] == FIRST[_f]:
+            OPENS[_c] = 1 << _f
+            FIELD_OF[_c] = _f
 #: General Punctuation (U+2000-U+206F: quotes, dashes, spaces) is its own upper case.
 PUNCTUATION_FOLDS = all(chr(_c).upper() == chr(_c) for _c in range(0x2000, 0x2070))
 cdef bint PUNCT_OK = PUNCTUATION_FOLDS
 #: The output of a value (never longer than the region it is read from).
 cdef Py_UCS4 BUF[LIMIT]
-
-
-cdef inline bint space(Py_UCS4 c) noexcept nogil:
-    return Py_UNICODE_ISSPACE(c)
-
-
-cdef inline bint is_word(Py_UCS4 c) noexcept nogil:
-    return c == 0x5F or Py_UNICODE_ISALNUM(c)
-
-
-cdef inline bint line_break(Py_UCS4 c) noexcept nogil:
-    """A line break of ``str.splitlines``."""
-    return (0x0A <= c <= 0x0D or 0x1C <= c <= 0x1E or c == 0x85
-            or c == 0x2028 or c == 0x2029)
 
 
 cdef inline Py_UCS4 up(const chars* s, Py_ssize_t i, bint fold) noexcept nogil:
@@ -90,6 +76,8 @@ cdef bint folds(const chars* s, Py_ssize_t n) noexcept nogil:
     """Is every character of ``s[:n]`` one whose upper case ``up`` knows?"""
     cdef Py_ssize_t i
     cdef Py_UCS4 c
+    if chars is Py_UCS1 and ONLY_SHARP_S:
+        return find(s, 0, n, 0xDF) == n
     for i in range(n):
         c = s[i]
         if c < 256:
@@ -99,64 +87,6 @@ cdef bint folds(const chars* s, Py_ssize_t n) noexcept nogil:
             return False
     return True
 
-
-# --- the end of the preamble (find_preamble_end) ---
-
-cdef Py_ssize_t skip_space(const chars* s, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
-    while i < n and space(s[i]):
-        i += 1
-    return i
-
-
-cdef bint para_at(const chars* s, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
-    """``_FIRST_PARA_AT_START_RE`` matches at ``i`` (``n``: the end it may read to)."""
-    cdef Py_ssize_t j, k
-    i = skip_space(s, i, n)
-    j = i
-    if j < n and s[j] == PILCROW:
-        j = skip_space(s, j + 1, n)
-    if j < n and s[j] == 0x31:  # 1 \s* \. (?=\s|\()
-        k = skip_space(s, j + 1, n)
-        if k + 1 < n and s[k] == 0x2E and (space(s[k + 1]) or s[k + 1] == 0x28):
-            return True
-    if i < n and s[i] == PILCROW:  # ¶ \s* 1 \b
-        j = skip_space(s, i + 1, n)
-        if j < n and s[j] == 0x31 and (j + 1 >= n or not is_word(s[j + 1])):
-            return True
-    return False
-
-
-cdef bint mid_para_at(const chars* s, Py_ssize_t q, Py_ssize_t n) noexcept nogil:
-    """``_FIRST_PARA_MID_RE`` matches at ``q``: ``\\s¶``, then ``1 . (`` spaced."""
-    cdef Py_ssize_t j
-    if q < 1 or s[q] != PILCROW or not space(s[q - 1]):
-        return False
-    j = skip_space(s, q + 1, n)
-    if not (j < n and s[j] == 0x31):
-        return False
-    j = skip_space(s, j + 1, n)
-    if not (j < n and s[j] == 0x2E):
-        return False
-    j = skip_space(s, j + 1, n)
-    return j < n and s[j] == 0x28
-
-
-cdef Py_ssize_t preamble_end(const chars* s, Py_ssize_t length) noexcept nogil:
-    """``find_preamble_end``: the regular expressions read ``s[:LIMIT]`` only."""
-    cdef Py_ssize_t n = min(length, LIMIT), end = n, i
-    if para_at(s, 0, n):
-        return 0
-    for i in range(n):
-        if s[i] == 0x0A and para_at(s, i + 1, n):
-            end = i + 1
-            break
-    for i in range(1, end):
-        if s[i] == PILCROW and mid_para_at(s, i, n):
-            return i
-    return end
-
-
-# --- the field keywords (find_fields), read in the upper-cased region ---
 
 cdef bint word_at(const chars* s, Py_ssize_t i, Py_ssize_t m, bint fold, const char* w) noexcept nogil:
     """The upper-cased region holds the ASCII word ``w`` at ``i``."""
@@ -254,23 +184,24 @@ cdef int find_fields(
     const chars* s, Py_ssize_t m, bint fold, Py_ssize_t* starts, Py_ssize_t* ends
 ) noexcept nogil:
     """``find_fields``: the first accepted match of each keyword (start -1: none), each
-    search going on from the end of a rejected match."""
+    search going on from the end of a rejected match. One pass: a character is looked
+    at when it can open a keyword still wanted (``OPENS``) and the next one can follow."""
     cdef Py_ssize_t resume[NFIELDS]
     cdef Py_ssize_t i, e
-    cdef int field, left = NFIELDS
+    cdef int field, wanted = (1 << NFIELDS) - 1
     cdef bint colon
     cdef Py_UCS4 c
     for field in range(NFIELDS):
         starts[field] = -1
         resume[field] = 0
     for i in range(m):
-        c = up(s, i, fold)
-        for field in range(NFIELDS):
-            if c == FIRST[field]:
-                break
-        else:
+        c = s[i]
+        if c >= 256 or not OPENS[c] & wanted:
             continue
-        if starts[field] >= 0 or i < resume[field]:
+        field = FIELD_OF[c]
+        if i < resume[field] or up(s, i, fold) != FIRST[field]:
+            continue
+        if field != EO and not is_up(s, i + 1, m, fold, SECOND[field]):
             continue
         e = keyword_end(s, i, m, fold, field, &colon)
         if e < 0:
@@ -282,8 +213,8 @@ cdef int find_fields(
             continue
         starts[field] = i
         ends[field] = e
-        left -= 1
-        if not left:
+        wanted &= ~(1 << field)
+        if not wanted:
             break
     return 0
 
@@ -298,169 +229,60 @@ cdef int fields_of(str text, Py_ssize_t m, bint fold, Py_ssize_t* starts, Py_ssi
     return find_fields(<Py_UCS4*> data, m, fold, starts, ends)
 
 
-# --- the values (field_value, ref_block, the reason test, clean_subject_text's hints) ---
-
-cdef Py_ssize_t collapse(const chars* s, Py_ssize_t a, Py_ssize_t b, chars* out) noexcept nogil:
-    """``" ".join(s[a:b].split())`` written to ``out``; its length."""
-    cdef Py_ssize_t k = 0
-    while True:
-        a = skip_space(s, a, b)
-        if a >= b:
+cdef Py_ssize_t value_of(
+    const chars* s, Py_ssize_t a, Py_ssize_t b, int field, chars* out
+) noexcept nogil:
+    """The value of ``field`` read from ``s[a:b]`` into ``out`` (``split_preamble_python``'s
+    loop): its length."""
+    cdef Py_ssize_t n, k
+    if field != REF:
+        n = collapse(s, a, blank_line(s, a, b), out, LIMIT)
+        if field == CBY and not names_reason(out, n):
+            n = collapse(s, a, b, out, CBY_LIMIT)
+        return n
+    n = collapse(s, a, ref_end(s, a, b), out, LIMIT)
+    if n <= REF_LIMIT:
+        return n
+    for k in range(REF_LIMIT - 1, -1, -1):  # value[:MAX_REF].rsplit(" ", 1)[0]
+        if out[k] == 0x20:
             return k
-        if k:
-            out[k] = 0x20
-            k += 1
-        while a < b and not space(s[a]):
-            out[k] = s[a]
-            k += 1
-            a += 1
-
-
-cdef Py_ssize_t blank_line(const chars* s, Py_ssize_t a, Py_ssize_t b) noexcept nogil:
-    """``field_value``'s cut: the first ``\\n[ \\t]*\\n`` after the leading ``\\n \\t``."""
-    cdef Py_ssize_t i, j
-    while a < b and (s[a] == 0x0A or s[a] == 0x20 or s[a] == 0x09):
-        a += 1
-    for i in range(a, b):
-        if s[i] == 0x0A:
-            j = i + 1
-            while j < b and (s[j] == 0x20 or s[j] == 0x09):
-                j += 1
-            if j < b and s[j] == 0x0A:
-                return i
-    return b
-
-
-cdef bint bullet(const chars* s, Py_ssize_t i, Py_ssize_t e) noexcept nogil:
-    """``_BULLET_LINE_RE`` matches the line ``s[i:e]``."""
-    i = skip_space(s, i, e)
-    if i < e and s[i] == PILCROW:
-        i = skip_space(s, i + 1, e)
-    if i + 2 < e and s[i] == 0x28 and 0x41 <= s[i + 1] <= 0x5A and s[i + 2] == 0x29:
-        return True
-    return i + 1 < e and 0x41 <= s[i] <= 0x5A and (s[i + 1] == 0x2E or s[i + 1] == 0x29)
-
-
-cdef Py_ssize_t ref_end(const chars* s, Py_ssize_t a, Py_ssize_t b) noexcept nogil:
-    """Where ``ref_block`` stops reading ``s[a:b]``: at the first line after a blank one
-    that is not a bullet (lines as ``str.splitlines`` cuts them)."""
-    cdef Py_ssize_t e
-    cdef bint blank = False
-    while a < b and s[a] == 0x0A:  # text.strip("\n")
-        a += 1
-    while b > a and s[b - 1] == 0x0A:
-        b -= 1
-    while a < b:
-        e = a
-        while e < b and not line_break(s[e]):
-            e += 1
-        if skip_space(s, a, e) == e:
-            blank = True
-        elif blank and not bullet(s, a, e):
-            return a
-        else:
-            blank = False
-        a = e + 2 if e + 1 < b and s[e] == 0x0D and s[e + 1] == 0x0A else e + 1
-    return b
-
-
-cdef bint folds_to(unsigned int c, unsigned int lower) noexcept nogil:
-    """``c`` matches the ASCII letter ``lower`` ignoring case (``re.IGNORECASE``)."""
-    return c == lower or c == lower - 32 or (lower == 0x73 and c == 0x17F)  # ſ
-
-
-cdef bint names_reason(const chars* s, Py_ssize_t n) noexcept nogil:
-    """``_REASON_RE`` finds ``1.4`` to ``1.7``, ``reason`` or ``n/a`` in ``s[:n]``."""
-    cdef Py_ssize_t i, j
-    cdef Py_UCS4 c
-    for i in range(n):
-        c = s[i]
-        if c == 0x31:
-            j = i + 1
-            j += j < n and space(s[j])
-            if j < n and s[j] == 0x2E:
-                j += 1
-                j += j < n and space(s[j])
-                if j < n and 0x34 <= s[j] <= 0x37:
-                    return True
-        elif folds_to(c, 0x72) and i + 5 < n:
-            if (folds_to(s[i + 1], 0x65) and folds_to(s[i + 2], 0x61) and folds_to(s[i + 3], 0x73)
-                    and folds_to(s[i + 4], 0x6F) and folds_to(s[i + 5], 0x6E)):
-                return True
-        elif folds_to(c, 0x6E) and i + 2 < n and s[i + 1] == 0x2F and folds_to(s[i + 2], 0x61):
-            return True
-    return False
-
-
-cdef bint holds(const chars* s, Py_ssize_t n, const char* w) noexcept nogil:
-    """``w`` (ASCII) is in ``s[:n]``."""
-    cdef Py_ssize_t i, k
-    for i in range(n):
-        k = 0
-        while w[k] and i + k < n and s[i + k] == <Py_UCS4> w[k]:
-            k += 1
-        if not w[k]:
-            return True
-    return False
-
-
-cdef bint subject_hint(const chars* s, Py_ssize_t n) noexcept nogil:
-    """``clean_subject_text`` may change more than the ends of ``s[:n]``."""
-    return (holds(s, n, b"O N F") or holds(s, n, b"S E C") or holds(s, n, b"U N C")
-            or holds(s, n, b"----") or holds(s, n, b"000") or holds(s, n, b"day,")
-            or holds(s, n, b"PAGE"))
-
-
-cdef inline bint strips(Py_UCS4 c) noexcept nogil:
-    return c == 0x20 or c == 0x2C or c == 0x3B or c == 0x3A or c == 0x2D  # " ,;:-"
+    return REF_LIMIT
 
 
 cdef tuple parts_of(const chars* s, str body, int kind, Py_ssize_t length):
+    """``preamble_parts`` of a body of ``kind`` read as ``s``."""
     cdef Py_ssize_t end = preamble_end(s, length)
     cdef Py_ssize_t starts[NFIELDS]
     cdef Py_ssize_t ends[NFIELDS]
     cdef int order[NFIELDS]
     cdef int count = 0, f, k, field
-    cdef Py_ssize_t a, b, n, first = end
+    cdef Py_ssize_t a, b, n
     cdef chars* out = <chars*> BUF
-    cdef bint fold = folds(s, end)
-    if fold:
+    if folds(s, end):
         fields_of(body, end, True, starts, ends)
-    else:
+    else:  # offsets in the upper-cased region, used in the region (as Python does)
         upper = body[:end].upper()
         fields_of(upper, len(upper), False, starts, ends)
-    for f in range(NFIELDS):  # by start (insertion)
-        if starts[f] < 0:
-            continue
-        k = count
-        while k and starts[order[k - 1]] > starts[f]:
-            order[k] = order[k - 1]
-            k -= 1
-        order[k] = f
-        count += 1
+    for f in range(NFIELDS):  # the fields found, by start
+        if starts[f] >= 0:
+            k = count
+            while k and starts[order[k - 1]] > starts[f]:
+                order[k] = order[k - 1]
+                k -= 1
+            order[k] = f
+            count += 1
     values = [None] * NFIELDS
     unclean = None
     for k in range(count):
         field = order[k]
         a = min(ends[field], end)
-        b = min(starts[order[k + 1]], end) if k + 1 < count else end
-        b = max(a, b)
-        if field == REF:
-            n = collapse(s, a, ref_end(s, a, b), out)
-            if n > REF_LIMIT:
-                n = REF_LIMIT
-                for f in range(REF_LIMIT - 1, -1, -1):
-                    if out[f] == 0x20:
-                        n = f
-                        break
-        else:
-            n = collapse(s, a, blank_line(s, a, b), out)
-        if field == CBY and not names_reason(out, n):
-            n = min(collapse(s, a, b, out), CBY_LIMIT)
-        if field == SUBJECT:
-            if subject_hint(out, n):
-                unclean = PyUnicode_FromKindAndData(kind, out, n)
-                continue
+        b = max(a, min(starts[order[k + 1]], end) if k + 1 < count else end)
+        n = value_of(s, a, b, field, out)
+        if field != SUBJECT:
+            values[field] = PyUnicode_FromKindAndData(kind, out, n)
+        elif subject_hint(out, n):
+            unclean = PyUnicode_FromKindAndData(kind, out, n)
+        else:  # clean_subject_text of a value with no hint: its ends stripped
             a = 0
             while a < n and strips(out[a]):
                 a += 1
@@ -468,15 +290,14 @@ cdef tuple parts_of(const chars* s, str body, int kind, Py_ssize_t length):
                 n -= 1
             if n > a:
                 values[field] = PyUnicode_FromKindAndData(kind, out + a, n - a)
-            continue
-        values[field] = PyUnicode_FromKindAndData(kind, out, n)
-    if count:
-        first = min(starts[order[0]], end)
-    return (body[:first], values[EO], values[TAGS], values[SUBJECT], values[REF],
-            values[CBY], end, unclean)
+    head = body[: min(starts[order[0]], end) if count else end]
+    return (head, values[EO], values[TAGS], values[SUBJECT], values[REF], values[CBY], end,
+            unclean)
 
 
 def preamble_parts(str body not None):
+    """``(head, decl, tags, subject, ref, classified_by, end, unclean)`` of ``body``, as
+    ``split_preamble_python`` reads them (see the module's docstring)."""
     cdef int kind = PyUnicode_KIND(body)
     cdef void* data = PyUnicode_DATA(body)
     if kind == 1:
