@@ -218,35 +218,10 @@ def split_preamble_python(body: str) -> Preamble:
     )
 
 
-#: What ``preamble_c.preamble_parts`` gives: the fields of :class:`Preamble` in order
-#: (the subject cleaned, or None and then the field to clean last), or None to decline.
-PreambleParts = tuple[
-    str, str | None, str | None, str | None, str | None, str | None, int, str | None
-]
-
-
-def preamble_parts_python(body: str) -> PreambleParts | None:
-    """The fallback of the compiled ``preamble_parts``: declines every body (which
-    :func:`split_preamble_python` then reads)."""
-    return None
-
-
 try:  # the compiled split, built by ``pip install`` (preamble_c.pyx); same results
-    from loaders.header.preamble_c import preamble_parts as preamble_parts
+    from loaders.header.preamble_c import split_preamble as split_preamble
 except ImportError:  # pragma: no cover - a checkout that was never built
-    preamble_parts = preamble_parts_python
+    split_preamble = split_preamble_python
 
 #: True when the compiled split (``preamble_c``) is in use.
-COMPILED: Final = preamble_parts is not preamble_parts_python
-
-
-def split_preamble(body: str) -> Preamble:
-    """The preamble fields of a body; absent fields are None (read by the compiled
-    split, or by :func:`split_preamble_python` where it declines or is not built)."""
-    parts = preamble_parts(body)
-    if parts is None:
-        return split_preamble_python(body)
-    head, decl, tags, subject, ref, classified_by, end, unclean = parts
-    if unclean is not None:
-        subject = clean_subject_text(unclean) or None
-    return Preamble(head, decl, tags, subject, ref, classified_by, end)
+COMPILED: Final = split_preamble is not split_preamble_python

@@ -1,8 +1,9 @@
-from loaders.header.preamble import PreambleParts
+from loaders.header.preamble import Preamble
 
 MAX_PREAMBLE: int
 MAX_REF: int
 FIELD_NAMES: tuple[str, ...]
 PUNCTUATION_FOLDS: bool
+SLOTS: tuple[str, ...]
 
-def preamble_parts(body: str) -> PreambleParts | None: ...
+def split_preamble(body: str) -> Preamble: ...
