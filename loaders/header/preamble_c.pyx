@@ -52,6 +52,11 @@ for _f, _first in enumerate("ETSRC"):
     for _c in range(256):
         OPENS_FOLDED[_c] = _f + 1 if UPPER[_c] == ord(_first) else OPENS_FOLDED[_c]
     OPENS_UPPER[ord(_first)] = _f + 1
+#: Only ASCII letters open a keyword, read through ``UPPER`` (``find_fields`` then skips
+#: blocks without the letters).
+cdef bint ASCII_OPENS = all(
+    not OPENS_FOLDED[_c] or chr(_c).isascii() and chr(_c).isalpha() for _c in range(256)
+)
 #: General Punctuation (U+2000-U+206F: quotes, dashes, spaces) is its own upper case.
 PUNCTUATION_FOLDS = all(chr(_c).upper() == chr(_c) for _c in range(0x2000, 0x2070))
 cdef bint PUNCT_OK = PUNCTUATION_FOLDS
@@ -87,13 +92,14 @@ cdef int fields_of(str text, Py_ssize_t m, bint fold, Py_ssize_t* starts, Py_ssi
     """``find_fields`` in ``text[:m]``, upper-cased by the table when ``fold``."""
     cdef const Py_UCS4* upper = UPPER if fold else NULL
     cdef const unsigned char* opens = &OPENS_FOLDED[0] if fold else &OPENS_UPPER[0]
+    cdef bint ascii_opens = ASCII_OPENS or not fold
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
     if kind == 1:
-        return find_fields(<Py_UCS1*> data, m, upper, opens, starts, ends)
+        return find_fields(<Py_UCS1*> data, m, upper, opens, ascii_opens, starts, ends)
     if kind == 2:
-        return find_fields(<Py_UCS2*> data, m, upper, opens, starts, ends)
-    return find_fields(<Py_UCS4*> data, m, upper, opens, starts, ends)
+        return find_fields(<Py_UCS2*> data, m, upper, opens, ascii_opens, starts, ends)
+    return find_fields(<Py_UCS4*> data, m, upper, opens, ascii_opens, starts, ends)
 
 
 cdef Py_ssize_t value_of(

@@ -5,7 +5,7 @@
 (``upper``), or already upper-cased (``upper`` NULL)."""
 
 from loaders.header.preamble_text_c cimport (
-    Py_UNICODE_ISALPHA, Py_UNICODE_ISDECIMAL, chars, is_word, space,
+    Py_UCS1, Py_UNICODE_ISALPHA, Py_UNICODE_ISDECIMAL, chars, is_word, space,
 )
 
 
@@ -122,42 +122,112 @@ cdef inline bint opens_line(const chars* s, Py_ssize_t start, const Py_UCS4* upp
     return True
 
 
+cdef extern from *:
+    """
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #define KEY_SIMD 1
+    #else
+    #define KEY_SIMD 0
+    #endif
+
+    /* Bit k: s[k] or'ed with 0x20 is the first letter of a wanted keyword in lower case,
+       and s[k + 1] or'ed with 0x20 its second (E.O.'s second is not tested). Reads
+       s[0:17]. */
+    static inline unsigned int key_mask(const unsigned char* s, int wanted) {
+    #if KEY_SIMD
+        const __m128i low = _mm_set1_epi8(0x20);
+        __m128i x = _mm_or_si128(_mm_loadu_si128((const __m128i*) s), low);
+        __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i*) (s + 1)), low);
+        __m128i m = _mm_setzero_si128();
+        #define KEY_PAIR(a, b) _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(a)), \
+                                             _mm_cmpeq_epi8(y, _mm_set1_epi8(b)))
+        if (wanted & 1) m = _mm_cmpeq_epi8(x, _mm_set1_epi8('e'));
+        if (wanted & 2) m = _mm_or_si128(m, KEY_PAIR('t', 'a'));
+        if (wanted & 4) m = _mm_or_si128(m, KEY_PAIR('s', 'u'));
+        if (wanted & 8) m = _mm_or_si128(m, KEY_PAIR('r', 'e'));
+        if (wanted & 16) m = _mm_or_si128(m, KEY_PAIR('c', 'l'));
+        #undef KEY_PAIR
+        return (unsigned int) _mm_movemask_epi8(m);
+    #else
+        (void) s; (void) wanted;
+        return 0xFFFFu;
+    #endif
+    }
+
+    static inline int key_lowest_bit(unsigned int m) {
+    #if defined(__GNUC__)
+        return __builtin_ctz(m);
+    #else
+        int k = 0;
+        while (!(m & 1u)) { m >>= 1; k++; }
+        return k;
+    #endif
+    }
+    """
+    int KEY_SIMD
+    unsigned int key_mask(const unsigned char* s, int wanted) noexcept nogil
+    int key_lowest_bit(unsigned int m) noexcept nogil
+
+
+cdef inline int look_at(
+    const chars* s, Py_ssize_t i, Py_ssize_t m, const Py_UCS4* upper,
+    const unsigned char* opens, Py_ssize_t* starts, Py_ssize_t* ends, Py_ssize_t* resume,
+    int wanted,
+) noexcept nogil:
+    """``wanted`` (a bit a field) once ``s[i]`` is read: less the field whose keyword is
+    accepted there, or with ``resume`` set past one rejected there."""
+    cdef Py_UCS4 c = s[i]
+    cdef Py_ssize_t e
+    cdef int field
+    cdef bint colon
+    if c >= 256 or not opens[c]:
+        return wanted
+    field = opens[c] - 1
+    if not wanted & (1 << field) or i < resume[field]:
+        return wanted
+    if field != EO and not is_up(s, i + 1, m, upper, second(field)):
+        return wanted
+    e = keyword_end(s, i, m, upper, field, &colon)
+    if e < 0:
+        return wanted
+    if (i and Py_UNICODE_ISALPHA(up(s, i - 1, upper))) or (
+        (field == SUBJECT or field == REF) and not colon and not opens_line(s, i, upper)
+    ):
+        resume[field] = e
+        return wanted
+    starts[field] = i
+    ends[field] = e
+    return wanted & ~(1 << field)
+
+
 cdef inline int find_fields(
     const chars* s, Py_ssize_t m, const Py_UCS4* upper, const unsigned char* opens,
-    Py_ssize_t* starts, Py_ssize_t* ends,
+    bint ascii_opens, Py_ssize_t* starts, Py_ssize_t* ends,
 ) noexcept nogil:
     """``find_fields``: the first accepted match of each keyword (start -1: none), each
     search going on from the end of a rejected match. One pass: a character is looked
     at when it opens a keyword still wanted (``opens``: 1 + the field whose keyword a
-    Latin-1 character opens, read through ``upper``; 0: none) and the next one can follow."""
+    Latin-1 character opens, read through ``upper``; 0: none) and the next one can follow.
+    When only ASCII letters open one (``ascii_opens``), SSE2 skips the 16-byte blocks of
+    1-byte text where no pair of letters can (``key_mask``)."""
     cdef Py_ssize_t resume[NFIELDS]
-    cdef Py_ssize_t i, e
+    cdef Py_ssize_t i = 0
     cdef int field, wanted = (1 << NFIELDS) - 1
-    cdef bint colon
-    cdef Py_UCS4 c
+    cdef unsigned int mask
     for field in range(NFIELDS):
         starts[field] = -1
         resume[field] = 0
-    for i in range(m):
-        c = s[i]
-        if c >= 256 or not opens[c]:
-            continue
-        field = opens[c] - 1
-        if not wanted & (1 << field) or i < resume[field]:
-            continue
-        if field != EO and not is_up(s, i + 1, m, upper, second(field)):
-            continue
-        e = keyword_end(s, i, m, upper, field, &colon)
-        if e < 0:
-            continue
-        if (i and Py_UNICODE_ISALPHA(up(s, i - 1, upper))) or (
-            (field == SUBJECT or field == REF) and not colon and not opens_line(s, i, upper)
-        ):
-            resume[field] = e
-            continue
-        starts[field] = i
-        ends[field] = e
-        wanted &= ~(1 << field)
-        if not wanted:
-            break
+    if chars is Py_UCS1 and KEY_SIMD:
+        if ascii_opens:
+            while i + 17 <= m and wanted:
+                mask = key_mask(<const unsigned char*> (s + i), wanted)
+                while mask:
+                    wanted = look_at(s, i + key_lowest_bit(mask), m, upper, opens, starts, ends,
+                                     resume, wanted)
+                    mask &= mask - 1
+                i += 16
+    while i < m and wanted:
+        wanted = look_at(s, i, m, upper, opens, starts, ends, resume, wanted)
+        i += 1
     return 0
