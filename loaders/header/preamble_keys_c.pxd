@@ -5,7 +5,7 @@
 (``upper``), or already upper-cased (``upper`` NULL)."""
 
 from loaders.header.preamble_text_c cimport (
-    Py_UCS1, Py_UNICODE_ISALPHA, Py_UNICODE_ISDECIMAL, chars, is_word, space,
+    Py_UCS1, Py_UCS2, Py_UNICODE_ISALPHA, Py_UNICODE_ISDECIMAL, chars, is_word, space,
 )
 
 
@@ -155,6 +155,28 @@ cdef extern from *:
     #endif
     }
 
+    /* key_mask for 2-byte units: 8 offsets, at the even bits. Reads s[0:9]. */
+    static inline unsigned int key_mask16(const unsigned short* s, int wanted) {
+    #if KEY_SIMD
+        const __m128i low = _mm_set1_epi16(0x20);
+        __m128i x = _mm_or_si128(_mm_loadu_si128((const __m128i*) s), low);
+        __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i*) (s + 1)), low);
+        __m128i m = _mm_setzero_si128();
+        #define KEY_PAIR16(a, b) _mm_and_si128(_mm_cmpeq_epi16(x, _mm_set1_epi16(a)), \
+                                               _mm_cmpeq_epi16(y, _mm_set1_epi16(b)))
+        if (wanted & 1) m = _mm_cmpeq_epi16(x, _mm_set1_epi16('e'));
+        if (wanted & 2) m = _mm_or_si128(m, KEY_PAIR16('t', 'a'));
+        if (wanted & 4) m = _mm_or_si128(m, KEY_PAIR16('s', 'u'));
+        if (wanted & 8) m = _mm_or_si128(m, KEY_PAIR16('r', 'e'));
+        if (wanted & 16) m = _mm_or_si128(m, KEY_PAIR16('c', 'l'));
+        #undef KEY_PAIR16
+        return (unsigned int) _mm_movemask_epi8(m) & 0x5555u;
+    #else
+        (void) s; (void) wanted;
+        return 0x5555u;
+    #endif
+    }
+
     static inline int key_lowest_bit(unsigned int m) {
     #if defined(__GNUC__)
         return __builtin_ctz(m);
@@ -167,6 +189,7 @@ cdef extern from *:
     """
     int KEY_SIMD
     unsigned int key_mask(const unsigned char* s, int wanted) noexcept nogil
+    unsigned int key_mask16(const unsigned short* s, int wanted) noexcept nogil
     int key_lowest_bit(unsigned int m) noexcept nogil
 
 
@@ -210,7 +233,7 @@ cdef inline int find_fields(
     at when it opens a keyword still wanted (``opens``: 1 + the field whose keyword a
     Latin-1 character opens, read through ``upper``; 0: none) and the next one can follow.
     When only ASCII letters open one (``ascii_opens``), SSE2 skips the 16-byte blocks of
-    1-byte text where no pair of letters can (``key_mask``)."""
+    1- and 2-byte text where no pair of letters can (``key_mask``, ``key_mask16``)."""
     cdef Py_ssize_t resume[NFIELDS]
     cdef Py_ssize_t i = 0
     cdef int field, wanted = (1 << NFIELDS) - 1
@@ -227,6 +250,15 @@ cdef inline int find_fields(
                                      resume, wanted)
                     mask &= mask - 1
                 i += 16
+    elif chars is Py_UCS2 and KEY_SIMD:
+        if ascii_opens:
+            while i + 9 <= m and wanted:
+                mask = key_mask16(<const unsigned short*> (s + i), wanted)
+                while mask:
+                    wanted = look_at(s, i + (key_lowest_bit(mask) >> 1), m, upper, opens,
+                                     starts, ends, resume, wanted)
+                    mask &= mask - 1
+                i += 8
     while i < m and wanted:
         wanted = look_at(s, i, m, upper, opens, starts, ends, resume, wanted)
         i += 1
