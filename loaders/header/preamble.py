@@ -1,6 +1,7 @@
 """The preamble of a cable body: the lines before the first numbered paragraph that
 carry E.O. / DECL, TAGS, SUBJECT, REF and Classified By, found by keyword (they are
-sometimes run together on one line, sometimes lower case).
+sometimes run together on one line, sometimes lower case). :func:`split_preamble` is
+the compiled ``preamble_c.split_preamble`` where it is built (same results).
 
 >>> p = split_preamble(SEED_BODY)
 >>> p.subject
@@ -191,7 +192,7 @@ def opens_line(text: str, start: int) -> bool:
 
 def split_preamble_python(body: str) -> Preamble:
     """The preamble fields of a body; absent fields are None. The reference of the
-    compiled split (``preamble_c.preamble_parts``), and its fallback."""
+    compiled split (``preamble_c.split_preamble``), and its fallback."""
     end = find_preamble_end(body)
     region = body[:end]
     spans = sorted(find_fields(region.upper()))

@@ -68,7 +68,8 @@ cdef object Preamble = None
 cdef object clean_subject_text = None
 cdef bint BY_SLOTS = False
 cdef object new_object = object.__new__
-#: The output of a value (never longer than the region it is read from).
+#: The output of a value (never longer than the region it is read from); made a str
+#: before any Python code runs (the subject cleaner, the next value).
 cdef Py_UCS4 BUF[LIMIT]
 
 
