@@ -227,27 +227,16 @@ cdef inline bint subject_hint(const chars* s, Py_ssize_t n) noexcept nogil:
     cdef Py_UCS4 c
     for i in range(n):
         c = s[i]
-        if c == 0x4F:  # O
-            if holds_at(s, i, n, b"O N F"):
-                return True
-        elif c == 0x53:  # S
-            if holds_at(s, i, n, b"S E C"):
-                return True
-        elif c == 0x55:  # U
-            if holds_at(s, i, n, b"U N C"):
-                return True
-        elif c == 0x2D:  # -
-            if holds_at(s, i, n, b"----"):
-                return True
-        elif c == 0x30:  # 0
-            if holds_at(s, i, n, b"000"):
-                return True
-        elif c == 0x64:  # d
-            if holds_at(s, i, n, b"day,"):
-                return True
-        elif c == 0x50:  # P
-            if holds_at(s, i, n, b"PAGE"):
-                return True
+        if (
+            (c == 0x4F and holds_at(s, i, n, b"O N F"))
+            or (c == 0x53 and holds_at(s, i, n, b"S E C"))
+            or (c == 0x55 and holds_at(s, i, n, b"U N C"))
+            or (c == 0x2D and holds_at(s, i, n, b"----"))
+            or (c == 0x30 and holds_at(s, i, n, b"000"))
+            or (c == 0x64 and holds_at(s, i, n, b"day,"))
+            or (c == 0x50 and holds_at(s, i, n, b"PAGE"))
+        ):
+            return True
     return False
 
 
