@@ -105,6 +105,7 @@ def test_compiled_equals_python_on_edge_bodies() -> None:
     assert_same("SUBJECT: ßß " + "REF: A. " + "WORD " * 200 + "\n1. (C) x")  # ß → SS
 
 
+@needs_compiled
 def test_the_compiled_limits_are_the_python_ones() -> None:
     from loaders.header import preamble_c
 
