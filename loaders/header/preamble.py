@@ -1,6 +1,7 @@
 """The preamble of a cable body: the lines before the first numbered paragraph that
 carry E.O. / DECL, TAGS, SUBJECT, REF and Classified By, found by keyword (they are
-sometimes run together on one line, sometimes lower case).
+sometimes run together on one line, sometimes lower case). :func:`split_preamble` is
+the compiled ``preamble_c.split_preamble`` where it is built (same results).
 
 >>> p = split_preamble(SEED_BODY)
 >>> p.subject
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 SEED_BODY = """C O N F I D E N T I A L STATE 068633
 
@@ -188,8 +190,9 @@ def opens_line(text: str, start: int) -> bool:
     return text[text.rfind("\n", 0, start) + 1 : start].strip() == ""
 
 
-def split_preamble(body: str) -> Preamble:
-    """The preamble fields of a body; absent fields are None."""
+def split_preamble_python(body: str) -> Preamble:
+    """The preamble fields of a body; absent fields are None. The reference of the
+    compiled split (``preamble_c.split_preamble``), and its fallback."""
     end = find_preamble_end(body)
     region = body[:end]
     spans = sorted(find_fields(region.upper()))
@@ -214,3 +217,12 @@ def split_preamble(body: str) -> Preamble:
         classified_by=values.get("cby"),
         end=end,
     )
+
+
+try:  # the compiled split, built by ``pip install`` (preamble_c.pyx); same results
+    from loaders.header.preamble_c import split_preamble as split_preamble
+except ImportError:  # pragma: no cover - a checkout that was never built
+    split_preamble = split_preamble_python
+
+#: True when the compiled split (``preamble_c``) is in use.
+COMPILED: Final = split_preamble is not split_preamble_python
