@@ -11,8 +11,6 @@ the trailing pattern could read a final newline. The patterns are scanned in
 with the reference.
 """
 
-from dataclasses import fields
-
 from loaders.header.authority_chars_c cimport (
     PyUnicode_DATA, ascii_data, has_char, has_lower, in_chars, is_alpha, is_lower, is_space,
     is_upper, skip_space, strip_end, strip_start, text_t, upper, word_at,
@@ -20,12 +18,7 @@ from loaders.header.authority_chars_c cimport (
 from loaders.header.authority_cut_c cimport cut_start, lead_end, trail_start
 from loaders.header.tables import title_words
 from loaders.record import ClassifiedBy
-
-cdef extern from "Python.h":
-    ctypedef struct PyTypeObject:
-        pass
-    object PyType_GenericNew(PyTypeObject* type, object args, object kwds)
-    int PyObject_GenericSetAttr(object o, object name, object value) except -1
+from loaders.record_maker import record_maker
 
 cdef enum:
     LONGEST_TOKEN = 64  # longer tokens are no title word (the longest has 20 letters)
@@ -33,10 +26,8 @@ cdef enum:
     BLOOM_BITS = 4096
     BLOOM_BYTES = 512
 
-# ClassifiedBy made as its frozen dataclass ``__init__`` makes it (``object.__new__``,
-# then ``object.__setattr__`` of each field), without running that Python code
-assert [f.name for f in fields(ClassifiedBy)] == ["name", "title"]
-assert not hasattr(ClassifiedBy, "__post_init__")
+#: ``ClassifiedBy(name, title)`` with its slots filled in place (see :mod:`loaders.record_maker`).
+cdef object MAKE_OFFICIAL = record_maker(ClassifiedBy)
 
 cdef object _TITLE_WORDS = None
 cdef unsigned char _MAYBE_TITLE[BLOOM_BYTES]  # bits of the title words' two hashes
@@ -48,10 +39,7 @@ class Declined(ValueError):
 
 cdef object official(str name, object title):
     """``ClassifiedBy(name, title)``."""
-    cdef object made = PyType_GenericNew(<PyTypeObject*> ClassifiedBy, (), None)
-    PyObject_GenericSetAttr(made, "name", name)
-    PyObject_GenericSetAttr(made, "title", title)
-    return made
+    return MAKE_OFFICIAL(name, title)
 
 
 cdef inline unsigned int fnv(const char* word, Py_ssize_t n) noexcept:

@@ -6,8 +6,8 @@ over the upper-cased region and a Python loop per field.
 ``split_preamble(body)`` gives the :class:`~loaders.header.preamble.Preamble` that
 ``split_preamble_python`` (the reference and fallback; ``test_preamble_compiled.py``
 compares) gives. A subject in which ``clean_subject_text`` may find a page mark or a
-banner is cleaned by that function; the dataclass is built with its slots set as its
-own ``__init__`` sets them (``object.__setattr__``), without the Python frame.
+banner is cleaned by that function; the dataclass is made by its record maker (slots
+filled in place, without the ``__init__`` frame: see ``loaders/record_maker.py``).
 
 Keywords are looked for in the region as ``str.upper`` gives it: read in place through
 a table of the upper case of Latin-1 (General Punctuation has no case); a region with
@@ -25,7 +25,6 @@ from loaders.header.preamble_text_c cimport (
 cdef extern from "Python.h":
     int PyUnicode_KIND(object o)
     void* PyUnicode_DATA(object o)
-    int PyObject_GenericSetAttr(object o, object name, object value) except -1
 
 
 cdef enum:
@@ -60,14 +59,13 @@ cdef bint ASCII_OPENS = all(
 #: General Punctuation (U+2000-U+206F: quotes, dashes, spaces) is its own upper case.
 PUNCTUATION_FOLDS = all(chr(_c).upper() == chr(_c) for _c in range(0x2000, 0x2070))
 cdef bint PUNCT_OK = PUNCTUATION_FOLDS
-#: ``Preamble``'s fields, which ``split_preamble`` sets (when they are its slots, in this order).
+#: ``Preamble``'s fields, in the order ``parts_of`` gives their values (a test compares).
 SLOTS = ("head", "decl", "tags", "subject", "ref", "classified_by", "end")
 #: What ``preamble.py`` (which imports this module) gives, read at the first split: the
-#: dataclass, the subject cleaner, and whether the slots can be set directly.
-cdef object Preamble = None
+#: maker of its dataclass (slots filled in place, see :mod:`loaders.record_maker`) and the
+#: subject cleaner.
+cdef object make_preamble = None
 cdef object clean_subject_text = None
-cdef bint BY_SLOTS = False
-cdef object new_object = object.__new__
 #: The output of a value (never longer than the region it is read from); made a str
 #: before any Python code runs (the subject cleaner, the next value).
 cdef Py_UCS4 BUF[LIMIT]
@@ -168,14 +166,12 @@ cdef tuple parts_of(const chars* s, str body, int kind, Py_ssize_t length):
 
 
 cdef int load() except -1:
-    global Preamble, clean_subject_text, BY_SLOTS
+    global make_preamble, clean_subject_text
     from loaders.header import preamble
+    from loaders.record_maker import record_maker
 
     clean_subject_text = preamble.clean_subject_text
-    BY_SLOTS = preamble.Preamble.__slots__ == SLOTS and not hasattr(
-        preamble.Preamble, "__post_init__"
-    )
-    Preamble = preamble.Preamble
+    make_preamble = record_maker(preamble.Preamble)
     return 0
 
 
@@ -183,8 +179,7 @@ def split_preamble(str body not None):
     """The preamble fields of a body, as ``split_preamble_python`` reads them."""
     cdef int kind = PyUnicode_KIND(body)
     cdef void* data = PyUnicode_DATA(body)
-    cdef Py_ssize_t i
-    if Preamble is None:
+    if make_preamble is None:
         load()
     if kind == 1:
         values = parts_of(<Py_UCS1*> data, body, kind, len(body))
@@ -192,9 +187,4 @@ def split_preamble(str body not None):
         values = parts_of(<Py_UCS2*> data, body, kind, len(body))
     else:
         values = parts_of(<Py_UCS4*> data, body, kind, len(body))
-    if not BY_SLOTS:
-        return Preamble(*values)
-    preamble = new_object(Preamble)
-    for i in range(7):
-        PyObject_GenericSetAttr(preamble, SLOTS[i], values[i])
-    return preamble
+    return make_preamble(*values)

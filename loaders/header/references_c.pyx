@@ -13,7 +13,6 @@ patterns are read by hand in ``references_scan_c.pxd``; stations are canonicalis
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
-from cpython.object cimport PyObject_GenericSetAttr
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND
 from libc.string cimport memcmp
 
@@ -22,11 +21,11 @@ from loaders.header.references_scan_c cimport (
     next_cable, ref_bullet, spaces, write_name,
 )
 
-import dataclasses
 
 from loaders.header.stations import canonical_station
 from loaders.header.tables import station_aliases
-from loaders.record import Reference, RefKind
+from loaders.record import RefKind
+from loaders.record_maker import make_reference as make_reference_record
 
 cdef extern from "Python.h":
     object PyUnicode_DecodeLatin1(const char* s, Py_ssize_t size, const char* errors)
@@ -47,16 +46,8 @@ cdef tuple KINDS = (RefKind.EMAIL, RefKind.TELCON, MESSAGE, RefKind.REPORT, RefK
 cdef tuple LETTERS = tuple(chr(c) for c in range(ord("Z") + 1))  # the bullets by code
 
 _TWO_DIGITS = tuple(f"{year:02d}" for year in range(100))
-#: The fields of ``Reference``, in order: made in C while it is a plain frozen dataclass
-#: of these (no ``__post_init__``, no ``__new__`` of its own).
-REFERENCE_FIELDS = ("bullet", "kind", "id", "text")
-_new_object = object.__new__
-cdef bint PLAIN_REFERENCE = (
-    tuple(field.name for field in dataclasses.fields(Reference)) == REFERENCE_FIELDS
-    and not hasattr(Reference, "__post_init__")
-    and Reference.__new__ is object.__new__
-    and Reference.__init__.__qualname__ == "Reference.__init__"
-)
+#: ``Reference(*fields)`` with its slots filled in place (see :mod:`loaders.record_maker`).
+cdef object MAKE_REFERENCE = make_reference_record
 
 cdef enum:
     LONGEST = 16  # no word of NOT_STATION is longer
@@ -151,18 +142,9 @@ cdef class Citing:
         return self.year2
 
 
-cdef object make_reference(tuple fields):
-    """``Reference(*fields)``; made as its dataclass ``__init__`` makes it (a new object,
-    ``object.__setattr__`` of each field) but without a Python call, while the class is
-    the plain frozen dataclass of :data:`REFERENCE_FIELDS`."""
-    if not PLAIN_REFERENCE:
-        return Reference(*fields)
-    ref = _new_object(Reference)
-    PyObject_GenericSetAttr(ref, "bullet", fields[0])
-    PyObject_GenericSetAttr(ref, "kind", fields[1])
-    PyObject_GenericSetAttr(ref, "id", fields[2])
-    PyObject_GenericSetAttr(ref, "text", fields[3])
-    return ref
+cdef inline object make_reference(tuple fields):
+    """``Reference(*fields)``, made by the record maker (no ``__init__`` call)."""
+    return MAKE_REFERENCE(*fields)
 
 
 cdef inline void add(list refs, tuple fields) except *:

@@ -113,4 +113,4 @@ def test_the_compiled_limits_are_the_python_ones() -> None:
     assert preamble_c.MAX_REF == preamble.MAX_REF
     assert tuple(kind for kind, _, _ in preamble._FIELDS) == preamble_c.FIELD_NAMES
     assert preamble_c.PUNCTUATION_FOLDS
-    assert Preamble.__slots__ == preamble_c.SLOTS  # the slots it sets
+    assert Preamble.__slots__ == preamble_c.SLOTS  # the fields in the order it reads them
