@@ -11,7 +11,7 @@ the trailing pattern could read a final newline. The patterns are scanned in
 with the reference.
 """
 
-from loaders.header.authority_chars_c cimport (
+from loaders.header.ascii_c cimport (
     PyUnicode_DATA, ascii_data, has_char, has_lower, in_chars, is_alpha, is_lower, is_space,
     is_upper, skip_space, strip_end, strip_start, text_t, upper, word_at,
 )

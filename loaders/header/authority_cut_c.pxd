@@ -5,7 +5,7 @@
 path the regular expression engine takes; the comments say why the backtracking it could
 do never changes the answer."""
 
-from loaders.header.authority_chars_c cimport (
+from loaders.header.ascii_c cimport (
     in_chars, is_space, is_word, lower, skip_space, text_t, word_at,
 )
 

@@ -10,7 +10,7 @@ and of a ``DECL`` date (``dtg.parse_us_date``), for ASCII text only, as ``author
 ``tests/loaders/test_authority_compiled.py`` compares them with the references.
 """
 
-from loaders.header.authority_chars_c cimport (
+from loaders.header.ascii_c cimport (
     ascii_data, in_chars, is_alpha, is_digit, is_space, lower, skip_space, text_t, word_at,
 )
 from loaders.header.authority_c import Declined

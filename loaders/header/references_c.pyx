@@ -16,9 +16,10 @@ from cpython.mem cimport PyMem_Free, PyMem_Malloc
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND
 from libc.string cimport memcmp
 
+from loaders.header.ascii_c cimport is_digit, is_space, is_upper as is_up
 from loaders.header.references_scan_c cimport (
-    NOT_CABLE_BIT, Cable, bullet_at, chars, is_digit, is_space, is_up, kind_bits, more_at,
-    next_cable, ref_bullet, spaces, write_name,
+    NOT_CABLE_BIT, Cable, bullet_at, chars, kind_bits, more_at, next_cable, ref_bullet, spaces,
+    write_name,
 )
 
 

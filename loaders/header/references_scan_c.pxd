@@ -7,6 +7,8 @@ string of its own (its ends are ends, the look-arounds see nothing past them).""
 
 from libc.string cimport memcmp
 
+from loaders.header.ascii_c cimport is_digit, is_space, is_upper as is_up, is_word
+
 ctypedef const unsigned char* chars
 
 cdef enum:
@@ -26,18 +28,6 @@ cdef struct Cable:  # one match of references._CABLE_RE
     Py_ssize_t word_b[MAX_WORDS]
     long serial
 
-
-cdef inline bint is_space(unsigned char c) noexcept nogil:
-    return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
-
-cdef inline bint is_up(unsigned char c) noexcept nogil:
-    return 65 <= c <= 90
-
-cdef inline bint is_digit(unsigned char c) noexcept nogil:
-    return 48 <= c <= 57
-
-cdef inline bint is_word(unsigned char c) noexcept nogil:
-    return is_up(c) or is_digit(c) or 97 <= c <= 122 or c == 95
 
 cdef inline bint ends_serial(chars c, Py_ssize_t i, Py_ssize_t b) noexcept nogil:
     """``(?![0-9A-Z/:])`` at ``i``."""

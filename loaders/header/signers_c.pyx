@@ -20,7 +20,7 @@ from cpython.unicode cimport (
 )
 
 from loaders.entities.unicode_c cimport unit
-from loaders.header.authority_chars_c cimport is_alpha, is_digit, is_lower, is_space, is_upper, upper
+from loaders.header.ascii_c cimport is_alpha, is_digit, is_lower, is_space, is_upper, upper
 from loaders.header.authority_c import Declined
 
 cdef extern from "Python.h":

@@ -1,6 +1,6 @@
 # cython: language_level=3
-"""ASCII character tests of the compiled authority readers (``authority_c.pyx``,
-``signers_c.pyx``; ``cimport`` only). They read ASCII as ``str`` methods and ``re`` read
+"""ASCII character tests of the compiled header readers (``authority_c``, ``reasons_c``,
+``signers_c``, ``references_c``; ``cimport`` only). They read ASCII as ``str`` methods and ``re`` read
 it: whitespace is ``str.isspace``'s (``\\t \\n \\x0b \\x0c \\r``, ``\\x1c``-``\\x1f`` and the
 space: also what ``\\s`` and ``str.split()`` take); a word character is ``\\w``'s."""
 
