@@ -232,10 +232,27 @@ def has_context(text: str, hit: Hit) -> bool:
 
 
 def find_assets(text: str, segments: Iterable[Segment], hits: Iterable[Hit]) -> tuple[Asset, ...]:
-    """Unique assets (by name), designators first, in order of first mention."""
+    """Unique assets (by name), designators first, in order of first mention: what
+    :func:`iter_designators` then :func:`iter_named_assets` yield, the first of each
+    name kept, in one loop (no generators; a name already found is not made again).
+
+    >>> [a.name for a in find_assets("C-130s, Hercules aircraft; airlift, C-130", [], [])]
+    ['airlift']
+    """
     found: dict[str, Asset] = {}
-    for asset in (*iter_designators(segments), *iter_named_assets(text, hits)):
-        found.setdefault(asset.name, asset)
+    for word in designator_words(segments):
+        asset = designator_in(word)
+        if asset is not None and asset.name not in found:
+            found[asset.name] = asset
+    for hit in hits_of_kind(hits, _ASSET):
+        entry = hit[0]
+        if entry[1] not in found and has_context(text, hit):
+            found[entry[1]] = make_asset(entry[1], entry[2])
+    present = capabilities_in(text)
+    if present:
+        for form, name, kind in _LOWER_CAPABILITIES:
+            if form in present and name not in found:
+                found[name] = make_asset(name, kind)
     return tuple(found.values())
 
 
