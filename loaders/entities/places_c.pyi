@@ -1,0 +1,3 @@
+NEEDLES: tuple[str, ...]
+
+def marked_words(text: str) -> tuple[list[int], list[tuple[int, str]]]: ...
