@@ -224,17 +224,23 @@ def marked_words_python(text: str) -> tuple[list[int], list[tuple[int, str]]]:
     return nouns, lone_words_python(text, words)
 
 
+def _marked_words_shared(text: str) -> tuple[list[int], list[tuple[int, str]]]:
+    """:func:`marked_words_python` from the shared walk and picker (compiled when built)."""
+    nouns, words = offsets_and_capitalised_after(text, _NOUN_MARKS, _PREPOSITIONS)
+    return nouns, lone_words(text, words)
+
+
 try:  # the compiled walk, built by ``pip install`` (places_c.pyx); same results
     from loaders.entities.places_c import NEEDLES as _COMPILED_NEEDLES
     from loaders.entities.places_c import marked_words
 except ImportError:  # pragma: no cover - a checkout that was never built
-    marked_words = marked_words_python
+    marked_words = _marked_words_shared
 else:
     if (*_NOUN_MARKS, *_PREPOSITIONS) != _COMPILED_NEEDLES:  # pragma: no cover - drifted
-        marked_words = marked_words_python
+        marked_words = _marked_words_shared
 
 #: True when the compiled walk (``places_c``) is in use.
-COMPILED_MARKS: Final = marked_words is not marked_words_python
+COMPILED_MARKS: Final = marked_words is not _marked_words_shared
 
 
 def iter_marked_places(text: str) -> Iterator[tuple[int, str]]:
