@@ -44,6 +44,8 @@ __all__ = [
     "marked_words",
     "marked_words_python",
     "names_before",
+    "place_names",
+    "place_names_python",
     "places_after_prepositions",
     "places_at_nouns",
 ]
@@ -224,6 +226,16 @@ def marked_words_python(text: str) -> tuple[list[int], list[tuple[int, str]]]:
     return nouns, lone_words_python(text, words)
 
 
+def place_names_python(hits: Iterable[Hit], kind: EntryKind) -> list[str]:
+    """The names of the entries of the hits of ``kind``, in order: the reference for
+    the compiled picker (``places_c``).
+
+    >>> place_names_python(collect_hits(scan_segments("in Tokyo")), EntryKind.PLACE)
+    ['Tokyo']
+    """
+    return [hit[0][2] for hit in hits_of_kind(hits, kind)]  # hit.entry.name
+
+
 def _marked_words_shared(text: str) -> tuple[list[int], list[tuple[int, str]]]:
     """:func:`marked_words_python` from the shared walk and picker (compiled when built)."""
     nouns, words = offsets_and_capitalised_after(text, _NOUN_MARKS, _PREPOSITIONS)
@@ -232,9 +244,10 @@ def _marked_words_shared(text: str) -> tuple[list[int], list[tuple[int, str]]]:
 
 try:  # the compiled walk, built by ``pip install`` (places_c.pyx); same results
     from loaders.entities.places_c import NEEDLES as _COMPILED_NEEDLES
-    from loaders.entities.places_c import marked_words
+    from loaders.entities.places_c import marked_words, place_names
 except ImportError:  # pragma: no cover - a checkout that was never built
     marked_words = _marked_words_shared
+    place_names = place_names_python
 else:
     if (*_NOUN_MARKS, *_PREPOSITIONS) != _COMPILED_NEEDLES:  # pragma: no cover - drifted
         marked_words = _marked_words_shared
@@ -260,7 +273,7 @@ def iter_marked_places(text: str) -> Iterator[tuple[int, str]]:
 
 def find_places(text: str, hits: Iterable[Hit]) -> tuple[str, ...]:
     """Known places from the lexicon hits, then places the text marks, by first mention."""
-    known = [hit[0][2] for hit in hits_of_kind(hits, _PLACE)]  # hit.entry.name
+    known = place_names(hits, _PLACE)
     nouns, lone = marked_words(text)
     if not lone and not nouns:  # as iter_marked_places, without its generators
         return tuple(dict.fromkeys(known))

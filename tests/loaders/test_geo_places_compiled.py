@@ -73,3 +73,28 @@ def test_find_places_is_the_same_with_the_python_walk(monkeypatch: pytest.Monkey
     found = [geo.find_places(text, hits) for text, hits in texts_hits]
     monkeypatch.setattr(geo, "marked_words", geo.marked_words_python)
     assert found == [geo.find_places(text, hits) for text, hits in texts_hits]
+
+
+@needs_compiled
+def test_place_names_compiled_equals_python() -> None:
+    from loaders.entities.lexicon import Entry, EntryKind, Hit
+    from loaders.entities.scan import Segment
+
+    for body in list(corpus_bodies().values())[::2]:
+        hits = collect_hits(scan_segments(strip_header(body)))
+        for kind in (EntryKind.PLACE, EntryKind.COUNTRY):
+            assert geo.place_names(hits, kind) == geo.place_names_python(hits, kind)
+            assert geo.place_names(iter(hits), kind) == geo.place_names_python(hits, kind)
+    segment = Segment(0, 5, ("Kabul",), "Kabul")
+    entries = [
+        Entry(EntryKind.PLACE, "KBL", "Kabul"),
+        Entry(EntryKind.COUNTRY, "AF", "Afghanistan"),
+    ]
+    rng = random.Random(7)
+    for _ in range(2000):
+        hits = [Hit(rng.choice(entries), segment, 0, 1) for _ in range(rng.randint(0, 9))]
+        assert geo.place_names(hits, EntryKind.PLACE) == geo.place_names_python(
+            hits, EntryKind.PLACE
+        )
+    with pytest.raises(TypeError):
+        geo.place_names([("not a hit",)], EntryKind.PLACE)  # type: ignore[list-item]
