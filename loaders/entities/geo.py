@@ -17,6 +17,7 @@ from loaders.entities.common_words import COMMON_WORDS
 from loaders.entities.lexicon import LEXICON, Entry, EntryKind, Hit, collect_hits
 from loaders.entities.occurrences import (
     offsets_and_capitalised_after,
+    offsets_and_capitalised_after_python,
 )
 from loaders.entities.scan import scan_segments
 from loaders.entities.title_words import NOT_NAMES
@@ -24,6 +25,7 @@ from loaders.record import Country
 
 __all__ = [
     "COMPILED_KINDS",
+    "COMPILED_MARKS",
     "NOT_PLACES",
     "PLACE_NOUNS",
     "PLACE_SUFFIXES",
@@ -39,7 +41,11 @@ __all__ = [
     "iter_marked_places",
     "lone_words",
     "lone_words_python",
+    "marked_words",
+    "marked_words_python",
     "names_before",
+    "place_names",
+    "place_names_python",
     "places_after_prepositions",
     "places_at_nouns",
 ]
@@ -208,6 +214,48 @@ def places_after_prepositions(text: str, words: list[tuple[int, int]]) -> list[t
     return [(start, word) for start, word in lone_words(text, words) if is_place_word(word)]
 
 
+def marked_words_python(text: str) -> tuple[list[int], list[tuple[int, str]]]:
+    """The sorted offsets of the place nouns, and (offset, word) of the lone capitalised
+    words just past the prepositions, in order: the reference for the compiled walk
+    (``places_c``).
+
+    >>> marked_words_python("a PRT in Kabul, near New York; Nimruz provinces")
+    ([37], [(9, 'Kabul')])
+    """
+    nouns, words = offsets_and_capitalised_after_python(text, _NOUN_MARKS, _PREPOSITIONS)
+    return nouns, lone_words_python(text, words)
+
+
+def place_names_python(hits: Iterable[Hit], kind: EntryKind) -> list[str]:
+    """The names of the entries of the hits of ``kind``, in order: the reference for
+    the compiled picker (``places_c``).
+
+    >>> place_names_python(collect_hits(scan_segments("in Tokyo")), EntryKind.PLACE)
+    ['Tokyo']
+    """
+    return [hit[0][2] for hit in hits_of_kind(hits, kind)]  # hit.entry.name
+
+
+def _marked_words_shared(text: str) -> tuple[list[int], list[tuple[int, str]]]:
+    """:func:`marked_words_python` from the shared walk and picker (compiled when built)."""
+    nouns, words = offsets_and_capitalised_after(text, _NOUN_MARKS, _PREPOSITIONS)
+    return nouns, lone_words(text, words)
+
+
+try:  # the compiled walk, built by ``pip install`` (places_c.pyx); same results
+    from loaders.entities.places_c import NEEDLES as _COMPILED_NEEDLES
+    from loaders.entities.places_c import marked_words, place_names
+except ImportError:  # pragma: no cover - a checkout that was never built
+    marked_words = _marked_words_shared
+    place_names = place_names_python
+else:
+    if (*_NOUN_MARKS, *_PREPOSITIONS) != _COMPILED_NEEDLES:  # pragma: no cover - drifted
+        marked_words = _marked_words_shared
+
+#: True when the compiled walk (``places_c``) is in use.
+COMPILED_MARKS: Final = marked_words is not _marked_words_shared
+
+
 def iter_marked_places(text: str) -> Iterator[tuple[int, str]]:
     """(offset, name) of the places the text marks, found in one walk: before a place
     noun (``Nimruz provinces``, ``Henan Province``) and a lone unknown capitalised word
@@ -225,11 +273,11 @@ def iter_marked_places(text: str) -> Iterator[tuple[int, str]]:
 
 def find_places(text: str, hits: Iterable[Hit]) -> tuple[str, ...]:
     """Known places from the lexicon hits, then places the text marks, by first mention."""
-    known = [hit[0][2] for hit in hits_of_kind(hits, _PLACE)]  # hit.entry.name
-    nouns, words = offsets_and_capitalised_after(text, _NOUN_MARKS, _PREPOSITIONS)
-    if not words and not nouns:  # as iter_marked_places, without its generators
+    known = place_names(hits, _PLACE)
+    nouns, lone = marked_words(text)
+    if not lone and not nouns:  # as iter_marked_places, without its generators
         return tuple(dict.fromkeys(known))
-    marked = places_after_prepositions(text, words)
+    marked = [(start, word) for start, word in lone if is_place_word(word)]
     if nouns:
         marked += places_at_nouns(text, nouns)
     marked.sort()
