@@ -46,6 +46,11 @@ _GENERIC: Final = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: The words every generic request starts with (``(?-i:Please)`` read in any case).
+_GENERIC_WORDS: Final = (
+    *("embass", "consulate", "mission", "all", "action", "post", "addressees", "chief"),
+    *("usnato", "usun", "useu", "department", "washington", "please", "we"),
+)
 #: Where a generic request may start: a word starting with a letter its forms start with
 #: (``embassy``, ``consulate``, ``mission``, ``all``/``action``/``addressees``, ``posts``,
 #: ``USNATO``, ``department``, ``washington``, ``we``, ``Please``), in either case ...
@@ -144,7 +149,7 @@ try:  # the compiled tests, built by ``pip install`` (requests_c.pyx); same resu
 except ImportError:  # pragma: no cover - a checkout that was never built
     PairStarts = Subjects = None  # type: ignore[assignment,misc]
 
-_PAIR_STARTS: Final = None if PairStarts is None else PairStarts(_GENERIC_PAIRS)
+_PAIR_STARTS: Final = None if PairStarts is None else PairStarts(_GENERIC_PAIRS, _GENERIC_WORDS)
 _NAMING: Final = None if Subjects is None else Subjects(_SUBJECTS, _WINDOW, "Please")
 #: True when the compiled tests (``requests_c``) are in use.
 COMPILED: Final = _PAIR_STARTS is not None and _NAMING is not None

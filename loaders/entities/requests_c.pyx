@@ -13,6 +13,12 @@ Python loop over every word start. ``search_generic_python`` in ``requests.py`` 
 reference (``tests/loaders/test_requests_generic.py`` compares both with the pattern
 searched at every offset).
 
+With ``words`` (the words every match starts with, in ASCII lower case), a pair is
+tried only where one of them starts, read as ``re.IGNORECASE`` reads it: ASCII letters
+in either case, ``İ``/``ı`` as ``i``, ``ſ`` as ``s``, Kelvin ``K`` as ``k`` (no other
+character is an ASCII letter under it; ``test_requests_generic.py`` checks). Two calls of
+the pattern in three failed on the corpus before (``com``, ``cou``, ``pol`` ...).
+
 A word starts at ``i`` as the pattern's ``\\b`` reads it: the character before ``i``
 (before the window too: ``re`` looks there) is no word character (a letter or digit as
 ``str.isalnum`` tells, or ``_``); the pair's second character may lie past the window.
@@ -32,6 +38,21 @@ cdef enum:
     SECONDS = ASCII + MAX_WIDE
     MAX_SUBJECTS = 32
     LONGEST_SUBJECT = 32
+    MAX_WORDS = 32
+    LONGEST_WORD = 32
+
+
+cdef inline unsigned int ignorecase_letter(unsigned int c) noexcept:
+    """The ASCII lower-case letter ``c`` is under ``re.IGNORECASE`` (else ``c`` itself)."""
+    if c < 128:
+        return c + 32 if 65 <= c <= 90 else c
+    if c == 0x130 or c == 0x131:
+        return 105  # i
+    if c == 0x17F:
+        return 115  # s
+    if c == 0x212A:
+        return 107  # k
+    return c
 
 
 cdef class PairStarts:
@@ -40,12 +61,28 @@ cdef class PairStarts:
     cdef unsigned char allowed[ASCII][SECONDS]  # 1: first, second is a pair
     cdef Py_UCS4 wide[MAX_WIDE]  # the non-ASCII second characters, by index - ASCII
     cdef int wide_count
+    cdef unsigned int words[MAX_WORDS][LONGEST_WORD]
+    cdef Py_ssize_t word_sizes[MAX_WORDS]
+    cdef int word_count  # 0: no word test
 
-    def __cinit__(self, pairs):
-        cdef str pair
+    def __cinit__(self, pairs, words=()):
+        cdef str pair, word
         cdef int index
+        cdef Py_ssize_t k
         memset(self.allowed, 0, sizeof(self.allowed))
         self.wide_count = 0
+        self.word_count = 0
+        for word in words:
+            if (
+                self.word_count == MAX_WORDS
+                or not 1 <= len(word) <= LONGEST_WORD
+                or not (word.isascii() and word.isalpha() and word.islower())
+            ):
+                raise ValueError("words: up to 32, ASCII lower-case letters, 1 to 32 of them")
+            for k in range(len(word)):
+                self.words[self.word_count][k] = ord(word[k])
+            self.word_sizes[self.word_count] = len(word)
+            self.word_count += 1
         for pair in pairs:
             if len(pair) != 2 or ord(pair[0]) >= ASCII:
                 raise ValueError("pairs: two characters, the first one ASCII")
@@ -67,6 +104,22 @@ cdef class PairStarts:
                 return ASCII + k
         return -1
 
+    cdef bint starts_a_word(self, const unit* s, Py_ssize_t n, Py_ssize_t i) noexcept:
+        """Does one of the words start at ``i`` (or are there none to test)?"""
+        cdef int j
+        cdef Py_ssize_t k
+        if self.word_count == 0:
+            return True
+        for j in range(self.word_count):
+            if i + self.word_sizes[j] > n:
+                continue
+            for k in range(self.word_sizes[j]):
+                if ignorecase_letter(s[i + k]) != self.words[j][k]:
+                    break
+            else:
+                return True
+        return False
+
     cdef object first_match(
         self, const unit* s, Py_ssize_t n, str text, Py_ssize_t start, Py_ssize_t end, object match
     ):
@@ -82,6 +135,8 @@ cdef class PairStarts:
             if index < 0 or not self.allowed[c][index]:
                 continue
             if i > 0 and is_word(s[i - 1]):
+                continue
+            if not self.starts_a_word(s, n, i):
                 continue
             found = match(text, i, end)
             if found is not None:

@@ -17,6 +17,7 @@ from loaders.entities.requests import (
     _CASES,
     _GENERIC,
     _GENERIC_PAIRS,
+    _GENERIC_WORDS,
     _WINDOW,
     COMPILED,
     cue_offsets,
@@ -35,9 +36,12 @@ PIECES = (
     "Posts are requested", "Embassy Astana is requested", "We request Washington guidance",
     "USNATO is asked", ". Please report", "\nPlease also advise", "MİSSİON İS REQUESTED",
     "Department requests that posts", "uſnato is instructed", "All posts are hereby asked",
-    "\U0001f600", "ſ", "ı", "٣", "e", "Em", "1", "a_",
+    "\U0001f600", "ſ", "ı", "٣", "e", "Em", "1", "a_", "ADDRESSEES", "cHıefs of mıssion",
+    "wAſhington asks posts", "uſun is asked", "consul", "Deputy", "po", "wE\u3000", "\u212a",
+    "post\x1c", "DEPARTMENT INSTRUCTS EMBASSIES",
 )  # fmt: skip
 SEARCHES = (search_generic, search_generic_python)
+_FOLDS = {"İ": "i", "ı": "i", "ſ": "s"}  # as re.IGNORECASE reads them
 
 
 Searcher = Callable[[str, int, int], "re.Match[str] | None"]
@@ -49,10 +53,19 @@ def found(match: re.Match[str] | None) -> object:
 
 def test_only_i_and_s_have_other_letters_under_ignorecase() -> None:
     every_character = "".join(map(chr, range(sys.maxunicode + 1)))
-    letters = set("".join(_GENERIC_PAIRS).lower()) & set(string.ascii_lowercase)
+    letters = set("".join((*_GENERIC_PAIRS, *_GENERIC_WORDS)).lower()) & set(string.ascii_lowercase)
     folded = set(re.findall(f"(?i)[{''.join(sorted(letters))}]", every_character))
     others = folded - set(string.ascii_letters)
     assert others == {other for cases in _CASES.values() for other in cases[2:]}
+
+
+def test_every_generic_request_starts_with_one_of_the_words() -> None:
+    # The compiled search tries the pattern only where a word of _GENERIC_WORDS starts.
+    for text in PIECES:
+        match = _GENERIC.search(text)
+        if match is not None:
+            start = "".join(_FOLDS.get(c, c.lower()) for c in match.group())
+            assert start.startswith(_GENERIC_WORDS), text
 
 
 def test_the_compiled_search_is_built() -> None:
