@@ -46,10 +46,12 @@ _GENERIC: Final = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-#: The words every generic request starts with (``(?-i:Please)`` read in any case).
+#: What every generic request starts with (a space: ``\s+``; ``Please`` as written).
 _GENERIC_WORDS: Final = (
-    *("embass", "consulate", "mission", "all", "action", "post", "addressees", "chief"),
-    *("usnato", "usun", "useu", "department", "washington", "please", "we"),
+    *("embassy ", "embassies ", "consulate ", "consulates ", "mission ", "missions "),
+    *("all ", "action ", "post ", "posts ", "addressees ", "chief ", "chiefs ", "usnato "),
+    *("usun ", "useu ", "department ", "washington ", "Please ", "we re", "we se", "we as"),
+    "we wo",
 )
 #: Where a generic request may start: a word starting with a letter its forms start with
 #: (``embassy``, ``consulate``, ``mission``, ``all``/``action``/``addressees``, ``posts``,

@@ -13,11 +13,14 @@ Python loop over every word start. ``search_generic_python`` in ``requests.py`` 
 reference (``tests/loaders/test_requests_generic.py`` compares both with the pattern
 searched at every offset).
 
-With ``words`` (the words every match starts with, in ASCII lower case), a pair is
-tried only where one of them starts, read as ``re.IGNORECASE`` reads it: ASCII letters
-in either case, ``İ``/``ı`` as ``i``, ``ſ`` as ``s``, Kelvin ``K`` as ``k`` (no other
-character is an ASCII letter under it; ``test_requests_generic.py`` checks). Two calls of
-the pattern in three failed on the corpus before (``com``, ``cou``, ``pol`` ...).
+With ``words`` (the starts every match begins with: ASCII letters and spaces), a pair is
+tried only where one of them begins. A word without capitals is read as
+``re.IGNORECASE`` reads it: ASCII letters in either case, ``İ``/``ı`` as ``i``, ``ſ``
+as ``s``, Kelvin ``K`` as ``k`` (no other character is an ASCII letter under it;
+``test_requests_generic.py`` checks); a word with a capital (``Please``) as written. A
+space stands for a run of whitespace as the pattern's ``\\s+`` reads it
+(``str.isspace``): ``we re`` begins ``We  request``. Five calls of the pattern in six
+failed on the corpus before (``com``, ``cou``, ``pol``, ``we have`` ...).
 
 A word starts at ``i`` as the pattern's ``\\b`` reads it: the character before ``i``
 (before the window too: ``re`` looks there) is no word character (a letter or digit as
@@ -25,7 +28,7 @@ A word starts at ``i`` as the pattern's ``\\b`` reads it: the character before `
 """
 
 from cpython.unicode cimport (
-    Py_UCS1, Py_UCS2, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND,
+    Py_UNICODE_ISSPACE, Py_UCS1, Py_UCS2, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND,
 )
 from libc.string cimport memset
 
@@ -63,6 +66,7 @@ cdef class PairStarts:
     cdef int wide_count
     cdef unsigned int words[MAX_WORDS][LONGEST_WORD]
     cdef Py_ssize_t word_sizes[MAX_WORDS]
+    cdef bint word_exact[MAX_WORDS]  # a word with a capital: compared as written
     cdef int word_count  # 0: no word test
 
     def __cinit__(self, pairs, words=()):
@@ -76,9 +80,11 @@ cdef class PairStarts:
             if (
                 self.word_count == MAX_WORDS
                 or not 1 <= len(word) <= LONGEST_WORD
-                or not (word.isascii() and word.isalpha() and word.islower())
+                or not (word.isascii() and word.replace(" ", "").isalpha())
+                or word.startswith(" ")
             ):
-                raise ValueError("words: up to 32, ASCII lower-case letters, 1 to 32 of them")
+                raise ValueError("words: up to 32, ASCII letters and spaces, 1 to 32 of them")
+            self.word_exact[self.word_count] = not word.islower()
             for k in range(len(word)):
                 self.words[self.word_count][k] = ord(word[k])
             self.word_sizes[self.word_count] = len(word)
@@ -105,17 +111,29 @@ cdef class PairStarts:
         return -1
 
     cdef bint starts_a_word(self, const unit* s, Py_ssize_t n, Py_ssize_t i) noexcept:
-        """Does one of the words start at ``i`` (or are there none to test)?"""
+        """Does one of the words begin at ``i`` (or are there none to test)?"""
         cdef int j
-        cdef Py_ssize_t k
+        cdef Py_ssize_t k, at
+        cdef unsigned int c, want
         if self.word_count == 0:
             return True
         for j in range(self.word_count):
-            if i + self.word_sizes[j] > n:
-                continue
+            at = i
             for k in range(self.word_sizes[j]):
-                if ignorecase_letter(s[i + k]) != self.words[j][k]:
+                want = self.words[j][k]
+                if at >= n:
                     break
+                c = s[at]
+                if want == 32:  # a run of whitespace
+                    if not Py_UNICODE_ISSPACE(c):
+                        break
+                    at += 1
+                    while at < n and Py_UNICODE_ISSPACE(s[at]):
+                        at += 1
+                    continue
+                if (c if self.word_exact[j] else ignorecase_letter(c)) != want:
+                    break
+                at += 1
             else:
                 return True
         return False

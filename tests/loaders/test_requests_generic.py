@@ -38,10 +38,11 @@ PIECES = (
     "Department requests that posts", "uſnato is instructed", "All posts are hereby asked",
     "\U0001f600", "ſ", "ı", "٣", "e", "Em", "1", "a_", "ADDRESSEES", "cHıefs of mıssion",
     "wAſhington asks posts", "uſun is asked", "consul", "Deputy", "po", "wE\u3000", "\u212a",
-    "post\x1c", "DEPARTMENT INSTRUCTS EMBASSIES",
+    "post\x1c", "DEPARTMENT INSTRUCTS EMBASSIES", "we\u3000request", "We\x1c\x85ſeeks",
+    "WE\u2028WOULD APPRECIATE", "Please\u2028report", "PLEASE REPORT", "please report",
+    "posts\x0bare asked", "Embassy\xa0Astana is asked", " we ", "We have", "post-",
 )  # fmt: skip
 SEARCHES = (search_generic, search_generic_python)
-_FOLDS = {"İ": "i", "ı": "i", "ſ": "s"}  # as re.IGNORECASE reads them
 
 
 Searcher = Callable[[str, int, int], "re.Match[str] | None"]
@@ -59,13 +60,25 @@ def test_only_i_and_s_have_other_letters_under_ignorecase() -> None:
     assert others == {other for cases in _CASES.values() for other in cases[2:]}
 
 
-def test_every_generic_request_starts_with_one_of_the_words() -> None:
-    # The compiled search tries the pattern only where a word of _GENERIC_WORDS starts.
-    for text in PIECES:
-        match = _GENERIC.search(text)
-        if match is not None:
-            start = "".join(_FOLDS.get(c, c.lower()) for c in match.group())
-            assert start.startswith(_GENERIC_WORDS), text
+def begins(text: str, at: int, word: str) -> bool:
+    """Does ``word`` of ``_GENERIC_WORDS`` begin at ``at``, as ``re`` reads its letters
+    (in any case when it has no capital) and its spaces (``\\s+``)?"""
+    pattern = "".join(r"\s+" if c == " " else c for c in word)
+    return (
+        re.compile(pattern, 0 if any(c.isupper() for c in word) else re.I).match(text, at)
+        is not None
+    )
+
+
+def test_every_generic_request_begins_with_one_of_the_words() -> None:
+    # The compiled search tries the pattern only where a word of _GENERIC_WORDS begins.
+    texts = [*PIECES, *(strip_header(body) for body in corpus_bodies().values())]
+    matched = 0
+    for text in texts:
+        for match in _GENERIC.finditer(text):
+            assert any(begins(text, match.start(), word) for word in _GENERIC_WORDS), text
+            matched += 1
+    assert matched > 40
 
 
 def test_the_compiled_search_is_built() -> None:
