@@ -15,8 +15,13 @@ from collections.abc import Iterator, Sequence
 from typing import Final
 
 from loaders.entities.deadlines import find_deadline
-from loaders.entities.occurrences import occurrence_offsets, occurs_folded
-from loaders.entities.request_blocks import FOR_MARKS, MAX_ACTION, Ask, block_asks, iter_for_blocks
+from loaders.entities.occurrences import occurs_folded
+from loaders.entities.request_blocks import MAX_ACTION, Ask, block_asks, iter_for_blocks
+from loaders.entities.request_cues import CAPS_CUES as _CAPS_CUES
+from loaders.entities.request_cues import CAPS_CUES_AND_FORS as _CAPS_CUES_AND_FORS
+from loaders.entities.request_cues import CUE_WORDS as _CUE_WORDS
+from loaders.entities.request_cues import CUES_AND_FORS as _CUES_AND_FORS
+from loaders.entities.request_cues import needle_offsets
 from loaders.entities.stations import is_station, station_key
 from loaders.entities.text import collapse_spaces
 from loaders.record import PostRef, Recipient, Request, Role
@@ -41,6 +46,13 @@ _GENERIC: Final = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: What every generic request starts with (a space: ``\s+``; ``Please`` as written).
+_GENERIC_WORDS: Final = (
+    *("embassy ", "embassies ", "consulate ", "consulates ", "mission ", "missions "),
+    *("all ", "action ", "post ", "posts ", "addressees ", "chief ", "chiefs ", "usnato "),
+    *("usun ", "useu ", "department ", "washington ", "Please ", "we re", "we se", "we as"),
+    "we wo",
+)
 #: Where a generic request may start: a word starting with a letter its forms start with
 #: (``embassy``, ``consulate``, ``mission``, ``all``/``action``/``addressees``, ``posts``,
 #: ``USNATO``, ``department``, ``washington``, ``we``, ``Please``), in either case ...
@@ -54,23 +66,6 @@ _GENERIC_PAIRS: Final = frozenset(
     for first in _CASES.get(pair[0], pair[0] + pair[0].upper())
     for second in _CASES.get(pair[1], pair[1] + pair[1].upper())
 )
-_CUES: Final = (
-    "Please",
-    "request",
-    "instruct",
-    "ask",
-    "encourag",
-    "authoriz",
-    "appreciat",
-    "invited",
-    "seek",
-)
-#: The request verbs looked for (in capitals too in an all-capitals cable).
-_CUE_WORDS: Final = (*_CUES, "REQUEST")
-_CAPS_CUES: Final = (*_CUES, *(cue.upper() for cue in _CUES), "REQUEST")
-#: ... and where a ``FOR ...:`` block may start (no request verb starts with an ``F``).
-_CUES_AND_FORS: Final = (*_CUE_WORDS, *FOR_MARKS)
-_CAPS_CUES_AND_FORS: Final = (*_CAPS_CUES, *FOR_MARKS)
 _SENTENCE_END: Final = re.compile(r"\.(?=\s+[A-Z(\-]|\s*$)|\n[ \t]*\n|:[ \t]*\n")
 _WINDOW: Final = 120
 _ACTION: Final = Role.ACTION  # (an Enum member read in a loop costs ~0.15 µs)
@@ -108,7 +103,7 @@ def cue_offsets(text: str, all_caps: bool = False) -> list[int]:
     >>> cue_offsets("Posts are requested; we ask.")
     [10, 24]
     """
-    return occurrence_offsets(text, _CAPS_CUES if all_caps else _CUE_WORDS)
+    return needle_offsets(text, _CAPS_CUES if all_caps else _CUE_WORDS)
 
 
 def names_a_subject(text: str, position: int) -> bool:
@@ -156,7 +151,7 @@ try:  # the compiled tests, built by ``pip install`` (requests_c.pyx); same resu
 except ImportError:  # pragma: no cover - a checkout that was never built
     PairStarts = Subjects = None  # type: ignore[assignment,misc]
 
-_PAIR_STARTS: Final = None if PairStarts is None else PairStarts(_GENERIC_PAIRS)
+_PAIR_STARTS: Final = None if PairStarts is None else PairStarts(_GENERIC_PAIRS, _GENERIC_WORDS)
 _NAMING: Final = None if Subjects is None else Subjects(_SUBJECTS, _WINDOW, "Please")
 #: True when the compiled tests (``requests_c``) are in use.
 COMPILED: Final = _PAIR_STARTS is not None and _NAMING is not None
@@ -286,7 +281,7 @@ def extract_requests(
     >>> [(r.post.key, r.action, r.deadline) for r in found]
     [('OTTAWA', 'Convey.', '2008-06-25'), ('PARIS', 'Convey.', '2008-06-25')]
     """
-    found = occurrence_offsets(text, _CAPS_CUES_AND_FORS if all_caps else _CUES_AND_FORS)
+    found = needle_offsets(text, _CAPS_CUES_AND_FORS if all_caps else _CUES_AND_FORS)
     fors = [at + 1 for at in found if text[at] == "F"]  # offsets in "\n" + text
     cues = [at for at in found if text[at] != "F"] if fors else found
     asks = [*generic_asks(text, cues, cable_date)]

@@ -13,13 +13,22 @@ Python loop over every word start. ``search_generic_python`` in ``requests.py`` 
 reference (``tests/loaders/test_requests_generic.py`` compares both with the pattern
 searched at every offset).
 
+With ``words`` (the starts every match begins with: ASCII letters and spaces), a pair is
+tried only where one of them begins. A word without capitals is read as
+``re.IGNORECASE`` reads it: ASCII letters in either case, ``İ``/``ı`` as ``i``, ``ſ``
+as ``s``, Kelvin ``K`` as ``k`` (no other character is an ASCII letter under it;
+``test_requests_generic.py`` checks); a word with a capital (``Please``) as written. A
+space stands for a run of whitespace as the pattern's ``\\s+`` reads it
+(``str.isspace``): ``we re`` begins ``We  request``. Five calls of the pattern in six
+failed on the corpus before (``com``, ``cou``, ``pol``, ``we have`` ...).
+
 A word starts at ``i`` as the pattern's ``\\b`` reads it: the character before ``i``
 (before the window too: ``re`` looks there) is no word character (a letter or digit as
 ``str.isalnum`` tells, or ``_``); the pair's second character may lie past the window.
 """
 
 from cpython.unicode cimport (
-    Py_UCS1, Py_UCS2, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND,
+    Py_UNICODE_ISSPACE, Py_UCS1, Py_UCS2, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND,
 )
 from libc.string cimport memset
 
@@ -32,6 +41,21 @@ cdef enum:
     SECONDS = ASCII + MAX_WIDE
     MAX_SUBJECTS = 32
     LONGEST_SUBJECT = 32
+    MAX_WORDS = 32
+    LONGEST_WORD = 32
+
+
+cdef inline unsigned int ignorecase_letter(unsigned int c) noexcept:
+    """The ASCII lower-case letter ``c`` is under ``re.IGNORECASE`` (else ``c`` itself)."""
+    if c < 128:
+        return c + 32 if 65 <= c <= 90 else c
+    if c == 0x130 or c == 0x131:
+        return 105  # i
+    if c == 0x17F:
+        return 115  # s
+    if c == 0x212A:
+        return 107  # k
+    return c
 
 
 cdef class PairStarts:
@@ -40,12 +64,31 @@ cdef class PairStarts:
     cdef unsigned char allowed[ASCII][SECONDS]  # 1: first, second is a pair
     cdef Py_UCS4 wide[MAX_WIDE]  # the non-ASCII second characters, by index - ASCII
     cdef int wide_count
+    cdef unsigned int words[MAX_WORDS][LONGEST_WORD]
+    cdef Py_ssize_t word_sizes[MAX_WORDS]
+    cdef bint word_exact[MAX_WORDS]  # a word with a capital: compared as written
+    cdef int word_count  # 0: no word test
 
-    def __cinit__(self, pairs):
-        cdef str pair
+    def __cinit__(self, pairs, words=()):
+        cdef str pair, word
         cdef int index
+        cdef Py_ssize_t k
         memset(self.allowed, 0, sizeof(self.allowed))
         self.wide_count = 0
+        self.word_count = 0
+        for word in words:
+            if (
+                self.word_count == MAX_WORDS
+                or not 1 <= len(word) <= LONGEST_WORD
+                or not (word.isascii() and word.replace(" ", "").isalpha())
+                or word.startswith(" ")
+            ):
+                raise ValueError("words: up to 32, ASCII letters and spaces, 1 to 32 of them")
+            self.word_exact[self.word_count] = not word.islower()
+            for k in range(len(word)):
+                self.words[self.word_count][k] = ord(word[k])
+            self.word_sizes[self.word_count] = len(word)
+            self.word_count += 1
         for pair in pairs:
             if len(pair) != 2 or ord(pair[0]) >= ASCII:
                 raise ValueError("pairs: two characters, the first one ASCII")
@@ -67,6 +110,34 @@ cdef class PairStarts:
                 return ASCII + k
         return -1
 
+    cdef bint starts_a_word(self, const unit* s, Py_ssize_t n, Py_ssize_t i) noexcept:
+        """Does one of the words begin at ``i`` (or are there none to test)?"""
+        cdef int j
+        cdef Py_ssize_t k, at
+        cdef unsigned int c, want
+        if self.word_count == 0:
+            return True
+        for j in range(self.word_count):
+            at = i
+            for k in range(self.word_sizes[j]):
+                want = self.words[j][k]
+                if at >= n:
+                    break
+                c = s[at]
+                if want == 32:  # a run of whitespace
+                    if not Py_UNICODE_ISSPACE(c):
+                        break
+                    at += 1
+                    while at < n and Py_UNICODE_ISSPACE(s[at]):
+                        at += 1
+                    continue
+                if (c if self.word_exact[j] else ignorecase_letter(c)) != want:
+                    break
+                at += 1
+            else:
+                return True
+        return False
+
     cdef object first_match(
         self, const unit* s, Py_ssize_t n, str text, Py_ssize_t start, Py_ssize_t end, object match
     ):
@@ -82,6 +153,8 @@ cdef class PairStarts:
             if index < 0 or not self.allowed[c][index]:
                 continue
             if i > 0 and is_word(s[i - 1]):
+                continue
+            if not self.starts_a_word(s, n, i):
                 continue
             found = match(text, i, end)
             if found is not None:

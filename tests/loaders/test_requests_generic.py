@@ -17,6 +17,7 @@ from loaders.entities.requests import (
     _CASES,
     _GENERIC,
     _GENERIC_PAIRS,
+    _GENERIC_WORDS,
     _WINDOW,
     COMPILED,
     cue_offsets,
@@ -35,7 +36,11 @@ PIECES = (
     "Posts are requested", "Embassy Astana is requested", "We request Washington guidance",
     "USNATO is asked", ". Please report", "\nPlease also advise", "MİSSİON İS REQUESTED",
     "Department requests that posts", "uſnato is instructed", "All posts are hereby asked",
-    "\U0001f600", "ſ", "ı", "٣", "e", "Em", "1", "a_",
+    "\U0001f600", "ſ", "ı", "٣", "e", "Em", "1", "a_", "ADDRESSEES", "cHıefs of mıssion",
+    "wAſhington asks posts", "uſun is asked", "consul", "Deputy", "po", "wE\u3000", "\u212a",
+    "post\x1c", "DEPARTMENT INSTRUCTS EMBASSIES", "we\u3000request", "We\x1c\x85ſeeks",
+    "WE\u2028WOULD APPRECIATE", "Please\u2028report", "PLEASE REPORT", "please report",
+    "posts\x0bare asked", "Embassy\xa0Astana is asked", " we ", "We have", "post-",
 )  # fmt: skip
 SEARCHES = (search_generic, search_generic_python)
 
@@ -49,10 +54,31 @@ def found(match: re.Match[str] | None) -> object:
 
 def test_only_i_and_s_have_other_letters_under_ignorecase() -> None:
     every_character = "".join(map(chr, range(sys.maxunicode + 1)))
-    letters = set("".join(_GENERIC_PAIRS).lower()) & set(string.ascii_lowercase)
+    letters = set("".join((*_GENERIC_PAIRS, *_GENERIC_WORDS)).lower()) & set(string.ascii_lowercase)
     folded = set(re.findall(f"(?i)[{''.join(sorted(letters))}]", every_character))
     others = folded - set(string.ascii_letters)
     assert others == {other for cases in _CASES.values() for other in cases[2:]}
+
+
+def begins(text: str, at: int, word: str) -> bool:
+    """Does ``word`` of ``_GENERIC_WORDS`` begin at ``at``, as ``re`` reads its letters
+    (in any case when it has no capital) and its spaces (``\\s+``)?"""
+    pattern = "".join(r"\s+" if c == " " else c for c in word)
+    return (
+        re.compile(pattern, 0 if any(c.isupper() for c in word) else re.I).match(text, at)
+        is not None
+    )
+
+
+def test_every_generic_request_begins_with_one_of_the_words() -> None:
+    # The compiled search tries the pattern only where a word of _GENERIC_WORDS begins.
+    texts = [*PIECES, *(strip_header(body) for body in corpus_bodies().values())]
+    matched = 0
+    for text in texts:
+        for match in _GENERIC.finditer(text):
+            assert any(begins(text, match.start(), word) for word in _GENERIC_WORDS), text
+            matched += 1
+    assert matched > 40
 
 
 def test_the_compiled_search_is_built() -> None:

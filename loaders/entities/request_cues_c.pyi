@@ -1,0 +1,3 @@
+AVX2: bool
+
+def needle_offsets(text: str, needles: tuple[str, ...]) -> list[int]: ...
