@@ -8,7 +8,8 @@ line, and builds the records.
   ``_MARK_HEADS``);
 - ``numbered_paragraphs(body, heads, record)``: where the first numbered paragraph
   starts (-1 when none does) and the ``record(number, marking, text)`` of each, the text
-  cleaned by ``text_c.clean_paragraph_span`` up to the next one's line.
+  cleaned as ``text_c.clean_paragraph_span`` does (its ``join_span_into``, all in one
+  buffer) up to the next one's line.
 
 ``tests/loaders/test_paragraphs_compiled.py`` compares them with their pure-Python
 references (``paragraphs.py``) on every corpus body and on generated text.
@@ -19,7 +20,7 @@ from cpython.object cimport PyObject_GenericSetAttr
 from libc.string cimport memchr, memset
 
 from loaders.entities.text2_c cimport newline2
-from loaders.entities.text_c import clean_paragraph_span
+from loaders.entities.text_c cimport join_span_into
 
 from loaders.entities.text_unicode_c cimport (
     Py_UCS1,
@@ -273,21 +274,27 @@ def numbered_starts(str body not None, frozenset heads not None):
 
 
 def numbered_paragraphs(str body not None, frozenset heads not None, type record not None):
-    cdef Py_ssize_t room = 16, count, k, end
+    cdef Py_ssize_t room = 16, count, k, end, n = PyUnicode_GET_LENGTH(body)
     cdef Start* starts = <Start*>PyMem_Malloc(room * sizeof(Start))
+    cdef void* out = NULL  # every paragraph's text is cleaned in it in turn
     cdef list found = []
     if starts == NULL:
         raise MemoryError()
     try:
         count = starts_of(body, &starts, &room)
+        if count:
+            out = PyMem_Malloc(n * PyUnicode_KIND(body) + 1)
+            if out == NULL:
+                raise MemoryError()
         for k in range(count):
-            end = starts[k + 1].line if k + 1 < count else PyUnicode_GET_LENGTH(body)
+            end = starts[k + 1].line if k + 1 < count else n
             found.append(new_record(
                 record,
                 starts[k].number,
                 marking_of(body, &starts[k], heads),
-                clean_paragraph_span(body, starts[k].text, end),
+                join_span_into(body, starts[k].text, end, True, out),
             ))
         return (starts[0].line if count else -1), found
     finally:
+        PyMem_Free(out)
         PyMem_Free(starts)
