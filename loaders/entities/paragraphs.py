@@ -7,7 +7,8 @@ blank lines. Section headings framed by ruler lines (``-----``) and a trailing
 signature line (``RICE``) are left out of the paragraph text.
 
 Finding the numbered paragraphs and building their records is compiled
-(``paragraphs_c.pyx``), as is cleaning a paragraph's text (``text_c.pyx``); the
+(``paragraphs_c.pyx``), as are cleaning a paragraph's text (``text_c.pyx``) and
+finding the signature (``signature_c.pyx``); the
 ``*_python`` functions here are their reference and fallback.
 """
 
@@ -161,6 +162,24 @@ Paragraph(number=None, marking=None, text='Three.')]
     return [Paragraph(number=None, marking=None, text=block) for block in blocks if block]
 
 
+def signature_start_python(body: str, tail: int) -> int:
+    """Where a closing signature (``_SIGNATURE``) starts in ``body[tail:]``, as an offset
+    in ``body`` (``0 <= tail``); -1 when none does; reference of the compiled
+    ``signature_c.signature_start``.
+
+    >>> signature_start_python("1. Text here.\\n\\nRICE", 0)
+    13
+    """
+    signature = _SIGNATURE.search(body[tail:])  # at the very end: one match at most
+    return tail + signature.start() if signature else -1
+
+
+try:  # the compiled search, built by ``pip install`` (signature_c.pyx); same results
+    from loaders.entities.signature_c import signature_start
+except ImportError:  # pragma: no cover - a checkout that was never built
+    signature_start = signature_start_python
+
+
 def drop_signature(body: str) -> str:
     """Cut a closing signature line (one short all-capitals line) off the body.
 
@@ -168,9 +187,8 @@ def drop_signature(body: str) -> str:
     '1. Text here.'
     """
     body = body.rstrip()
-    tail = max(0, len(body) - _SIGNATURE_TAIL)
-    signature = _SIGNATURE.search(body[tail:])  # at the very end: one match at most
-    return body[: tail + signature.start()] if signature else body
+    start = signature_start(body, max(0, len(body) - _SIGNATURE_TAIL))
+    return body[:start] if start >= 0 else body
 
 
 def extract_paragraphs(body: str) -> tuple[Paragraph, ...]:

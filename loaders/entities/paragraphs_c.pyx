@@ -8,7 +8,10 @@ line, and builds the records.
   ``_MARK_HEADS``);
 - ``numbered_paragraphs(body, heads, record)``: where the first numbered paragraph
   starts (-1 when none does) and the ``record(number, marking, text)`` of each, the text
-  cleaned by ``text_c.clean_paragraph_span`` up to the next one's line.
+  cleaned as ``text_c.clean_paragraph_span`` does (its ``join_span_into``, all in one
+  buffer) up to the next one's line: its words only joined when no line of it (its
+  text first) starts with four ruler characters after spaces and tabs, as then no
+  ruler line is there to leave out.
 
 ``tests/loaders/test_paragraphs_compiled.py`` compares them with their pure-Python
 references (``paragraphs.py``) on every corpus body and on generated text.
@@ -19,7 +22,7 @@ from cpython.object cimport PyObject_GenericSetAttr
 from libc.string cimport memchr, memset
 
 from loaders.entities.text2_c cimport newline2
-from loaders.entities.text_c import clean_paragraph_span
+from loaders.entities.text_c cimport join_span_into
 
 from loaders.entities.text_unicode_c cimport (
     Py_UCS1,
@@ -31,6 +34,7 @@ from loaders.entities.text_unicode_c cimport (
     PyUnicode_GET_LENGTH,
     PyUnicode_KIND,
     chars,
+    is_ruler_char,
 )
 
 cdef extern from *:
@@ -55,6 +59,7 @@ cdef struct Start:
     Py_ssize_t number
     Py_ssize_t mark  # the portion mark's span (group 2), mark < 0 when none
     Py_ssize_t mark_end
+    Py_ssize_t rulers  # lines before its line that can be ruler lines (see ruler_start)
 
 
 cdef inline Py_ssize_t skip_blanks(const chars* src, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
@@ -156,15 +161,29 @@ cdef bint match_start(const chars* src, Py_ssize_t line, Py_ssize_t n, Start* fo
     return True
 
 
+cdef inline bint ruler_start(const chars* src, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
+    """src[i:] starts with four ruler characters: a line whose first characters after
+    spaces and tabs are not so is no ruler line (``text_c`` leaves those out)."""
+    return (
+        i + 4 <= n
+        and is_ruler_char(src[i])
+        and is_ruler_char(src[i + 1])
+        and is_ruler_char(src[i + 2])
+        and is_ruler_char(src[i + 3])
+    )
+
+
 cdef Py_ssize_t find_starts(
-    const chars* src, Py_ssize_t n, Start** starts, Py_ssize_t* room
+    const chars* src, Py_ssize_t n, Start** starts, Py_ssize_t* room, Py_ssize_t* rulers
 ) except -1:
     """The numbered paragraph starts in sequence into ``starts`` (grown as needed);
-    their count."""
+    their count. ``rulers`` counts the lines that can be ruler lines."""
     cdef Py_ssize_t line = 0, count = 0, expected = -1
     cdef Start found
     cdef Start* grown
     while line <= n:
+        if ruler_start(src, skip_blanks(src, line, n), n):  # never a paragraph's line
+            rulers[0] += 1
         if match_start(src, line, n, &found) and (
             found.number == expected
             if expected >= 0
@@ -177,6 +196,7 @@ cdef Py_ssize_t find_starts(
                 starts[0] = grown
                 room[0] *= 2
             starts[0][count] = found
+            starts[0][count].rulers = rulers[0]
             count += 1
             expected = found.number + 1
         line = next_line(src, line, n)
@@ -220,15 +240,29 @@ cdef object marking(const chars* src, Start* start, frozenset heads):
     return text if PyUnicode_FromStringAndSize(mark, head) in heads else None
 
 
-cdef Py_ssize_t starts_of(str body, Start** starts, Py_ssize_t* room) except -1:
+cdef Py_ssize_t starts_of(
+    str body, Start** starts, Py_ssize_t* room, Py_ssize_t* rulers
+) except -1:
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(body)
     cdef int kind = PyUnicode_KIND(body)
     cdef void* data = PyUnicode_DATA(body)
     if kind == 1:
-        return find_starts(<Py_UCS1*>data, n, starts, room)
+        return find_starts(<Py_UCS1*>data, n, starts, room, rulers)
     if kind == 2:
-        return find_starts(<Py_UCS2*>data, n, starts, room)
-    return find_starts(<Py_UCS4*>data, n, starts, room)
+        return find_starts(<Py_UCS2*>data, n, starts, room, rulers)
+    return find_starts(<Py_UCS4*>data, n, starts, room, rulers)
+
+
+cdef bint ruler_start_at(str body, Py_ssize_t i):
+    """``ruler_start`` at body[i]."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(body)
+    cdef int kind = PyUnicode_KIND(body)
+    cdef void* data = PyUnicode_DATA(body)
+    if kind == 1:
+        return ruler_start(<Py_UCS1*>data, i, n)
+    if kind == 2:
+        return ruler_start(<Py_UCS2*>data, i, n)
+    return ruler_start(<Py_UCS4*>data, i, n)
 
 
 cdef object marking_of(str body, Start* start, frozenset heads):
@@ -260,10 +294,11 @@ cdef object new_record(type record, object number, object mark, object text):
 def numbered_starts(str body not None, frozenset heads not None):
     cdef Py_ssize_t room = 16, count, k
     cdef Start* starts = <Start*>PyMem_Malloc(room * sizeof(Start))
+    cdef Py_ssize_t rulers = 0
     if starts == NULL:
         raise MemoryError()
     try:
-        count = starts_of(body, &starts, &room)
+        count = starts_of(body, &starts, &room, &rulers)
         return [
             (starts[k].line, starts[k].text, starts[k].number, marking_of(body, &starts[k], heads))
             for k in range(count)
@@ -273,21 +308,33 @@ def numbered_starts(str body not None, frozenset heads not None):
 
 
 def numbered_paragraphs(str body not None, frozenset heads not None, type record not None):
-    cdef Py_ssize_t room = 16, count, k, end
+    cdef Py_ssize_t room = 16, count, k, end, n = PyUnicode_GET_LENGTH(body), rulers = 0
+    cdef bint ruled
     cdef Start* starts = <Start*>PyMem_Malloc(room * sizeof(Start))
+    cdef void* out = NULL  # every paragraph's text is cleaned in it in turn
     cdef list found = []
     if starts == NULL:
         raise MemoryError()
     try:
-        count = starts_of(body, &starts, &room)
+        count = starts_of(body, &starts, &room, &rulers)
+        if count:
+            out = PyMem_Malloc(n * PyUnicode_KIND(body) + 1)
+            if out == NULL:
+                raise MemoryError()
         for k in range(count):
-            end = starts[k + 1].line if k + 1 < count else PyUnicode_GET_LENGTH(body)
+            end = starts[k + 1].line if k + 1 < count else n
+            # a line in the span (its text first) that can be a ruler line
+            ruled = (
+                (starts[k + 1].rulers if k + 1 < count else rulers) > starts[k].rulers
+                or ruler_start_at(body, starts[k].text)
+            )
             found.append(new_record(
                 record,
                 starts[k].number,
                 marking_of(body, &starts[k], heads),
-                clean_paragraph_span(body, starts[k].text, end),
+                join_span_into(body, starts[k].text, end, ruled, out),
             ))
         return (starts[0].line if count else -1), found
     finally:
+        PyMem_Free(out)
         PyMem_Free(starts)

@@ -13,9 +13,10 @@ cdef extern from *:
     #endif
 
     /* Join the words of src[i:end] onto out[:*n] 16 characters at a time while a block
-       holds only ASCII characters above the space and single spaces, tabs, newlines or
+       holds only ASCII characters above the space and spaces, tabs, newlines or
        carriage returns (each written as one space, none after whitespace: *gap says
-       the character before was some); where the next block is not so, the new i, from
+       the character before was some; a block with such runs is written a character
+       at a time); where the next block is not so, the new i, from
        where the caller goes on one character at a time. out needs room for 16
        characters past *n when i + 16 <= end (the caller's buffer has: *n <= i - start).
        Without SSE2 nothing is done here. */
@@ -35,11 +36,26 @@ cdef extern from *:
             int mask = _mm_movemask_epi8(white);
             /* signed: below 0x21 or not ASCII */
             int low = _mm_movemask_epi8(_mm_cmplt_epi8(x, above));
-            if (low != mask || (mask & (mask << 1)) || ((mask & 1) && *gap))
+            /* whitespace after whitespace: left out */
+            int drop = mask & ((mask << 1) | (int)(*gap & 1));
+            __m128i joined;
+            if (low != mask)
                 break;
-            _mm_storeu_si128((__m128i*)(out + *n),
-                _mm_or_si128(_mm_andnot_si128(white, x), _mm_and_si128(white, space)));
-            *n += 16;
+            joined = _mm_or_si128(_mm_andnot_si128(white, x), _mm_and_si128(white, space));
+            if (drop == 0) {
+                _mm_storeu_si128((__m128i*)(out + *n), joined);
+                *n += 16;
+            } else {  /* the kept characters one by one (within out[*n:*n + 16]) */
+                unsigned char kept[16];
+                int k;
+                Py_ssize_t m = *n;
+                _mm_storeu_si128((__m128i*)kept, joined);
+                for (k = 0; k < 16; k++) {
+                    out[m] = kept[k];
+                    m += 1 - ((drop >> k) & 1);
+                }
+                *n = m;
+            }
             *gap = (mask >> 15) & 1;
             i += 16;
         }
@@ -65,11 +81,26 @@ cdef extern from *:
             /* signed: below 0x21 or from 0x8000 on; or from 0x80 to 0x7FFF */
             int low = _mm_movemask_epi8(_mm_or_si128(
                 _mm_cmplt_epi16(x, above), _mm_cmpgt_epi16(x, ascii)));
-            if (low != mask || (mask & (mask << 2)) || ((mask & 1) && *gap))
+            /* whitespace after whitespace: left out (its two bits set) */
+            int drop = mask & ((mask << 2) | (*gap & 1 ? 3 : 0));
+            __m128i joined;
+            if (low != mask)
                 break;
-            _mm_storeu_si128((__m128i*)(out + *n),
-                _mm_or_si128(_mm_andnot_si128(white, x), _mm_and_si128(white, space)));
-            *n += 8;
+            joined = _mm_or_si128(_mm_andnot_si128(white, x), _mm_and_si128(white, space));
+            if (drop == 0) {
+                _mm_storeu_si128((__m128i*)(out + *n), joined);
+                *n += 8;
+            } else {  /* the kept characters one by one (within out[*n:*n + 8]) */
+                Py_UCS2 kept[8];
+                int k;
+                Py_ssize_t m = *n;
+                _mm_storeu_si128((__m128i*)kept, joined);
+                for (k = 0; k < 8; k++) {
+                    out[m] = kept[k];
+                    m += 1 - ((drop >> (2 * k)) & 1);
+                }
+                *n = m;
+            }
             *gap = (mask >> 15) & 1;
             i += 8;
         }

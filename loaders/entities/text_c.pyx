@@ -208,38 +208,49 @@ cdef Py_ssize_t join_paragraph_into(
 
 cdef object join_span(str text, Py_ssize_t start, Py_ssize_t end, bint paragraph):
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
-    cdef int kind = PyUnicode_KIND(text)
-    cdef void* data = PyUnicode_DATA(text)
     cdef void* out
-    cdef Py_ssize_t n
-    cdef bint cut = False
     clamp_span(length, &start, &end)
     if end == start:
         return ""
-    out = malloc((end - start) * kind)
+    out = malloc((end - start) * PyUnicode_KIND(text))
     if out == NULL:
         raise MemoryError()
     try:
-        if paragraph:
-            if kind == 1:
-                n = join_paragraph_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out, &cut)
-                cut = cut and not has_ruler_run(<Py_UCS1*>data, start, end)
-            elif kind == 2:
-                n = join_paragraph_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out, &cut)
-                cut = cut and not has_ruler_run(<Py_UCS2*>data, start, end)
-            else:
-                n = join_paragraph_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out, &cut)
-                cut = cut and not has_ruler_run(<Py_UCS4*>data, start, end)
-        if not paragraph or cut:  # rulers are left out only when a ruler run is there
-            if kind == 1:
-                n = join_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out)
-            elif kind == 2:
-                n = join_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out)
-            else:
-                n = join_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out)
-        return PyUnicode_FromKindAndData(kind, out, n)
+        return join_span_into(text, start, end, paragraph, out)
     finally:
         free(out)
+
+
+cdef object join_span_into(
+    str text, Py_ssize_t start, Py_ssize_t end, bint paragraph, void* out
+):
+    """The words of text[start:end] (``0 <= start <= end <= len(text)``) joined in
+    ``out`` (room for ``end - start`` characters of the text's width), as a new str;
+    without the ruler lines and framed headings when ``paragraph``."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t n
+    cdef bint cut = False
+    if end <= start:
+        return ""
+    if paragraph:
+        if kind == 1:
+            n = join_paragraph_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out, &cut)
+            cut = cut and not has_ruler_run(<Py_UCS1*>data, start, end)
+        elif kind == 2:
+            n = join_paragraph_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out, &cut)
+            cut = cut and not has_ruler_run(<Py_UCS2*>data, start, end)
+        else:
+            n = join_paragraph_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out, &cut)
+            cut = cut and not has_ruler_run(<Py_UCS4*>data, start, end)
+    if not paragraph or cut:  # rulers are left out only when a ruler run is there
+        if kind == 1:
+            n = join_into(<Py_UCS1*>data, start, end, <Py_UCS1*>out)
+        elif kind == 2:
+            n = join_into(<Py_UCS2*>data, start, end, <Py_UCS2*>out)
+        else:
+            n = join_into(<Py_UCS4*>data, start, end, <Py_UCS4*>out)
+    return PyUnicode_FromKindAndData(kind, out, n)
 
 
 def join_words(str text not None, Py_ssize_t start, Py_ssize_t end):

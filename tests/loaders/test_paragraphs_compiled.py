@@ -2,7 +2,8 @@
 references (``paragraphs.iter_numbered_starts``, ``numbered_paragraphs_python``) give:
 on every corpus body and on generated numbered lines (numbers in and out of sequence,
 ``¶``, other digits, ``.`` and ``,`` and what follows them, portion marks well and
-badly formed; 1- 2- and 4-byte strings)."""
+badly formed; 1- 2- and 4-byte strings), and on paragraphs with ruler lines, framed
+headings and runs of ruler characters near the ends of 16- and 8-character blocks."""
 
 from __future__ import annotations
 
@@ -38,6 +39,11 @@ MARKS = (
     "(FOUO)", "(LOU)", "(CUI)", "(C/)", "(/C)", "(C", "()", "(C)\t", "(é)", "(C)x",
 )  # fmt: skip
 TAILS = ("", " text", "text", " ’quoted’", " 😀", "\n", " more\n  wrapped line.")
+RULED = (
+    "1. (C) ", "2. ", "3. (U) ", "¶4. ", "\n", "\n", " ", "  ", "\t", "\r", "\x0b", "\xa0",
+    "-", "--", "----", "-=-=", "====", "___", "_", "****", "*", "=", "word ", "Text. ",
+    "’", "é", "😀", "\u3000", "\n-----\nTitle\n-----\n", "\n  ====  \n", "abcdefghijklmno",
+)  # fmt: skip
 
 
 def numbered_lines(rng: random.Random) -> str:
@@ -78,6 +84,14 @@ def test_compiled_equals_python_on_generated_text(seed: int) -> None:
         assert_same(numbered_lines(rng))
     for body in generated_texts(seed, 1500):
         assert_same(body)
+
+
+@needs_compiled
+@pytest.mark.parametrize("seed", range(2))
+def test_compiled_equals_python_on_ruled_paragraphs(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(20000):
+        assert_same("".join(rng.choice(RULED) for _ in range(rng.randint(0, 40))))
 
 
 def test_the_records_are_equal_to_those_built_by_the_class() -> None:
