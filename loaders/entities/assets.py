@@ -9,7 +9,7 @@ plain substring test (``airlift``, ``medevac``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Final
 
@@ -66,7 +66,7 @@ _LOWER_CAPABILITIES: Final = tuple(
 )
 #: What :func:`iter_named_assets` looks for in the text: the lower-case forms.
 CAPABILITY_NEEDLES: Final = tuple(dict.fromkeys(form for form, _, _ in _LOWER_CAPABILITIES))
-#: The pairs of characters the compiled search (``capabilities_c``) anchors the phrases
+#: The pairs of characters the compiled search (``substrings_c``) anchors the phrases
 #: on: rare in cables and shared (``ft`` by the three lifts, ``ef`` by both refuelings
 #: and ``defense``); six pairs where ``NeedleSet``'s own choice makes nine (~8 → ~5 µs).
 CAPABILITY_PAIRS: Final = ("rv", "ft", "va", "up", "ef", "-I")
@@ -82,19 +82,11 @@ def capability_anchors(needles: Iterable[str], pairs: Iterable[str]) -> list[int
     return [next(needle.find(pair) for pair in pairs if pair in needle) for needle in needles]
 
 
-def _capability_search() -> Callable[[str], list[str]]:
-    """The capability phrases occurring in a text, in order: the compiled anchored
-    search when built, else one ``NeedleSet`` pass (the reference)."""
-    try:
-        from loaders.entities.capabilities_c import AnchoredNeedles
-    except ImportError:  # pragma: no cover - a checkout that was never built
-        return NeedleSet(CAPABILITY_NEEDLES).occurring
-    anchors = capability_anchors(CAPABILITY_NEEDLES, CAPABILITY_PAIRS)
-    return AnchoredNeedles(CAPABILITY_NEEDLES, anchors).occurring
-
-
-#: ``capabilities_in(text)``: the capability phrases in ``text``, in one pass.
-capabilities_in: Final = _capability_search()
+#: ``capabilities_in(text)``: the capability phrases in ``text``, in one pass (anchored on
+#: :data:`CAPABILITY_PAIRS` when the compiled search is built).
+capabilities_in: Final = NeedleSet(
+    CAPABILITY_NEEDLES, capability_anchors(CAPABILITY_NEEDLES, CAPABILITY_PAIRS)
+).occurring
 _ASSET: Final = EntryKind.ASSET  # read once: an enum member read from its class is slow
 _CONTEXT_WORDS: Final = frozenset(
     [

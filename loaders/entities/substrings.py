@@ -19,7 +19,8 @@ class PythonNeedleSet:
     ['lift', 'medevac']
     """
 
-    def __init__(self, needles: Iterable[str]) -> None:
+    def __init__(self, needles: Iterable[str], anchors: Iterable[int] | None = None) -> None:
+        # ``anchors`` (where the compiled search looks for each needle) change nothing here
         self.needles: Final = tuple(needles)
         if not 0 < len(self.needles) <= 64 or not all(2 <= len(n) <= 64 for n in self.needles):
             raise ValueError("1 to 64 needles of 2 to 64 characters")

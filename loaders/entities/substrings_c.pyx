@@ -12,7 +12,11 @@ Texts of 1- and 2-byte characters are read 16 bytes at a time instead (SSE2, see
 ``occ_simd_c.pxd``): each needle is anchored on its rarest pair of characters (by
 the letters' frequency in English text: ``airlift`` on ``if``, ``medevac`` on ``va``)
 and only where one of those pairs occurs are its needles compared. English text is full
-of the common pairs that cut Wu-Manber's jumps short; the rare pairs barely occur.
+of the common pairs that cut Wu-Manber's jumps short; the rare pairs barely occur. A
+caller that knows its needles may name each one's anchor instead (``anchors``: offsets
+of pairs rare in cables and shared between needles, so fewer pairs are compared: the
+capability phrases of ``assets.py``); those needles must then be below U+0100 and anchor
+at most 16 distinct pairs.
 """
 
 from cpython.unicode cimport Py_UCS1, Py_UCS2, PyUnicode_DATA, PyUnicode_KIND
@@ -88,7 +92,7 @@ cdef class NeedleSet:
     cdef uint64_t anchored[MAX_PAIRS]  # bit k: needle k is anchored on pair j
     cdef int pair_count  # -1: too many distinct pairs, Wu-Manber only
 
-    def __init__(self, needles):
+    def __init__(self, needles, anchors=None):
         cdef Py_ssize_t k, j, q
         cdef str needle
         self.needles = tuple(needles)
@@ -97,6 +101,15 @@ cdef class NeedleSet:
             isinstance(needle, str) and 2 <= len(needle) <= LONGEST for needle in self.needles
         ):
             raise ValueError("1 to 64 needles of 2 to 64 characters")
+        if anchors is not None:
+            anchors = tuple(anchors)
+            if len(anchors) != count or not all(
+                ord(c) < 256 for needle in self.needles for c in needle
+            ):
+                raise ValueError("one anchor per needle, needles below U+0100")
+            for k in range(count):
+                if not 0 <= anchors[k] < len(self.needles[k]) - 1:
+                    raise ValueError(f"anchor {anchors[k]!r} out of {self.needles[k]!r}")
         self.window = min(len(needle) for needle in self.needles)
         memset(self.ends, 0, sizeof(self.ends))
         for q in range(BUCKETS):
@@ -117,8 +130,15 @@ cdef class NeedleSet:
         self.pair_count = 0
         for k in range(count):
             needle = self.needles[k]
-            self.anchors[k] = anchor_of(needle)
+            self.anchors[k] = anchor_of(needle) if anchors is None else anchors[k]
             self.add_anchor(needle[self.anchors[k]], needle[self.anchors[k] + 1], k)
+        if anchors is not None and self.pair_count < 0:
+            raise ValueError("more than 16 distinct anchor pairs")
+
+    @property
+    def pairs(self):
+        """The distinct anchor pairs, in order of first use (none: Wu-Manber only)."""
+        return [chr(self.firsts[j]) + chr(self.seconds[j]) for j in range(self.pair_count)]
 
     cdef void add_anchor(self, Py_UCS4 first, Py_UCS4 second, Py_ssize_t k) noexcept:
         cdef int j

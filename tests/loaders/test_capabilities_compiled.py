@@ -1,5 +1,5 @@
-"""The compiled capability search (``capabilities_c.AnchoredNeedles``, anchored on the
-pairs ``assets.CAPABILITY_PAIRS``) finds what ``needle in text`` finds: on every corpus
+"""The compiled capability search (``substrings_c.NeedleSet`` anchored on the pairs
+``assets.CAPABILITY_PAIRS``) finds what ``needle in text`` finds: on every corpus
 body with the asset phrases, and on generated text (all three string widths, phrases
 cut off, repeated, at the ends, in other cases, next to non-ASCII and odd whitespace),
 with the asset anchors and with random anchors of random needles."""
@@ -17,11 +17,11 @@ from loaders.entities.text import strip_header
 from tests.loaders.compiled_texts import corpus_bodies, random_text
 
 try:
-    from loaders.entities import capabilities_c
+    from loaders.entities import substrings_c
 except ImportError:  # pragma: no cover - a checkout that was never built
-    capabilities_c = None  # type: ignore[assignment]
+    substrings_c = None  # type: ignore[assignment]
 
-needs_compiled = pytest.mark.skipif(capabilities_c is None, reason="capabilities_c is not built")
+needs_compiled = pytest.mark.skipif(substrings_c is None, reason="substrings_c is not built")
 
 PIECES = (
     *CAPABILITY_NEEDLES, "lift", "ft", "rv", "va", "up", "ef", "-I", "IE", "air", "close air",
@@ -32,16 +32,14 @@ PIECES = (
 REFERENCE = PythonNeedleSet(CAPABILITY_NEEDLES)
 
 
-def anchored() -> capabilities_c.AnchoredNeedles:
+def anchored() -> substrings_c.NeedleSet:
     anchors = capability_anchors(CAPABILITY_NEEDLES, CAPABILITY_PAIRS)
-    return capabilities_c.AnchoredNeedles(CAPABILITY_NEEDLES, anchors)
+    return substrings_c.NeedleSet(CAPABILITY_NEEDLES, anchors)
 
 
 @needs_compiled
 def test_the_compiled_search_is_in_use() -> None:
-    assert getattr(assets.capabilities_in, "__self__", None).__class__.__name__ == (
-        "AnchoredNeedles"
-    )
+    assert getattr(assets.capabilities_in, "__self__", None).__class__ is substrings_c.NeedleSet
     assert anchored().pairs == list(CAPABILITY_PAIRS)
 
 
@@ -75,7 +73,7 @@ def test_random_needles_and_anchors(seed: int) -> None:
         )
         needles = [needle for needle in needles if len(needle) >= 2] or ["ab"]
         anchors = [rng.randrange(len(needle) - 1) for needle in needles]
-        search = capabilities_c.AnchoredNeedles(needles, anchors)
+        search = substrings_c.NeedleSet(needles, anchors)
         for text in (random_text(rng, (*alphabet, "😀", "ĉ"), 30) for _ in range(4)):
             expected = [needle for needle in needles if needle in text]
             assert search.occurring(text) == expected, (needles, anchors, text)
@@ -88,4 +86,4 @@ def test_random_needles_and_anchors(seed: int) -> None:
 )
 def test_needles_out_of_range_are_refused(needles: list[str], anchors: list[int]) -> None:
     with pytest.raises(ValueError):
-        capabilities_c.AnchoredNeedles(needles, anchors)
+        substrings_c.NeedleSet(needles, anchors)
