@@ -98,10 +98,11 @@ def entries_of_kind_python(hits: Iterable[Hit], kind: EntryKind) -> list[Entry]:
 
 
 try:  # the compiled pickers, built by ``pip install`` (geo_hits_c.pyx); same results
-    from loaders.entities.geo_hits_c import entries_of_kind, hits_of_kind
+    from loaders.entities.geo_hits_c import entries_of_kind, hits_of_kind, names_of_kind
 except ImportError:  # pragma: no cover - a checkout that was never built
     entries_of_kind = entries_of_kind_python
     hits_of_kind = hits_of_kind_python
+    names_of_kind = None  # type: ignore[assignment]
 
 #: True when the compiled picker (``geo_hits_c``) is in use.
 COMPILED_KINDS: Final = hits_of_kind is not hits_of_kind_python
@@ -228,7 +229,7 @@ def marked_words_python(text: str) -> tuple[list[int], list[tuple[int, str]]]:
 
 def place_names_python(hits: Iterable[Hit], kind: EntryKind) -> list[str]:
     """The names of the entries of the hits of ``kind``, in order: the reference for
-    the compiled picker (``places_c``).
+    the compiled picker (``geo_hits_c.names_of_kind``).
 
     >>> place_names_python(collect_hits(scan_segments("in Tokyo")), EntryKind.PLACE)
     ['Tokyo']
@@ -242,12 +243,14 @@ def _marked_words_shared(text: str) -> tuple[list[int], list[tuple[int, str]]]:
     return nouns, lone_words(text, words)
 
 
+#: The names of the place hits (:func:`place_names_python`, compiled when built).
+place_names: Final = place_names_python if names_of_kind is None else names_of_kind
+
 try:  # the compiled walk, built by ``pip install`` (places_c.pyx); same results
     from loaders.entities.places_c import NEEDLES as _COMPILED_NEEDLES
-    from loaders.entities.places_c import marked_words, place_names
+    from loaders.entities.places_c import marked_words
 except ImportError:  # pragma: no cover - a checkout that was never built
     marked_words = _marked_words_shared
-    place_names = place_names_python
 else:
     if (*_NOUN_MARKS, *_PREPOSITIONS) != _COMPILED_NEEDLES:  # pragma: no cover - drifted
         marked_words = _marked_words_shared

@@ -9,18 +9,37 @@ handful). The pure-Python function in ``geo.py`` is the reference
 from cpython.unicode cimport Py_UNICODE_ISSPACE, Py_UNICODE_ISUPPER
 
 
+cdef inline tuple entry_of(object hit, Py_ssize_t fields):
+    """The entry of a hit, read in place (a Hit and its Entry are tuples), holding at
+    least ``fields`` fields; TypeError for anything else."""
+    if not isinstance(hit, tuple) or len(<tuple> hit) == 0:
+        raise TypeError("hits: tuples (lexicon.Hit)")
+    entry = (<tuple> hit)[0]
+    if not isinstance(entry, tuple) or len(<tuple> entry) < fields:
+        raise TypeError("hits: (Entry, ...) tuples")
+    return <tuple> entry
+
+
 def hits_of_kind(hits, kind):
     """The hits whose entry is of ``kind`` (compared by identity), in order."""
     cdef list found = []
-    cdef object hit, entry
+    cdef object hit
     for hit in hits if type(hits) is list else list(hits):
-        if not isinstance(hit, tuple) or len(<tuple> hit) == 0:
-            raise TypeError("hits: tuples (lexicon.Hit)")
-        entry = (<tuple> hit)[0]  # read in place: a Hit and its Entry are tuples
-        if not isinstance(entry, tuple) or len(<tuple> entry) == 0:
-            raise TypeError("hits: (Entry, ...) tuples")
-        if (<tuple> entry)[0] is kind:
+        if entry_of(hit, 1)[0] is kind:
             found.append(hit)
+    return found
+
+
+def names_of_kind(hits, kind):
+    """The names of the entries of the hits of ``kind`` (compared by identity), in order:
+    as ``geo.place_names_python`` gives them, without the list of the hits between."""
+    cdef list found = []
+    cdef object hit
+    cdef tuple entry
+    for hit in hits if type(hits) is list else list(hits):
+        entry = entry_of(hit, 3)
+        if entry[0] is kind:
+            found.append(entry[2])  # entry.name
     return found
 
 
@@ -30,14 +49,11 @@ def entries_of_kind(hits, kind):
     (a string, its hash kept) instead of hashing the whole entry for every hit."""
     cdef dict by_key = {}
     cdef list found = []
-    cdef object hit, entry, seen
+    cdef object hit, seen
+    cdef tuple entry
     for hit in hits if type(hits) is list else list(hits):
-        if not isinstance(hit, tuple) or len(<tuple> hit) == 0:
-            raise TypeError("hits: tuples (lexicon.Hit)")
-        entry = (<tuple> hit)[0]
-        if not isinstance(entry, tuple) or len(<tuple> entry) < 2:
-            raise TypeError("hits: (Entry, ...) tuples")
-        if (<tuple> entry)[0] is not kind:
+        entry = entry_of(hit, 2)
+        if entry[0] is not kind:
             continue
         seen = by_key.get((<tuple> entry)[1])
         if seen is None:  # equal entries have equal keys: a new key is a new entry

@@ -167,19 +167,3 @@ def marked_words(str text):
     else:
         walk(text, <const Py_UCS4*> data, n, nouns, words)
     return nouns, words
-
-
-def place_names(hits, kind):
-    """The names of the entries of the hits of ``kind`` (compared by identity), in order:
-    as ``geo.place_names_python`` gives them, without the list of the hits between."""
-    cdef list found = []
-    cdef object hit, entry
-    for hit in hits if type(hits) is list else list(hits):
-        if not isinstance(hit, tuple) or len(<tuple> hit) == 0:
-            raise TypeError("hits: tuples (lexicon.Hit)")
-        entry = (<tuple> hit)[0]  # read in place: a Hit and its Entry are tuples
-        if not isinstance(entry, tuple) or len(<tuple> entry) < 3:
-            raise TypeError("hits: (Entry, ...) tuples")
-        if (<tuple> entry)[0] is kind:
-            found.append((<tuple> entry)[2])  # entry.name
-    return found
