@@ -27,6 +27,7 @@ from loaders.record import (
     Cable,
     Country,
     Official,
+    Paragraph,
     PostRef,
     Recipient,
     Reference,
@@ -93,3 +94,4 @@ make_country: Final = record_maker(Country)
 make_post: Final = record_maker(PostRef)
 make_asset: Final = record_maker(Asset)
 make_request: Final = record_maker(Request)
+make_paragraph: Final = record_maker(Paragraph)

@@ -15,12 +15,13 @@ finding the signature (``signature_c.pyx``); the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Final, TypeAlias
 
 from loaders.entities.text import collapse_spaces
 from loaders.record import Paragraph
+from loaders.record_maker import make_paragraph
 
 # paragraphs_c.pyx matches _LINE_START in place, part by part (its test compares the two
 # on the corpus and generated lines): a change here is made there too.
@@ -123,11 +124,12 @@ def iter_numbered_starts(body: str) -> Iterator[tuple[int, int, int, str | None]
 
 
 def numbered_paragraphs_python(
-    body: str, heads: frozenset[str], record: type[Paragraph]
+    body: str, heads: frozenset[str], make: Callable[[int | None, str | None, str], Paragraph]
 ) -> NumberedParagraphs:
     """The numbered paragraphs of ``body``, each text up to the next one's line, and
     where the first starts (-1 when none does); ``heads`` are the portion marks'
-    ``_MARK_HEADS``; reference of the compiled ``paragraphs_c.numbered_paragraphs``.
+    ``_MARK_HEADS``, ``make`` makes a paragraph (``Paragraph`` or its record maker);
+    reference of the compiled ``paragraphs_c.numbered_paragraphs``.
 
     >>> numbered_paragraphs_python("Intro.\\n1. (C) A\\n b.\\n2. B", _MARK_HEADS, Paragraph)
     (7, [Paragraph(number=1, marking='C', text='A b.'), \
@@ -139,7 +141,7 @@ Paragraph(number=2, marking=None, text='B')])
         return -1, []
     ends = [start for start, _, _, _ in starts[1:]] + [len(body)]
     found = [
-        record(number, marking, clean_paragraph_span(body, text_start, end))
+        make(number, marking, clean_paragraph_span(body, text_start, end))
         for (_, text_start, number, marking), end in zip(starts, ends, strict=True)
     ]
     return starts[0][0], found
@@ -199,7 +201,7 @@ def extract_paragraphs(body: str) -> tuple[Paragraph, ...]:
     [(1, 'U', 'Hello world.'), (2, 'C//NF', 'More.')]
     """
     body = drop_signature(body)
-    first, numbered = numbered_paragraphs(body, _MARK_HEADS, Paragraph)
+    first, numbered = numbered_paragraphs(body, _MARK_HEADS, make_paragraph)
     if first < 0:
         return tuple(split_unnumbered(body))
     if first == 0:  # most bodies: nothing comes before paragraph 1

@@ -18,7 +18,6 @@ references (``paragraphs.py``) on every corpus body and on generated text.
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
-from cpython.object cimport PyObject_GenericSetAttr
 from libc.string cimport memchr, memset
 
 from loaders.entities.text2_c cimport newline2
@@ -36,12 +35,6 @@ from loaders.entities.text_unicode_c cimport (
     chars,
     is_ruler_char,
 )
-
-cdef extern from *:
-    """
-    #define paragraphs_alloc(kind) PyType_GenericAlloc((PyTypeObject*)(kind), 0)
-    """
-    object alloc_record "paragraphs_alloc"(object kind)
 
 cdef enum:
     MAX_DIGITS = 3
@@ -275,22 +268,6 @@ cdef object marking_of(str body, Start* start, frozenset heads):
     return marking(<Py_UCS4*>data, start, heads)
 
 
-cdef str NUMBER = "number"
-cdef str MARKING = "marking"
-cdef str TEXT = "text"
-
-
-cdef object new_record(type record, object number, object mark, object text):
-    """``record(number, mark, text)`` for a frozen slotted dataclass of these three
-    fields, built as its ``__init__`` would (``object.__setattr__`` of each field)
-    without running that Python function."""
-    cdef object item = alloc_record(record)
-    PyObject_GenericSetAttr(item, NUMBER, number)
-    PyObject_GenericSetAttr(item, MARKING, mark)
-    PyObject_GenericSetAttr(item, TEXT, text)
-    return item
-
-
 def numbered_starts(str body not None, frozenset heads not None):
     cdef Py_ssize_t room = 16, count, k
     cdef Start* starts = <Start*>PyMem_Malloc(room * sizeof(Start))
@@ -307,7 +284,7 @@ def numbered_starts(str body not None, frozenset heads not None):
         PyMem_Free(starts)
 
 
-def numbered_paragraphs(str body not None, frozenset heads not None, type record not None):
+def numbered_paragraphs(str body not None, frozenset heads not None, object make not None):
     cdef Py_ssize_t room = 16, count, k, end, n = PyUnicode_GET_LENGTH(body), rulers = 0
     cdef bint ruled
     cdef Start* starts = <Start*>PyMem_Malloc(room * sizeof(Start))
@@ -328,8 +305,7 @@ def numbered_paragraphs(str body not None, frozenset heads not None, type record
                 (starts[k + 1].rulers if k + 1 < count else rulers) > starts[k].rulers
                 or ruler_start_at(body, starts[k].text)
             )
-            found.append(new_record(
-                record,
+            found.append(make(
                 starts[k].number,
                 marking_of(body, &starts[k], heads),
                 join_span_into(body, starts[k].text, end, ruled, out),
