@@ -16,7 +16,7 @@ cdef class SegmentReader:
     cdef frozenset introducers  # title heads and honorifics: a segment worth reading
     cdef uint8_t common_bloom[WORD_BLOOM_BYTES]  # common_words, by their characters
     cdef tuple verbish
-    cdef object mention_type, official_type
+    cdef object mention_type, official_type, make_official
     cdef Py_ssize_t max_name, max_caps_name
     cdef readonly SegmentTable table  # the mentions of the segments read, by words tuple
 

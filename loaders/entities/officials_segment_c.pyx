@@ -10,7 +10,6 @@ builds on it (a cable's officials: appositives and merging).
 segment and on generated words).
 """
 
-from cpython.object cimport PyObject_GenericSetAttr
 from cpython.ref cimport Py_INCREF
 from cpython.tuple cimport PyTuple_SET_ITEM
 from cpython.unicode cimport Py_UNICODE_ISUPPER
@@ -24,6 +23,8 @@ from loaders.entities.lexicon_words_c cimport (
     add_to_word_bloom, alpha_but_marks, char_at, fnv_ascii_lower, fnv_prefix,
     in_word_bloom, str_isupper,
 )
+
+from loaders.record_maker import record_maker
 
 
 cdef class SegmentReader:
@@ -64,15 +65,12 @@ cdef class SegmentReader:
         ):
             raise TypeError("official_type: a slots class of name, title, affiliation")
         self.mention_type, self.official_type = mention_type, official_type
+        self.make_official = record_maker(official_type)
 
     cdef object new_official(self, str name, object title, object affiliation):
-        """``official_type(name=name, title=title, affiliation=affiliation)``, its slots
-        set in place (what a frozen dataclass's ``__init__`` does, without its call)."""
-        cdef object official = alloc_items(self.official_type, 0)
-        PyObject_GenericSetAttr(official, "name", name)
-        PyObject_GenericSetAttr(official, "title", title)
-        PyObject_GenericSetAttr(official, "affiliation", affiliation)
-        return official
+        """``official_type(name, title, affiliation)``, made by its record maker (slots
+        filled in place, without the ``__init__`` call: ``loaders/record_maker.py``)."""
+        return self.make_official(name, title, affiliation)
 
     cdef object new_mention(self, object name_end, object official):
         """``mention_type(name_end, official)``, built in place."""
