@@ -104,23 +104,35 @@ cdef inline int kind_bits(chars c, Py_ssize_t a, Py_ssize_t b) noexcept nogil:
     return bits
 
 
+cdef inline Py_ssize_t digits_end(chars c, Py_ssize_t j, Py_ssize_t b, Py_ssize_t* z) noexcept nogil:
+    """The end of the run of digits at ``j``; where its leading zeros end in ``z``."""
+    cdef Py_ssize_t d = j
+    while d < b and is_digit(c[d]):
+        d += 1
+    z[0] = j
+    while z[0] < d and c[z[0]] == 48:
+        z[0] += 1
+    return d
+
+
+cdef inline long number_of(chars c, Py_ssize_t z, Py_ssize_t d) noexcept nogil:
+    """The number the digits ``c[z:d]`` write."""
+    cdef long value = 0
+    while z < d:
+        value = value * 10 + c[z] - 48
+        z += 1
+    return value
+
+
 cdef inline bint serial_at(chars c, Py_ssize_t i, Py_ssize_t b, Cable* m) noexcept nogil:
     """``\\s*0*(\\d{1,6})(?:\\s*/\\s*(\\d{2})|\\s+\\((\\d{2})\\))?(?![0-9A-Z/:])`` at ``i``:
     the digits are all read (a shorter serial is followed by a digit, which no way on
     accepts), the leading zeros dropped but the last."""
     cdef Py_ssize_t j = spaces(c, i, b), d, z, q
-    d = j
-    while d < b and is_digit(c[d]):
-        d += 1
-    z = j
-    while z < d and c[z] == 48:
-        z += 1
+    d = digits_end(c, j, b, &z)
     if d == j or d - z > 6:
         return False
-    m.serial = 0
-    while z < d:
-        m.serial = m.serial * 10 + c[z] - 48
-        z += 1
+    m.serial = number_of(c, z, d)
     q = spaces(c, d, b)
     if q < b and c[q] == 47:  # "/" and a two-digit year
         q = spaces(c, q + 1, b)
@@ -192,18 +204,10 @@ cdef inline Py_ssize_t more_at(chars c, Py_ssize_t pos, Py_ssize_t b, long* seri
     else:
         return -1
     j = spaces(c, j, b)
-    d = j
-    while d < b and is_digit(c[d]):
-        d += 1
-    z = j
-    while z < d and c[z] == 48:
-        z += 1
+    d = digits_end(c, j, b, &z)
     if d - j < 2 or d - z > 6 or not ends_serial(c, d, b):
         return -1
-    serial[0] = 0
-    while z < d:
-        serial[0] = serial[0] * 10 + c[z] - 48
-        z += 1
+    serial[0] = number_of(c, z, d)
     return d
 
 
